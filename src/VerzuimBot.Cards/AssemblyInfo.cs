@@ -1,0 +1,2 @@
+namespace VerzuimBot.Cards;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace VerzuimBot.Connector;
+internal static class AssemblyMarker { }

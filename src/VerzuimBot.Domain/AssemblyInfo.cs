@@ -1,0 +1,2 @@
+namespace VerzuimBot.Domain;
+internal static class AssemblyMarker { }

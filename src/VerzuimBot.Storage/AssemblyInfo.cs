@@ -1,0 +1,2 @@
+namespace VerzuimBot.Storage;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace VerzuimBot.Tables;
+internal static class AssemblyMarker { }
