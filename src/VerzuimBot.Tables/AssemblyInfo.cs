@@ -1,2 +1,0 @@
-namespace VerzuimBot.Tables;
-internal static class AssemblyMarker { }
