@@ -1,0 +1,7 @@
+namespace VerzuimBot.Storage;
+
+public enum ConversationOwnerKind
+{
+    User,
+    Conversation,
+}

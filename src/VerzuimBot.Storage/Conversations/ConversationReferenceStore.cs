@@ -1,0 +1,65 @@
+using VerzuimBot.Storage.Keys;
+using VerzuimBot.Tables;
+
+namespace VerzuimBot.Storage;
+
+/// <summary>
+/// Conversation references per tenant: PartitionKey = tenant id, RowKey = owner key (AAD object
+/// id or conversation id), both key-encoded. Saving replaces the previous reference.
+/// </summary>
+public sealed class ConversationReferenceStore(ITableStoreFactory tables)
+{
+    private readonly TableHandle _table = new(tables, TableNames.ConversationReferences);
+
+    public async Task SaveAsync(ConversationReferenceRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrEmpty(record.TenantId);
+        ArgumentException.ThrowIfNullOrEmpty(record.OwnerKey);
+        var entity = new TableEntity(KeyEncoder.Encode(record.TenantId), KeyEncoder.Encode(record.OwnerKey))
+        {
+            ["TenantId"] = record.TenantId,
+            ["OwnerKey"] = record.OwnerKey,
+            ["Kind"] = record.Kind.ToString(),
+            ["ConversationId"] = record.ConversationId,
+            ["ServiceUrl"] = record.ServiceUrl,
+            ["ChannelId"] = record.ChannelId,
+            ["BotId"] = record.BotId,
+            ["ConversationType"] = record.ConversationType,
+            ["UpdatedAt"] = record.UpdatedAt,
+        };
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        await table.UpsertAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ConversationReferenceRecord?> FindAsync(string tenantId, string ownerKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(ownerKey);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await table.GetAsync(KeyEncoder.Encode(tenantId), KeyEncoder.Encode(ownerKey), cancellationToken).ConfigureAwait(false);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        return new ConversationReferenceRecord(
+            entity.GetString("TenantId") ?? tenantId,
+            entity.GetString("OwnerKey") ?? ownerKey,
+            Enum.TryParse<ConversationOwnerKind>(entity.GetString("Kind"), out var kind) ? kind : ConversationOwnerKind.User,
+            entity.GetString("ConversationId") ?? string.Empty,
+            entity.GetString("ServiceUrl") ?? string.Empty,
+            entity.GetString("ChannelId") ?? string.Empty,
+            entity.GetString("BotId") ?? string.Empty,
+            entity.GetString("ConversationType"),
+            entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+    }
+
+    public async Task RemoveAsync(string tenantId, string ownerKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(ownerKey);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        await table.DeleteAsync(KeyEncoder.Encode(tenantId), KeyEncoder.Encode(ownerKey), "*", cancellationToken).ConfigureAwait(false);
+    }
+}

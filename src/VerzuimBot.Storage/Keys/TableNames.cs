@@ -1,0 +1,15 @@
+namespace VerzuimBot.Storage.Keys;
+
+/// <summary>Every table the product uses; the key design is documented in README.md.</summary>
+internal static class TableNames
+{
+    public const string ConversationReferences = "ConversationReferences";
+    public const string DialogStates = "DialogStates";
+    public const string ProcessedActivities = "ProcessedActivities";
+    public const string Dossiers = "Dossiers";
+    public const string DueTasks = "DueTasks";
+    public const string DueTaskIndex = "DueTaskIndex";
+    public const string Roster = "Roster";
+    public const string Decisions = "Decisions";
+    public const string AuditEntries = "AuditEntries";
+}

@@ -1,0 +1,7 @@
+namespace VerzuimBot.Storage;
+
+/// <summary>A student on a school's roster; <paramref name="Details"/> is the domain's envelope (names stay inside it).</summary>
+public sealed record RosterStudent(string SchoolId, string StudentId, StoredEnvelope Details, DateTimeOffset UpdatedAt);
+
+/// <summary>A user holding a role at a school (Mentor, Zorgcoordinator, ...), optionally for a scope such as a class or student.</summary>
+public sealed record RoleAssignment(string SchoolId, string Role, string UserId, string Scope, DateTimeOffset AssignedAt);

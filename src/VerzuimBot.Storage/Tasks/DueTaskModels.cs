@@ -1,0 +1,44 @@
+namespace VerzuimBot.Storage;
+
+public enum DueTaskStatus
+{
+    Pending,
+    Claimed,
+    Delivered,
+    Cancelled,
+}
+
+/// <summary>
+/// What a scheduled task is: who (<paramref name="AssigneeRole"/>) must be reminded of what
+/// (<paramref name="Kind"/>, <paramref name="Payload"/>) about which student, when.
+/// </summary>
+public sealed record DueTaskDefinition(
+    string TaskId,
+    string SchoolId,
+    string? StudentId,
+    string Kind,
+    string AssigneeRole,
+    DateTimeOffset DueAt,
+    StoredEnvelope Payload);
+
+/// <summary>A task as stored, with its delivery state and the ETag that guards the next change.</summary>
+public sealed record DueTask(
+    DueTaskDefinition Definition,
+    DueTaskStatus Status,
+    int Attempts,
+    string? ClaimedBy,
+    DateTimeOffset? LeaseUntil,
+    string ETag);
+
+/// <summary>Proof that this instance owns the task until <paramref name="LeaseUntil"/>.</summary>
+public sealed record TaskClaim(DueTask Task, string ClaimedBy, DateTimeOffset LeaseUntil, string ETag);
+
+/// <summary>Settings of the due-task index.</summary>
+public sealed class TaskStoreOptions
+{
+    /// <summary>School-local time zone used for the due-date partitions.</summary>
+    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>How many earlier days a sweep rereads for leftovers (outage, expired claims, failed sends).</summary>
+    public int SweepDays { get; set; } = 14;
+}

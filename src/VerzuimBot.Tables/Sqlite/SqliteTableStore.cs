@@ -1,0 +1,300 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using VerzuimBot.Tables.Validation;
+
+namespace VerzuimBot.Tables.Sqlite;
+
+/// <summary>One table of the embedded store, with the Azure Table service's semantics.</summary>
+internal sealed class SqliteTableStore : ITableStore
+{
+    public const int MaxPageSize = 1000;
+
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly string _sqlName;
+
+    public SqliteTableStore(SqliteDatabase database, string tableName, TimeProvider time)
+    {
+        EntityRules.ValidateTableName(tableName);
+        _database = database;
+        _time = time;
+        TableName = tableName;
+        // Safe to embed: the name was validated to letters and digits only.
+        _sqlName = "\"t_" + tableName.ToLowerInvariant() + "\"";
+    }
+
+    public string TableName { get; }
+
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
+        _database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText =
+                $"CREATE TABLE IF NOT EXISTS {_sqlName} (PartitionKey TEXT NOT NULL, RowKey TEXT NOT NULL, ETag TEXT NOT NULL, " +
+                "Timestamp INTEGER NOT NULL, Properties TEXT NOT NULL, PRIMARY KEY (PartitionKey, RowKey)) WITHOUT ROWID;";
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task<TableEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitionKey);
+        ArgumentNullException.ThrowIfNull(rowKey);
+        return _database.ReadAsync(connection => Find(connection, null, partitionKey, rowKey), cancellationToken);
+    }
+
+    public async Task<string> AddAsync(TableEntity entity, CancellationToken cancellationToken = default) =>
+        (await WriteSingleAsync(new TableTransactionAction(TableTransactionActionType.Add, entity), cancellationToken).ConfigureAwait(false))!;
+
+    public async Task<string> UpsertAsync(TableEntity entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
+    {
+        var type = mode == TableUpdateMode.Merge ? TableTransactionActionType.UpsertMerge : TableTransactionActionType.UpsertReplace;
+        return (await WriteSingleAsync(new TableTransactionAction(type, entity), cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<string> UpdateAsync(TableEntity entity, string ifMatch, TableUpdateMode mode = TableUpdateMode.Replace, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ifMatch);
+        var type = mode == TableUpdateMode.Merge ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace;
+        return (await WriteSingleAsync(new TableTransactionAction(type, entity, ifMatch), cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task DeleteAsync(string partitionKey, string rowKey, string ifMatch = "*", CancellationToken cancellationToken = default)
+    {
+        var action = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ifMatch);
+        try
+        {
+            await WriteSingleAsync(action, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EntityNotFoundException)
+        {
+            // Deleting what is not there is not an error (the contract); the service answers 404.
+        }
+    }
+
+    public Task<IReadOnlyList<string>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
+    {
+        TransactionRules.Validate(actions);
+        return _database.WriteAsync<IReadOnlyList<string>>((connection, transaction) =>
+        {
+            var etags = new List<string>(actions.Count);
+            for (var i = 0; i < actions.Count; i++)
+            {
+                try
+                {
+                    etags.Add(Apply(connection, transaction, actions[i]));
+                }
+                catch (TableStoreException exception) when (exception is not StoreUnavailableException)
+                {
+                    // Leaving without Commit rolls the whole transaction back.
+                    throw new TableTransactionFailedException(i, exception);
+                }
+            }
+
+            return etags;
+        }, cancellationToken);
+    }
+
+    public Task<TablePage> QueryPageAsync(TableQuery query, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var pageSize = Math.Clamp(query.Top ?? MaxPageSize, 1, MaxPageSize);
+        var after = continuationToken is null ? null : DecodeToken(continuationToken);
+        return _database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            var conditions = new List<string>();
+            if (query.Filter is not null)
+            {
+                conditions.Add(SqliteFilterTranslator.Translate(query.Filter, command));
+            }
+
+            if (after is not null)
+            {
+                command.Parameters.AddWithValue("$afterPk", after.Value.PartitionKey);
+                command.Parameters.AddWithValue("$afterRk", after.Value.RowKey);
+                conditions.Add("(PartitionKey > $afterPk OR (PartitionKey = $afterPk AND RowKey > $afterRk))");
+            }
+
+            command.Parameters.AddWithValue("$limit", pageSize + 1);
+            command.CommandText =
+                $"SELECT PartitionKey, RowKey, ETag, Timestamp, Properties FROM {_sqlName}" +
+                (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty) +
+                " ORDER BY PartitionKey, RowKey LIMIT $limit;";
+            var entities = new List<TableEntity>(Math.Min(pageSize, 64));
+            var more = false;
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    if (entities.Count == pageSize)
+                    {
+                        more = true;
+                        break;
+                    }
+
+                    entities.Add(Project(Read(reader), query.Select));
+                }
+            }
+
+            var token = more ? EncodeToken(entities[^1].PartitionKey, entities[^1].RowKey) : null;
+            return new TablePage(entities, token);
+        }, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<TableEntity> QueryAsync(TableQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? token = null;
+        do
+        {
+            var page = await QueryPageAsync(query, token, cancellationToken).ConfigureAwait(false);
+            foreach (var entity in page.Entities)
+            {
+                yield return entity;
+            }
+
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+    }
+
+    private async Task<string?> WriteSingleAsync(TableTransactionAction action, CancellationToken cancellationToken)
+    {
+        if (action.Type == TableTransactionActionType.Delete)
+        {
+            EntityRules.ValidateKey(action.Entity.PartitionKey, TableEntity.PartitionKeyName);
+            EntityRules.ValidateKey(action.Entity.RowKey, TableEntity.RowKeyName);
+        }
+        else
+        {
+            EntityRules.Validate(action.Entity);
+        }
+
+        var etag = await _database.WriteAsync((connection, transaction) => Apply(connection, transaction, action), cancellationToken).ConfigureAwait(false);
+        if (action.Type != TableTransactionActionType.Delete)
+        {
+            action.Entity.ETag = etag;
+        }
+
+        return etag;
+    }
+
+    private string Apply(SqliteConnection connection, SqliteTransaction transaction, TableTransactionAction action)
+    {
+        var entity = action.Entity;
+        var existing = Find(connection, transaction, entity.PartitionKey, entity.RowKey);
+        var requiresExisting = action.Type is TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace or TableTransactionActionType.Delete;
+        if (action.Type == TableTransactionActionType.Add && existing is not null)
+        {
+            throw new EntityAlreadyExistsException("The specified entity already exists.");
+        }
+
+        if (requiresExisting)
+        {
+            if (existing is null)
+            {
+                throw new EntityNotFoundException("The specified entity does not exist.");
+            }
+
+            if (action.IfMatch != "*" && !string.Equals(action.IfMatch, existing.ETag, StringComparison.Ordinal))
+            {
+                throw new PreconditionFailedException("The entity was changed since it was read.");
+            }
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("$pk", entity.PartitionKey);
+        command.Parameters.AddWithValue("$rk", entity.RowKey);
+        if (action.Type == TableTransactionActionType.Delete)
+        {
+            command.CommandText = $"DELETE FROM {_sqlName} WHERE PartitionKey = $pk AND RowKey = $rk;";
+            command.ExecuteNonQuery();
+            return string.Empty;
+        }
+
+        var merge = action.Type is TableTransactionActionType.UpsertMerge or TableTransactionActionType.UpdateMerge;
+        IEnumerable<KeyValuePair<string, object>> properties = entity.Properties;
+        if (merge && existing is not null)
+        {
+            var merged = new Dictionary<string, object>(existing.Properties, StringComparer.Ordinal);
+            foreach (var (name, value) in entity.Properties)
+            {
+                merged[name] = value;
+            }
+
+            properties = merged;
+        }
+
+        var etag = "W/\"sqlite'" + Guid.NewGuid().ToString("N") + "'\"";
+        command.Parameters.AddWithValue("$etag", etag);
+        command.Parameters.AddWithValue("$ts", _time.GetUtcNow().UtcTicks);
+        command.Parameters.AddWithValue("$props", SqlitePropertyCodec.Serialize(properties));
+        command.CommandText =
+            $"INSERT OR REPLACE INTO {_sqlName} (PartitionKey, RowKey, ETag, Timestamp, Properties) VALUES ($pk, $rk, $etag, $ts, $props);";
+        command.ExecuteNonQuery();
+        return etag;
+    }
+
+    private TableEntity? Find(SqliteConnection connection, SqliteTransaction? transaction, string partitionKey, string rowKey)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT PartitionKey, RowKey, ETag, Timestamp, Properties FROM {_sqlName} WHERE PartitionKey = $pk AND RowKey = $rk;";
+        command.Parameters.AddWithValue("$pk", partitionKey);
+        command.Parameters.AddWithValue("$rk", rowKey);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    private static TableEntity Read(SqliteDataReader reader)
+    {
+        var entity = new TableEntity(reader.GetString(0), reader.GetString(1))
+        {
+            ETag = reader.GetString(2),
+            Timestamp = new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+        };
+        foreach (var (name, value) in SqlitePropertyCodec.Deserialize(reader.GetString(4)))
+        {
+            entity.Properties[name] = value;
+        }
+
+        return entity;
+    }
+
+    private static TableEntity Project(TableEntity entity, IReadOnlyList<string>? select)
+    {
+        if (select is null || select.Count == 0)
+        {
+            return entity;
+        }
+
+        foreach (var name in entity.Properties.Keys.Where(name => !select.Contains(name, StringComparer.Ordinal)).ToList())
+        {
+            entity.Properties.Remove(name);
+        }
+
+        return entity;
+    }
+
+    private static string EncodeToken(string partitionKey, string rowKey) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(partitionKey + "\0" + rowKey));
+
+    private static (string PartitionKey, string RowKey)? DecodeToken(string token)
+    {
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('\0');
+            if (parts.Length == 2)
+            {
+                return (parts[0], parts[1]);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new ArgumentException("Not a continuation token of this store.", nameof(token));
+    }
+}

@@ -1,0 +1,300 @@
+using VerzuimBot.Storage.Tests.Infrastructure;
+using VerzuimBot.Tables;
+
+namespace VerzuimBot.Storage.Tests.Stores;
+
+/// <summary>The product's stores, run on every backend.</summary>
+public abstract class StoreContract(Backend backend) : IDisposable
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 8, 15, 0, TimeSpan.FromHours(1));
+
+    private readonly ITableStoreFactory _tables = new PrefixedTableStoreFactory(backend.Factory, Backend.UniqueTableName("s"));
+
+    public void Dispose()
+    {
+        backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task ConversationReferences_SaveFindRemove_RoundTripPerOwner()
+    {
+        var store = new ConversationReferenceStore(_tables);
+        var user = new ConversationReferenceRecord("tenant-1", "aad/user#1?", ConversationOwnerKind.User, "a:1xyz", "https://smba.trafficmanager.net/emea/", "msteams", "28:bot", "personal", Monday);
+        var channel = user with { OwnerKey = "19:abc;messageid=1@thread.tacv2", Kind = ConversationOwnerKind.Conversation, ConversationId = "19:abc@thread.tacv2", ConversationType = "channel" };
+        await store.SaveAsync(user);
+        await store.SaveAsync(channel);
+        await store.SaveAsync(user with { ServiceUrl = "https://smba.trafficmanager.net/nl/" });
+
+        var foundUser = await store.FindAsync("tenant-1", "aad/user#1?");
+        Assert.Equal(user with { ServiceUrl = "https://smba.trafficmanager.net/nl/" }, foundUser);
+        Assert.Equal(channel, await store.FindAsync("tenant-1", channel.OwnerKey));
+        Assert.Null(await store.FindAsync("tenant-2", "aad/user#1?"));
+
+        await store.RemoveAsync("tenant-1", "aad/user#1?");
+        Assert.Null(await store.FindAsync("tenant-1", "aad/user#1?"));
+        await store.RemoveAsync("tenant-1", "never-there");
+    }
+
+    [Fact]
+    public async Task DialogState_SaveWithETags_DetectsConcurrentTurns()
+    {
+        var store = new DialogStateStore(_tables);
+        Assert.Null(await store.LoadAsync("conv:1"));
+        var first = await store.SaveAsync("conv:1", "{\"step\":1}", null);
+        await Assert.ThrowsAsync<EntityAlreadyExistsException>(() => store.SaveAsync("conv:1", "{\"step\":9}", null));
+
+        var second = await store.SaveAsync("conv:1", "{\"step\":2}", first);
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => store.SaveAsync("conv:1", "{\"step\":3}", first));
+        Assert.Equal(new DialogStateRecord("{\"step\":2}", second), await store.LoadAsync("conv:1"));
+
+        await store.DeleteAsync("conv:1");
+        Assert.Null(await store.LoadAsync("conv:1"));
+    }
+
+    [Fact]
+    public async Task DialogState_LargerThanOneProperty_IsSplitAndReassembled()
+    {
+        var store = new DialogStateStore(_tables);
+        var big = "{\"text\":\"" + string.Concat(Enumerable.Repeat("\u00e9\ud83d\ude00abc", 30_000)) + "\"}";
+        await store.SaveAsync("conv:big", big, null);
+        Assert.Equal(big, (await store.LoadAsync("conv:big"))!.StateJson);
+    }
+
+    [Fact]
+    public async Task ProcessedActivities_SecondDelivery_IsRecognised()
+    {
+        var store = new ProcessedActivityStore(_tables);
+        Assert.True(await store.TryMarkProcessedAsync("msteams", "1:act/1", Monday));
+        Assert.False(await store.TryMarkProcessedAsync("msteams", "1:act/1", Monday.AddMinutes(1)));
+        Assert.True(await store.TryMarkProcessedAsync("msteams", "1:act/2", Monday));
+        Assert.True(await store.TryMarkProcessedAsync("webchat", "1:act/1", Monday));
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => store.TryMarkProcessedAsync("msteams", "race", Monday.AddSeconds(i))));
+        Assert.Single(concurrent, first => first);
+    }
+
+    [Fact]
+    public async Task Dossier_TwoWritersAppendingAfterTheSameVersion_ExactlyOneWinsAndTheLoserRetries()
+    {
+        var store = new DossierStore(_tables);
+        await store.AppendAsync("school-1", "student-1", 0, [Event("e0", "Ziekmelding")]);
+        var readByA = await store.ReadAsync("school-1", "student-1");
+        var readByB = await store.ReadAsync("school-1", "student-1");
+
+        var results = await Task.WhenAll(
+            Attempt(() => store.AppendAsync("school-1", "student-1", readByA.Version, [Event("a1", "Herinnering")])),
+            Attempt(() => store.AppendAsync("school-1", "student-1", readByB.Version, [Event("b1", "Beterm\u00e8lding")])));
+
+        Assert.Single(results, r => r is long);
+        var conflict = Assert.IsType<DossierConflictException>(Assert.Single(results, r => r is Exception));
+        Assert.Equal(1, conflict.ExpectedVersion);
+
+        var loserEvent = results[0] is long ? Event("b1", "Beterm\u00e8lding") : Event("a1", "Herinnering");
+        var reread = await store.ReadAsync("school-1", "student-1");
+        Assert.Equal(3, await store.AppendAsync("school-1", "student-1", reread.Version, [loserEvent]));
+
+        var dossier = await store.ReadAsync("school-1", "student-1");
+        Assert.Equal(3, dossier.Version);
+        Assert.Equal([1L, 2L, 3L], dossier.Events.Select(e => e.Sequence));
+        Assert.Equal(["a1", "b1", "e0"], dossier.Events.Select(e => e.Event.EventId).Order(StringComparer.Ordinal));
+        Assert.Equal("e0", dossier.Events[0].Event.EventId);
+        Assert.Equal(Event("e0", "Ziekmelding"), dossier.Events[0].Event);
+    }
+
+    [Fact]
+    public async Task Dossier_ManyConcurrentWritersWithRetry_LoseNoEvent()
+    {
+        var store = new DossierStore(_tables);
+        var writers = Enumerable.Range(0, 6).Select(i => store.AppendWithRetryAsync("school-1", "student-2", [Event("w" + i, "Melding")]));
+        var versions = await Task.WhenAll(writers);
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], versions.Order());
+        var dossier = await store.ReadAsync("school-1", "student-2");
+        Assert.Equal(6, dossier.Events.Count);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => "w" + i), dossier.Events.Select(e => e.Event.EventId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dossier_RepeatedAppendOfTheSameEvents_IsStoredOnce()
+    {
+        var store = new DossierStore(_tables);
+        var events = new[] { Event("x1", "Ziekmelding"), Event("x2", "Herinnering") };
+        Assert.Equal(2, await store.AppendAsync("school-1", "student-3", 0, events));
+        Assert.Equal(2, await store.AppendAsync("school-1", "student-3", 0, events));
+        await Assert.ThrowsAsync<DossierConflictException>(() => store.AppendAsync("school-1", "student-3", 0, [Event("other", "Ziekmelding")]));
+        Assert.Equal(2, (await store.ReadAsync("school-1", "student-3")).Events.Count);
+    }
+
+    [Fact]
+    public async Task Dossier_ListOpen_ReturnsOnlyOpenDossiersOfThatSchool()
+    {
+        var store = new DossierStore(_tables);
+        await store.AppendAsync("school-1", "open-a", 0, [Event("1", "Ziekmelding")]);
+        await store.AppendAsync("school-1", "closed-b", 0, [Event("2", "Ziekmelding")]);
+        await store.AppendAsync("school-1", "closed-b", 1, [Event("3", "Betermelding")], DossierStatus.Closed);
+        await store.AppendAsync("school-2", "open-c", 0, [Event("4", "Ziekmelding")]);
+
+        var open = await store.ListOpenAsync("school-1");
+
+        var head = Assert.Single(open);
+        Assert.Equal(new DossierHead("school-1", "open-a", 1, DossierStatus.Open, Monday), head);
+    }
+
+    [Fact]
+    public async Task Tasks_ListDue_FindsDueAndLeftoverTasksButNotFutureOrFinishedOnes()
+    {
+        var store = new TaskStore(_tables);
+        await store.UpsertAsync(DueSoon("due-now", Monday));
+        await store.UpsertAsync(DueSoon("leftover", Monday.AddDays(-3)));
+        await store.UpsertAsync(DueSoon("later-today", Monday.AddHours(5)));
+        await store.UpsertAsync(DueSoon("tomorrow", Monday.AddDays(1)));
+        await store.UpsertAsync(DueSoon("cancelled", Monday.AddMinutes(-5)));
+        Assert.True(await store.CancelAsync("cancelled"));
+
+        var due = await store.ListDueAsync(Monday.AddMinutes(1));
+
+        Assert.Equal(["leftover", "due-now"], due.Select(t => t.Definition.TaskId));
+        Assert.Equal(DueSoon("due-now", Monday), due[1].Definition with { DueAt = Monday });
+    }
+
+    [Fact]
+    public async Task Tasks_UpsertAgain_IsIdempotentAndMovesTheDueTime()
+    {
+        var store = new TaskStore(_tables);
+        await store.UpsertAsync(DueSoon("t1", Monday));
+        await store.UpsertAsync(DueSoon("t1", Monday));
+        await store.UpsertAsync(DueSoon("t1", Monday.AddDays(2)));
+
+        Assert.Empty(await store.ListDueAsync(Monday.AddHours(1)));
+        var due = Assert.Single(await store.ListDueAsync(Monday.AddDays(2)));
+        Assert.Equal(Monday.AddDays(2), due.Definition.DueAt);
+    }
+
+    [Fact]
+    public async Task Tasks_TwoInstancesClaimingTheSameTask_ExactlyOneWins()
+    {
+        var store = new TaskStore(_tables);
+        await store.UpsertAsync(DueSoon("t-claim", Monday));
+        var seenByA = Assert.Single(await store.ListDueAsync(Monday));
+        var seenByB = Assert.Single(await store.ListDueAsync(Monday));
+
+        var claims = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(i => store.TryClaimAsync(i % 2 == 0 ? seenByA : seenByB, "instance-" + i, Monday, TimeSpan.FromMinutes(5))));
+
+        var winner = Assert.Single(claims, c => c is not null);
+        Assert.Empty(await store.ListDueAsync(Monday.AddMinutes(1)));
+        Assert.True(await store.MarkDeliveredAsync(winner!, Monday.AddMinutes(1)));
+        Assert.Equal(DueTaskStatus.Delivered, (await store.GetAsync("t-claim"))!.Status);
+        Assert.Empty(await store.ListDueAsync(Monday.AddDays(1)));
+
+        await store.UpsertAsync(DueSoon("t-claim", Monday.AddDays(3)));
+        Assert.Equal(DueTaskStatus.Delivered, (await store.GetAsync("t-claim"))!.Status);
+    }
+
+    [Fact]
+    public async Task Tasks_ClaimOfACrashedInstance_ExpiresAndIsRetried()
+    {
+        var store = new TaskStore(_tables);
+        await store.UpsertAsync(DueSoon("t-lease", Monday));
+        var crashed = await store.TryClaimAsync(Assert.Single(await store.ListDueAsync(Monday)), "crashed", Monday, TimeSpan.FromMinutes(5));
+        Assert.NotNull(crashed);
+
+        Assert.Empty(await store.ListDueAsync(Monday.AddMinutes(4)));
+        var offered = Assert.Single(await store.ListDueAsync(Monday.AddMinutes(6)));
+        var retry = await store.TryClaimAsync(offered, "healthy", Monday.AddMinutes(6), TimeSpan.FromMinutes(5));
+
+        Assert.NotNull(retry);
+        Assert.False(await store.MarkDeliveredAsync(crashed, Monday.AddMinutes(7)));
+        Assert.True(await store.MarkDeliveredAsync(retry, Monday.AddMinutes(7)));
+    }
+
+    [Fact]
+    public async Task Tasks_RescheduleAfterFailedSend_OffersTheTaskAgainLater()
+    {
+        var store = new TaskStore(_tables);
+        await store.UpsertAsync(DueSoon("t-retry", Monday));
+        var claim = await store.TryClaimAsync(Assert.Single(await store.ListDueAsync(Monday)), "a", Monday, TimeSpan.FromMinutes(5));
+
+        Assert.True(await store.RescheduleAsync(claim!, Monday.AddDays(1)));
+
+        Assert.Empty(await store.ListDueAsync(Monday.AddHours(2)));
+        var again = Assert.Single(await store.ListDueAsync(Monday.AddDays(1)));
+        Assert.Equal(1, again.Attempts);
+        Assert.Equal(DueTaskStatus.Pending, again.Status);
+    }
+
+    [Fact]
+    public async Task Roster_StudentsAndRoles_ArePerSchool()
+    {
+        var store = new RosterStore(_tables);
+        await store.UpsertStudentAsync(new RosterStudent("school-1", "s1", new StoredEnvelope("Leerling", "{\"klas\":\"2b\"}"), Monday));
+        await store.UpsertStudentAsync(new RosterStudent("school-1", "s2", new StoredEnvelope("Leerling", "{}"), Monday));
+        await store.UpsertStudentAsync(new RosterStudent("school-2", "s3", new StoredEnvelope("Leerling", "{}"), Monday));
+        await store.AssignRoleAsync(new RoleAssignment("school-1", "Mentor", "user-a", "2b", Monday));
+        await store.AssignRoleAsync(new RoleAssignment("school-1", "Mentor", "user-a", "2b", Monday));
+        await store.AssignRoleAsync(new RoleAssignment("school-1", "Zorgcoordinator", "user-b", string.Empty, Monday));
+        await store.AssignRoleAsync(new RoleAssignment("school-1", "Mentor", "user-b", "3a", Monday));
+
+        Assert.Equal(["s1", "s2"], (await store.ListStudentsAsync("school-1")).Select(s => s.StudentId));
+        Assert.Equal("{\"klas\":\"2b\"}", (await store.FindStudentAsync("school-1", "s1"))!.Details.Json);
+        Assert.Equal(2, (await store.ListRoleAssignmentsAsync("school-1", "Mentor")).Count);
+        Assert.Equal(["Mentor", "Zorgcoordinator"], (await store.ListRolesOfUserAsync("school-1", "user-b")).Select(r => r.Role));
+
+        await store.RevokeRoleAsync("school-1", "Mentor", "user-b", "3a");
+        await store.RemoveStudentAsync("school-1", "s2");
+        Assert.Single(await store.ListRoleAssignmentsAsync("school-1", "Mentor"));
+        Assert.Single(await store.ListStudentsAsync("school-1"));
+    }
+
+    [Fact]
+    public async Task Decisions_AreImmutable()
+    {
+        var store = new DecisionStore(_tables);
+        var decision = new DecisionRecord("school-1", "case-1", "d1", new StoredEnvelope("Besluit", "{\"uitkomst\":\"leerplicht\"}"), "user-a", Monday);
+        Assert.True(await store.RecordAsync(decision));
+        Assert.False(await store.RecordAsync(decision));
+        await Assert.ThrowsAsync<ImmutableRecordConflictException>(() => store.RecordAsync(decision with { DecidedBy = "user-b" }));
+
+        Assert.Equal(decision, await store.FindAsync("school-1", "case-1", "d1"));
+        Assert.Equal([decision], await store.ListForCaseAsync("school-1", "case-1"));
+    }
+
+    [Fact]
+    public async Task Audit_EntriesReadPerSchoolAndPerStudent_InOrder()
+    {
+        var store = new AuditStore(_tables);
+        var details = new StoredEnvelope("Audit", "{}");
+        await store.AppendAsync(new AuditEntry("school-1", "s1", "e2", Monday.AddMinutes(2), "user-a", "ZiekmeldingGeregistreerd", details));
+        await store.AppendAsync(new AuditEntry("school-1", "s1", "e1", Monday.AddMinutes(1), "user-a", "DossierGeopend", details));
+        await store.AppendAsync(new AuditEntry("school-1", null, "e3", Monday.AddMinutes(3), "user-b", "RosterGeimporteerd", details));
+        await store.AppendAsync(new AuditEntry("school-1", "s2", "e4", Monday.AddMinutes(4), "user-b", "DossierGeopend", details));
+        await store.AppendAsync(new AuditEntry("school-1", "s1", "e1", Monday.AddMinutes(1), "user-a", "DossierGeopend", details));
+
+        Assert.Equal(["e1", "e2", "e3", "e4"], (await store.ListForSchoolAsync("school-1", Monday, Monday.AddHours(1))).Select(e => e.EntryId));
+        Assert.Equal(["e1", "e2"], (await store.ListForStudentAsync("school-1", "s1")).Select(e => e.EntryId));
+        Assert.Equal(["e2", "e3"], (await store.ListForSchoolAsync("school-1", Monday.AddMinutes(2), Monday.AddMinutes(4))).Select(e => e.EntryId));
+    }
+
+    private static DossierEvent Event(string id, string type) => new(id, new StoredEnvelope(type, "{\"id\":\"" + id + "\",\"naam\":\"O'Brien\"}"), Monday);
+
+    private static DueTaskDefinition DueSoon(string id, DateTimeOffset due) =>
+        new(id, "school-1", "student-1", "MentorHerinnering", "Mentor", due, new StoredEnvelope("Herinnering", "{\"dag\":3}"));
+
+    private static async Task<object> Attempt(Func<Task<long>> append)
+    {
+        try
+        {
+            return await append();
+        }
+        catch (DossierConflictException exception)
+        {
+            return exception;
+        }
+    }
+}
+
+public sealed class SqliteStoreTests() : StoreContract(new SqliteBackend());
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureStoreTests(AzuriteFixture azurite) : StoreContract(new AzuriteBackend(azurite));
