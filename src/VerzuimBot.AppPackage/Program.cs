@@ -1,1 +1,3 @@
-Console.WriteLine("app package");
+using VerzuimBot.AppPackage;
+
+return AppPackageCommand.Run(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error, Environment.CurrentDirectory);

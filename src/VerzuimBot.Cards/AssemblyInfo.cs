@@ -1,2 +1,0 @@
-namespace VerzuimBot.Cards;
-internal static class AssemblyMarker { }
