@@ -1,2 +1,0 @@
-namespace VerzuimBot.Domain;
-internal static class AssemblyMarker { }

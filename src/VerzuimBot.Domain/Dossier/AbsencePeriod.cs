@@ -1,0 +1,12 @@
+namespace VerzuimBot.Domain.Dossier;
+
+/// <summary>A sick period: from the ziekmelding's first day to the day before <see cref="BackOn"/> (null while still absent).</summary>
+public sealed record AbsencePeriod(ZiekmeldingRecorded Ziekmelding, DateOnly? BackOn)
+{
+    public DateOnly FirstDay => Ziekmelding.FirstDay;
+
+    public bool IsOpen => BackOn is null;
+
+    /// <summary>True when the student was absent on <paramref name="date"/> in this period.</summary>
+    public bool Covers(DateOnly date) => date >= FirstDay && (BackOn is null || date < BackOn);
+}

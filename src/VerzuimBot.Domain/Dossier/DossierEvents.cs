@@ -1,0 +1,225 @@
+using System.Text.Json.Serialization;
+using VerzuimBot.Domain.Identity;
+
+namespace VerzuimBot.Domain.Dossier;
+
+/// <summary>
+/// One fact in a student's dossier. Events are never changed: a mistake is put right with a
+/// <see cref="EventRetracted"/> plus a new event ("herstel"). <see cref="RecordedAt"/> is when the
+/// bot stored it; the dates inside are what the fact is about.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(ZiekmeldingRecorded), "ziekmelding")]
+[JsonDerivedType(typeof(BeterMeldingRecorded), "beter-melding")]
+[JsonDerivedType(typeof(EventRetracted), "herstel")]
+[JsonDerivedType(typeof(UnauthorisedHoursRecorded), "uren-ongeoorloofd")]
+[JsonDerivedType(typeof(LateArrivalRecorded), "te-laat")]
+[JsonDerivedType(typeof(LuxeverzuimRecorded), "luxeverzuim")]
+[JsonDerivedType(typeof(MentorContactRecorded), "mentorcontact")]
+[JsonDerivedType(typeof(GesprekRecorded), "gesprek")]
+[JsonDerivedType(typeof(JeugdartsAanmeldingSent), "aanmelding-jeugdarts")]
+[JsonDerivedType(typeof(ConsultScheduled), "consult")]
+[JsonDerivedType(typeof(TerugkoppelingReceived), "terugkoppeling")]
+[JsonDerivedType(typeof(PlanVanAanpakAgreed), "plan-van-aanpak")]
+[JsonDerivedType(typeof(PlanVanAanpakEvaluated), "evaluatie")]
+[JsonDerivedType(typeof(LadderActionCompleted), "ladder-actie")]
+[JsonDerivedType(typeof(SignaalverzuimReported), "signaalverzuim-gemeld")]
+[JsonDerivedType(typeof(LeerplichtJudgementRecorded), "oordeel-leerplicht")]
+[JsonDerivedType(typeof(ThuiszitterChecklistItemCompleted), "thuiszitter-checklist")]
+[JsonDerivedType(typeof(KernpartnerDecisionRecorded), "besluit")]
+[JsonDerivedType(typeof(OverlegActionAgreed), "overleg-actie")]
+[JsonDerivedType(typeof(OverlegActionCompleted), "overleg-actie-afgerond")]
+[JsonDerivedType(typeof(VrijstellingStepRecorded), "vrijstelling")]
+[JsonDerivedType(typeof(DoorzettingsmachtStarted), "doorzettingsmacht")]
+[JsonDerivedType(typeof(DoorzettingsmachtResolved), "doorzettingsmacht-afgerond")]
+[JsonDerivedType(typeof(ReturnedToSchool), "terug-op-school")]
+[JsonDerivedType(typeof(LeerplichtMeldingRecorded), "melding-leerplicht")]
+public abstract record DossierEvent(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy);
+
+/// <summary>Stap 1 (002 Bijlage 1): a parent reports the student sick; the two answers the protocol asks for.</summary>
+/// <param name="FirstDay">First day of absence.</param>
+/// <param name="ExpectedReturn">"Wanneer denkt u dat uw kind weer naar school kan komen?" — null when unknown.</param>
+/// <param name="ParentWillContactMentor">"Als dat toch niet lukt, wilt u dan zelf contact opnemen met de mentor?"</param>
+public sealed record ZiekmeldingRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly FirstDay, DateOnly? ExpectedReturn, bool ParentWillContactMentor)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>The student is better; <paramref name="BackOn"/> is the first day back at school.</summary>
+public sealed record BeterMeldingRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly BackOn)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>"Herstel": an earlier event no longer counts. The correct fact, if any, is a new event.</summary>
+public sealed record EventRetracted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, EventId Retracted, string Reason)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>Hours of (presumably) unauthorised absence on one day (004 Verzuimschema).</summary>
+public sealed record UnauthorisedHoursRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, int Hours)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+public sealed record LateArrivalRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>Extra holiday without leave (002 §3): one day or more means a DUO melding.</summary>
+public sealed record LuxeverzuimRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly First, DateOnly Last)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+public enum ContactChannel
+{
+    Telefoon = 1,
+    Mail,
+}
+
+/// <summary>Stap 2: the mentor's answer on the reminder card: contact gehad, or niet bereikt.</summary>
+public sealed record MentorContactRecorded(
+    EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, bool Reached, DateOnly? ContactDate, ContactChannel? Channel, string? Note, DateOnly? ExpectedReturn, bool Concerns)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>The three outcomes of the gesprek at zorgwekkend verzuim (002 Bijlage 1, stap 3).</summary>
+public enum GesprekOutcome
+{
+    /// <summary>Reden duidelijk, geen extra zorg nodig, of intern zorgtraject volstaat.</summary>
+    Monitoring = 1,
+
+    /// <summary>Ongeoorloofd verzuim: leerplicht inschakelen.</summary>
+    Ongeoorloofd,
+
+    /// <summary>Advies van de jeugdarts nodig: stap 4.</summary>
+    AdviesJeugdarts,
+}
+
+public sealed record GesprekRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, GesprekOutcome Outcome)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>Stap 4: the aanmeldingsformulier went to the GGD (who sent it and when is the event itself).</summary>
+public sealed record JeugdartsAanmeldingSent(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, string Hulpvraag, string AlGedaan, DateOnly? BesprokenMetOudersOp)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>Stap 5: the jeugdarts' consult date.</summary>
+public sealed record ConsultScheduled(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly ConsultDate)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>Formulier terugkoppeling (002 Bijlage 1): resultaat van de uitnodiging.</summary>
+public enum InvitationResult
+{
+    OuderEnLeerlingVerschenen = 1,
+    LeerlingVerschenenOudersNiet,
+    TelefonischContactMetOuder,
+    OuderVerschenenLeerlingNiet,
+    NietVerschenenMetAfmelding,
+    NietVerschenenZonderAfmelding,
+}
+
+/// <summary>Formulier terugkoppeling: conclusie.</summary>
+public enum ConsultConclusion
+{
+    KanVolledigDeelnemen = 1,
+    KanDeelsDeelnemen,
+    KanNietDeelnemen,
+    NogGeenConclusie,
+}
+
+/// <summary>Formulier terugkoppeling: advies vervolgtraject; remembered, it changes what the next ziekmelding triggers.</summary>
+public enum FollowUpAdvice
+{
+    /// <summary>Bij eerstvolgende ziekmelding melden bij leerplicht.</summary>
+    NextZiekmeldingToLeerplicht = 1,
+
+    /// <summary>Bij eerstvolgende ziekmelding opnieuw aanmelden bij de jeugdarts.</summary>
+    NextZiekmeldingToJeugdarts,
+
+    /// <summary>Opnieuw melden bij de jeugdarts bij opnieuw meer dan 5 dagen achter elkaar of 5 dagen in een maand.</summary>
+    ReferAgainAtWorryingAbsence,
+
+    /// <summary>Anders.</summary>
+    Other,
+}
+
+/// <summary>Stap 5: the jeugdarts' terugkoppeling. Only what the form shares with the school is stored (beroepsgeheim).</summary>
+public sealed record TerugkoppelingReceived(
+    EventId Id,
+    DateTimeOffset RecordedAt,
+    Actor RecordedBy,
+    InvitationResult Result,
+    DateOnly? PhoneContactDate,
+    ConsultConclusion Conclusion,
+    bool ConsentToShare,
+    string? InformationForSchool,
+    string? Agreements,
+    IReadOnlyList<string> Actions,
+    FollowUpAdvice Advice,
+    string? AdviceOther)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>Stap 6 / thuiszitter route: a plan van aanpak with a named regie-/contactpersoon.</summary>
+public sealed record PlanVanAanpakAgreed(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, StaffId Regiepersoon)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>002 §4: "wordt het plan van aanpak opgevolgd?"</summary>
+public sealed record PlanVanAanpakEvaluated(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, bool PlanFollowed, bool PlanClosed)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>A ladder action ticked off; the bot never files with DUO itself, it records who did and the reference.</summary>
+public sealed record LadderActionCompleted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, int RungHours, string Action, string? DuoReference)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>The 16-hours-in-4-weeks melding was made (at DUO or, for PO/VSO, at leerplicht); a new window starts after it.</summary>
+public sealed record SignaalverzuimReported(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly ReportedOn, string? DuoReference)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>004: the leerplichtambtenaar's judgement "thuiszitter volgens de definitie?"</summary>
+public sealed record LeerplichtJudgementRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, bool IsThuiszitter, string? Reason)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+public sealed record ThuiszitterChecklistItemCompleted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, string Item)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>A kernpartner decision (domain.md §6): who, role, organisation, choice, reason.</summary>
+public sealed record KernpartnerDecisionRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, string Organisation, string Question, string Choice, string? Reason)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>An action agreed in a kernpartneroverleg, with owner and due date.</summary>
+public sealed record OverlegActionAgreed(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, string ActionId, string Description, Role Owner, DateOnly Due)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+public sealed record OverlegActionCompleted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, string ActionId)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>Vrijstelling 5a (002 §7, 000): aanvraag → onderzoek jeugdarts → SWV → advies aan leerplicht.</summary>
+public enum VrijstellingStep
+{
+    AanvraagOntvangen = 1,
+    OnderzoekJeugdarts,
+    SwvPassendOnderwijsMogelijk,
+    SwvGeenPassendOnderwijs,
+    AdviesAanLeerplicht,
+    VrijstellingVerleend,
+}
+
+public sealed record VrijstellingStepRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, VrijstellingStep Step, bool? Indefinite)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>002 Bijlage 2: the SWV director escalates; access must be given within 10 werkdagen.</summary>
+public sealed record DoorzettingsmachtStarted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+public sealed record DoorzettingsmachtResolved(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>"Terug op school" or "passend aanbod gestart": ends a thuiszitter case (for doorloopsnelheid).</summary>
+public sealed record ReturnedToSchool(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, bool PassendAanbod)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+public enum LeerplichtMeldingReason
+{
+    /// <summary>Gesprek at zorgwekkend verzuim concluded: ongeoorloofd (002 Bijlage 1, stap 3 uitkomst 2).</summary>
+    OngeoorloofdNaGesprek = 1,
+
+    /// <summary>Advies vervolgtraject of the jeugdarts: at the next ziekmelding, report to leerplicht.</summary>
+    AdviesJeugdarts,
+
+    /// <summary>Luxeverzuim: extra holiday without leave (002 §3).</summary>
+    Luxeverzuim,
+}
+
+/// <summary>The school reported to leerplicht (DUO-verzuimloket or directly) for the given reason; the bot only records it.</summary>
+public sealed record LeerplichtMeldingRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, LeerplichtMeldingReason Reason, string? Reference)
+    : DossierEvent(Id, RecordedAt, RecordedBy);

@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Text.Json;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Identity;
+
+namespace VerzuimBot.Domain.Profiles;
+
+/// <summary>
+/// Reads a profile from its JSON text (the caller reads the file; the domain does no I/O).
+/// Every problem names the field in Dutch, so a beheerder can fix the file.
+/// </summary>
+public static class ProtocolProfileParser
+{
+    public static ProtocolProfile Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new ProfileValidationException("?", "(bestand)", $"is geen geldige JSON (regel {ex.LineNumber + 1})");
+        }
+
+        using (document)
+        {
+            var root = new Reader(document.RootElement, string.Empty, "?");
+            var id = root.String("id");
+            root = root with { Profile = id };
+            var profile = new ProtocolProfile(
+                id,
+                root.String("naam"),
+                root.String("bron"),
+                root.Enum<SchoolType>("schooltype"),
+                ParseRegion(root),
+                root.Time("herinneringstijd"),
+                ParseSick(root.Object("ziekteverzuim")),
+                ParseUnauthorised(root.Object("ongeoorloofd")),
+                ParseThuiszitter(root.Object("thuiszitter")),
+                ParseDigest(root.Object("overzicht")),
+                root.Int("bewaartermijnMaanden", minimum: 1),
+                root.Object("contacten").StringMap(),
+                ParseArrangementen(root.Object("arrangementen")));
+            return profile;
+        }
+    }
+
+    private static HolidayRegion ParseRegion(Reader root)
+    {
+        var value = root.String("vakantieregio");
+        return value.ToLowerInvariant() switch
+        {
+            "noord" => HolidayRegion.Noord,
+            "midden" => HolidayRegion.Midden,
+            "zuid" => HolidayRegion.Zuid,
+            _ => throw root.Invalid("vakantieregio", $"heeft onbekende regio '{value}' (kies noord, midden of zuid)"),
+        };
+    }
+
+    private static SickAbsenceRules ParseSick(Reader r)
+    {
+        var reminderDay = r.Int("mentorHerinneringOpSchooldag", minimum: 1);
+        var answerWithin = r.Int("mentorAntwoordBinnenSchooldagen", minimum: 1);
+        if (answerWithin < reminderDay)
+        {
+            throw r.Invalid("mentorAntwoordBinnenSchooldagen", $"kan niet gehaald worden: de mentor krijgt de herinnering pas op schooldag {reminderDay}");
+        }
+
+        var count = r.OptionalInt("zorgwekkendZiekmeldingenAantal", minimum: 1);
+        var countWindow = r.OptionalInt("zorgwekkendZiekmeldingenVensterSchooldagen", minimum: 1);
+        if (count.HasValue != countWindow.HasValue)
+        {
+            throw r.Invalid("zorgwekkendZiekmeldingenVensterSchooldagen", "moet samen met zorgwekkendZiekmeldingenAantal worden ingevuld");
+        }
+
+        return new SickAbsenceRules(
+            reminderDay,
+            answerWithin,
+            r.Int("zorgwekkendAaneengeslotenMeerDan", minimum: 1),
+            r.Int("zorgwekkendIncidenteelDagen", minimum: 1),
+            r.Int("zorgwekkendIncidenteelVensterSchooldagen", minimum: 1),
+            count,
+            countWindow,
+            r.Int("consultBinnenSchooldagen", minimum: 1),
+            r.Int("terugkoppelingBinnenSchooldagen", minimum: 1),
+            r.Int("evaluatieElkeSchooldagen", minimum: 1));
+    }
+
+    private static UnauthorisedAbsenceRules ParseUnauthorised(Reader r)
+    {
+        var rungs = r.Array("ladder").Select(rung => new LadderRung(rung.Int("uren", minimum: 1), rung.StringList("acties", atLeastOne: true))).ToList();
+        for (var i = 1; i < rungs.Count; i++)
+        {
+            if (rungs[i].Hours <= rungs[i - 1].Hours)
+            {
+                throw r.Invalid($"ladder[{i}].uren", "moet hoger zijn dan de vorige trede");
+            }
+        }
+
+        var signalHours = r.Int("signaalUren", minimum: 1);
+        var warning = r.Int("waarschuwingVanafUren", minimum: 1);
+        if (warning >= signalHours)
+        {
+            throw r.Invalid("waarschuwingVanafUren", $"moet lager zijn dan signaalUren ({signalHours}), anders komt de waarschuwing te laat");
+        }
+
+        return new UnauthorisedAbsenceRules(
+            rungs,
+            signalHours,
+            r.Int("signaalTeLaatAantal", minimum: 1),
+            r.Int("signaalVensterSchooldagen", minimum: 1),
+            warning,
+            r.Int("meldingBinnenWerkdagen", minimum: 1),
+            r.Bool("directNaarLeerplicht"));
+    }
+
+    private static ThuiszitterRules ParseThuiszitter(Reader r)
+    {
+        var oranje = r.Int("oranjeNaSchooldagen", minimum: 1);
+        var rood = r.Int("roodNaSchooldagen", minimum: 1);
+        if (rood <= oranje)
+        {
+            throw r.Invalid("roodNaSchooldagen", $"moet later vallen dan oranjeNaSchooldagen ({oranje})");
+        }
+
+        return new ThuiszitterRules(
+            r.Int("leerplichtNaSchooldagen", minimum: 1),
+            oranje,
+            rood,
+            r.Int("doorzettingsmachtWerkdagen", minimum: 1),
+            r.StringList("checklistSchool", atLeastOne: true),
+            r.StringList("checklistLeerplicht", atLeastOne: true));
+    }
+
+    private static DigestSchedule ParseDigest(Reader r)
+    {
+        var day = r.String("dag").ToLowerInvariant() switch
+        {
+            "maandag" => DayOfWeek.Monday,
+            "dinsdag" => DayOfWeek.Tuesday,
+            "woensdag" => DayOfWeek.Wednesday,
+            "donderdag" => DayOfWeek.Thursday,
+            "vrijdag" => DayOfWeek.Friday,
+            var other => throw r.Invalid("dag", $"heeft onbekende schooldag '{other}' (maandag t/m vrijdag)"),
+        };
+        return new DigestSchedule(day, r.Time("tijd"), r.Int("rblSwvOverlegElkeWeken", minimum: 1), r.Int("vrijstellingenDoel", minimum: 0));
+    }
+
+    private static Dictionary<ThuiszitterCode, IReadOnlyList<string>> ParseArrangementen(Reader r) => new()
+    {
+        [ThuiszitterCode.Geel] = r.StringList("geel", atLeastOne: false),
+        [ThuiszitterCode.Oranje] = r.StringList("oranje", atLeastOne: false),
+        [ThuiszitterCode.Rood] = r.StringList("rood", atLeastOne: false),
+    };
+
+    /// <summary>Walks the JSON keeping the field path, so every error names the field.</summary>
+    private sealed record Reader(JsonElement Element, string Path, string Profile)
+    {
+        public ProfileValidationException Invalid(string field, string problem) => new(Profile, Full(field), problem);
+
+        public Reader Object(string field)
+        {
+            var value = Required(field);
+            return value.ValueKind == JsonValueKind.Object
+                ? new Reader(value, Full(field), Profile)
+                : throw Invalid(field, "moet een object { ... } zijn");
+        }
+
+        public IEnumerable<Reader> Array(string field)
+        {
+            var value = Required(field);
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                throw Invalid(field, "moet een lijst [ ... ] zijn");
+            }
+
+            return value.EnumerateArray().Select((item, i) => item.ValueKind == JsonValueKind.Object
+                ? new Reader(item, $"{Full(field)}[{i}]", Profile)
+                : throw Invalid($"{field}[{i}]", "moet een object { ... } zijn")).ToList();
+        }
+
+        public string String(string field)
+        {
+            var value = Required(field);
+            return value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+                ? value.GetString()!
+                : throw Invalid(field, "moet een niet-lege tekst zijn");
+        }
+
+        public bool Bool(string field)
+        {
+            var value = Required(field);
+            return value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw Invalid(field, "moet true of false zijn"),
+            };
+        }
+
+        public int Int(string field, int minimum) => OptionalInt(field, minimum) ?? throw Invalid(field, "ontbreekt");
+
+        public int? OptionalInt(string field, int minimum)
+        {
+            if (!Element.TryGetProperty(field, out var value))
+            {
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+            {
+                throw Invalid(field, "moet een heel getal zijn");
+            }
+
+            if (number < 0)
+            {
+                throw Invalid(field, "mag niet negatief zijn");
+            }
+
+            return number >= minimum ? number : throw Invalid(field, $"moet minstens {minimum} zijn");
+        }
+
+        public TimeOnly Time(string field)
+        {
+            var text = String(field);
+            return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+                ? time
+                : throw Invalid(field, $"moet een tijd als 08:30 zijn, niet '{text}'");
+        }
+
+        public T Enum<T>(string field)
+            where T : struct, Enum
+        {
+            var text = String(field);
+            return System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _)
+                ? value
+                : throw Invalid(field, $"heeft onbekende waarde '{text}' (kies {string.Join(", ", System.Enum.GetNames<T>())})");
+        }
+
+        public IReadOnlyList<string> StringList(string field, bool atLeastOne)
+        {
+            var value = Required(field);
+            if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(i.GetString())))
+            {
+                throw Invalid(field, "moet een lijst met teksten zijn");
+            }
+
+            var list = value.EnumerateArray().Select(i => i.GetString()!).ToList();
+            return atLeastOne && list.Count == 0 ? throw Invalid(field, "moet minstens één item bevatten") : list;
+        }
+
+        public IReadOnlyDictionary<string, string> StringMap()
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var property in Element.EnumerateObject())
+            {
+                map[property.Name] = property.Value.ValueKind == JsonValueKind.String
+                    ? property.Value.GetString()!
+                    : throw Invalid(property.Name, "moet een tekst zijn");
+            }
+
+            return map;
+        }
+
+        private JsonElement Required(string field) =>
+            Element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
+                ? value
+                : throw Invalid(field, "ontbreekt");
+
+        private string Full(string field) => Path.Length == 0 ? field : $"{Path}.{field}";
+    }
+}

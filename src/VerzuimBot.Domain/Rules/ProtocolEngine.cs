@@ -1,0 +1,427 @@
+using System.Globalization;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Profiles;
+
+namespace VerzuimBot.Domain.Rules;
+
+/// <summary>
+/// The rules engine: from a dossier, the school's profile and calendar, and the current moment,
+/// the tasks that are due or will become due (past ones included until they are dealt with).
+/// Pure and deterministic: the same input gives the same tasks with the same ids.
+/// Scheduled reminders fall on school days at the profile's reminder hour (Europe/Amsterdam);
+/// notifications that answer an event (mentor told of a ziekmelding) are due when it was recorded.
+/// </summary>
+public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calendar)
+{
+    public IReadOnlyList<DueTask> Evaluate(DossierView dossier, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        var today = SchoolClock.LocalDate(now);
+        var tasks = new List<DueTask>();
+        var sick = new SickRoute(this, dossier, tasks);
+        sick.Evaluate(today);
+        new UnauthorisedRoute(this, dossier, tasks).Evaluate(today);
+        new ThuiszitterRoute(this, dossier, tasks).Evaluate(today);
+        return tasks.DistinctBy(t => t.Id).OrderBy(t => t.DueAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Ids that were scheduled before but are no longer produced (e.g. after a beter-melding): cancel them.</summary>
+    public static IReadOnlyList<TaskId> Cancelled(IEnumerable<TaskId> previouslyScheduled, IReadOnlyList<DueTask> current)
+    {
+        var live = current.Select(t => t.Id).ToHashSet();
+        return previouslyScheduled.Where(id => !live.Contains(id)).Distinct().ToList();
+    }
+
+    private ProtocolProfile Profile => profile;
+
+    private SchoolCalendar Calendar => calendar;
+
+    private DateTimeOffset AtReminderHour(DateOnly date) => SchoolClock.At(calendar.NextSchoolDayOnOrAfter(date), profile.ReminderTime);
+
+    private static DueTask Task(DossierView dossier, TaskKind kind, Role assignee, DateTimeOffset dueAt, string anchor, string? detail = null) =>
+        new(new TaskId($"{dossier.Student.Value}/{kind}/{assignee}/{anchor}"), kind, assignee, dueAt, dossier.Student, anchor, detail);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Geoorloofd verzuim, M@ZL stap 1-6 (002 Bijlage 1).</summary>
+    private sealed class SickRoute(ProtocolEngine engine, DossierView dossier, List<DueTask> tasks)
+    {
+        private SickAbsenceRules Rules => engine.Profile.Sick;
+
+        public void Evaluate(DateOnly today)
+        {
+            if (dossier.CurrentSickPeriod is { } period)
+            {
+                MentorSteps(period);
+                AdviceOnNextZiekmelding(period);
+            }
+
+            if (dossier.SickPeriods.Count > 0)
+            {
+                // The latest period, open or closed: six days in a row stay zorgwekkend after the beter-melding.
+                Worrying(dossier.SickPeriods[^1], today);
+            }
+
+            GesprekFollowUp();
+            JeugdartsDeadlines();
+            PlanEvaluation();
+        }
+
+        private void MentorSteps(AbsencePeriod period)
+        {
+            var z = period.Ziekmelding;
+            tasks.Add(Task(dossier, TaskKind.MentorNotification, Role.Mentor, z.RecordedAt, z.Id.Value));
+
+            var answers = dossier.Of<MentorContactRecorded>().Where(a => a.RecordedAt >= z.RecordedAt).ToList();
+            if (answers.Any(a => a.Reached))
+            {
+                return;
+            }
+
+            var firstSchoolDay = engine.Calendar.NextSchoolDayOnOrAfter(period.FirstDay);
+            var askOn = answers.Count == 0
+                ? engine.Calendar.AddSchoolDays(firstSchoolDay, Rules.MentorReminderOnSchoolDay - 1)
+                : engine.Calendar.AddSchoolDays(SchoolClock.LocalDate(answers[^1].RecordedAt), 1);
+            tasks.Add(Task(dossier, TaskKind.MentorContactReminder, Role.Mentor, engine.AtReminderHour(askOn), Day(askOn)));
+
+            var escalateOn = engine.Calendar.AddSchoolDays(firstSchoolDay, Rules.MentorAnswerWithinSchoolDays);
+            tasks.Add(Task(dossier, TaskKind.MentorNoAnswerEscalation, Role.Zorgcoordinator, engine.AtReminderHour(escalateOn), z.Id.Value));
+        }
+
+        /// <summary>Stap 3: the first school day on which a threshold of the profile is crossed, if the absence goes on.</summary>
+        private void Worrying(AbsencePeriod period, DateOnly today)
+        {
+            var z = period.Ziekmelding;
+            if (dossier.Of<GesprekRecorded>().Any(g => g.RecordedAt >= z.RecordedAt))
+            {
+                return;
+            }
+
+            var calendar = engine.Calendar;
+            var firstSchoolDay = calendar.NextSchoolDayOnOrAfter(period.FirstDay);
+            var candidates = new List<DateOnly>();
+            var consecutive = calendar.AddSchoolDays(firstSchoolDay, Rules.WorryingConsecutiveMoreThan);
+            if (period.Covers(consecutive))
+            {
+                candidates.Add(consecutive);
+            }
+
+            // Incidental (several periods): from the start of this period up to one window ahead (an open period counts on).
+            var last = calendar.AddSchoolDays(Max(firstSchoolDay, today), Rules.WorryingIncidentalWindowSchoolDays);
+            for (var day = firstSchoolDay; day <= last && period.Covers(day); day = calendar.AddSchoolDays(day, 1))
+            {
+                var month = Rules.WorryingIncidentalWindowSchoolDays;
+                if (dossier.SickPeriodsInWindow(calendar, day, month) >= 2
+                    && dossier.SickSchoolDaysInWindow(calendar, day, month) >= Rules.WorryingIncidentalDays)
+                {
+                    candidates.Add(day);
+                    break;
+                }
+            }
+
+            if (Rules.WorryingZiekmeldingCount is { } count && Rules.WorryingZiekmeldingWindowSchoolDays is { } window
+                && dossier.ZiekmeldingenInWindow(calendar, firstSchoolDay, window) >= count)
+            {
+                candidates.Add(firstSchoolDay);
+            }
+
+            if (candidates.Count == 0)
+            {
+                return;
+            }
+
+            var trigger = candidates.Min();
+            var advice = dossier.LastTerugkoppeling;
+            if (advice is { Advice: FollowUpAdvice.ReferAgainAtWorryingAbsence } && advice.RecordedAt < z.RecordedAt)
+            {
+                // The jeugdarts asked to be consulted again at this threshold: straight to stap 4.
+                tasks.Add(Task(dossier, TaskKind.AanmeldingJeugdarts, Role.Zorgcoordinator, engine.AtReminderHour(trigger), z.Id.Value));
+                return;
+            }
+
+            tasks.Add(Task(dossier, TaskKind.ZorgwekkendVerzuim, Role.Zorgcoordinator, engine.AtReminderHour(trigger), z.Id.Value));
+            tasks.Add(Task(dossier, TaskKind.ZorgwekkendVerzuim, Role.Mentor, engine.AtReminderHour(trigger), z.Id.Value));
+        }
+
+        /// <summary>The "advies vervolgtraject" changes what the first ziekmelding after the terugkoppeling triggers.</summary>
+        private void AdviceOnNextZiekmelding(AbsencePeriod period)
+        {
+            var z = period.Ziekmelding;
+            var advice = dossier.LastTerugkoppeling;
+            if (advice is null || advice.RecordedAt >= z.RecordedAt)
+            {
+                return;
+            }
+
+            var isFirstAfterAdvice = dossier.SickPeriods.Count(p => p.Ziekmelding.RecordedAt > advice.RecordedAt) == 1;
+            if (!isFirstAfterAdvice)
+            {
+                return;
+            }
+
+            switch (advice.Advice)
+            {
+                case FollowUpAdvice.NextZiekmeldingToLeerplicht
+                    when !dossier.Of<LeerplichtMeldingRecorded>().Any(m => m.RecordedAt >= z.RecordedAt):
+                    tasks.Add(Task(dossier, TaskKind.MeldingLeerplicht, Role.Verzuimcoordinator, z.RecordedAt, z.Id.Value, "advies jeugdarts"));
+                    break;
+                case FollowUpAdvice.NextZiekmeldingToJeugdarts
+                    when !dossier.Of<JeugdartsAanmeldingSent>().Any(a => a.RecordedAt >= z.RecordedAt):
+                    tasks.Add(Task(dossier, TaskKind.AanmeldingJeugdarts, Role.Zorgcoordinator, z.RecordedAt, z.Id.Value, "advies jeugdarts"));
+                    break;
+            }
+        }
+
+        private void GesprekFollowUp()
+        {
+            if (dossier.Of<GesprekRecorded>().LastOrDefault() is not { } gesprek)
+            {
+                return;
+            }
+
+            switch (gesprek.Outcome)
+            {
+                case GesprekOutcome.AdviesJeugdarts when !dossier.Of<JeugdartsAanmeldingSent>().Any(a => a.RecordedAt >= gesprek.RecordedAt):
+                    tasks.Add(Task(dossier, TaskKind.AanmeldingJeugdarts, Role.Zorgcoordinator, gesprek.RecordedAt, gesprek.Id.Value));
+                    break;
+                case GesprekOutcome.Ongeoorloofd when !dossier.Of<LeerplichtMeldingRecorded>().Any(m => m.RecordedAt >= gesprek.RecordedAt):
+                    tasks.Add(Task(dossier, TaskKind.MeldingLeerplicht, Role.Verzuimcoordinator, gesprek.RecordedAt, gesprek.Id.Value, "ongeoorloofd na gesprek"));
+                    break;
+            }
+        }
+
+        private void JeugdartsDeadlines()
+        {
+            if (dossier.Of<JeugdartsAanmeldingSent>().LastOrDefault() is { } aanmelding
+                && !dossier.Of<ConsultScheduled>().Any(c => c.RecordedAt >= aanmelding.RecordedAt))
+            {
+                var due = engine.AtReminderHour(engine.Calendar.AddSchoolDays(aanmelding.Date, Rules.ConsultWithinSchoolDays));
+                tasks.Add(Task(dossier, TaskKind.ConsultOverdue, Role.Jeugdarts, due, aanmelding.Id.Value));
+                tasks.Add(Task(dossier, TaskKind.ConsultOverdue, Role.Zorgcoordinator, due, aanmelding.Id.Value));
+            }
+
+            if (dossier.Of<ConsultScheduled>().LastOrDefault() is { } consult
+                && !dossier.Of<TerugkoppelingReceived>().Any(t => t.RecordedAt >= consult.RecordedAt))
+            {
+                var due = engine.AtReminderHour(engine.Calendar.AddSchoolDays(consult.ConsultDate, Rules.TerugkoppelingWithinSchoolDays));
+                tasks.Add(Task(dossier, TaskKind.TerugkoppelingOverdue, Role.Jeugdarts, due, consult.Id.Value));
+            }
+        }
+
+        private void PlanEvaluation()
+        {
+            if (dossier.Of<PlanVanAanpakAgreed>().LastOrDefault() is not { } plan)
+            {
+                return;
+            }
+
+            var evaluations = dossier.Of<PlanVanAanpakEvaluated>().Where(e => e.RecordedAt >= plan.RecordedAt).ToList();
+            if (evaluations.Any(e => e.PlanClosed))
+            {
+                return;
+            }
+
+            var from = evaluations.Count > 0 ? evaluations[^1].Date : plan.Date;
+            var on = engine.Calendar.AddSchoolDays(from, Rules.EvaluationEverySchoolDays);
+            tasks.Add(Task(dossier, TaskKind.PlanEvaluation, Role.Zorgcoordinator, engine.AtReminderHour(on), Day(on)));
+        }
+    }
+
+    /// <summary>Ongeoorloofd verzuim: the hours ladder and the 16-hour clock (004 Verzuimschema, 002 §3, domain.md §4).</summary>
+    private sealed class UnauthorisedRoute(ProtocolEngine engine, DossierView dossier, List<DueTask> tasks)
+    {
+        private UnauthorisedAbsenceRules Rules => engine.Profile.Unauthorised;
+
+        public void Evaluate(DateOnly today)
+        {
+            Ladder(today);
+            Signal();
+            Luxeverzuim();
+        }
+
+        private void Ladder(DateOnly today)
+        {
+            var year = SchoolYear.Of(today);
+            var hours = dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= year.First && h.Date <= year.Last).OrderBy(h => h.Date).ToList();
+            var completed = dossier.Of<LadderActionCompleted>().ToList();
+            foreach (var rung in Rules.Ladder)
+            {
+                var reachedOn = DateReaching(hours, h => h.Date, h => h.Hours, rung.Hours);
+                if (reachedOn is not { } reached)
+                {
+                    continue;
+                }
+
+                var open = rung.Actions.Where(a => !completed.Any(c => c.RungHours == rung.Hours && c.Action == a && c.RecordedAt >= SchoolClock.At(year.First, TimeOnly.MinValue))).ToList();
+                if (open.Count == 0)
+                {
+                    continue;
+                }
+
+                var anchor = $"{year}-{rung.Hours}u";
+                var firstDue = engine.AtReminderHour(reached);
+                tasks.Add(Task(dossier, TaskKind.LadderRung, Role.Verzuimcoordinator, firstDue, anchor, $"{rung.Hours} uur"));
+                var nextSchoolDay = engine.Calendar.AddSchoolDays(today, 1);
+                if (SchoolClock.LocalDate(firstDue) <= today)
+                {
+                    // Not ticked off: remind on the next school day, until it is.
+                    tasks.Add(Task(dossier, TaskKind.LadderRung, Role.Verzuimcoordinator, engine.AtReminderHour(nextSchoolDay), $"{anchor}/{Day(nextSchoolDay)}", $"{rung.Hours} uur, nog open"));
+                }
+            }
+        }
+
+        /// <summary>16 hours (or times late) within a window of 4 school weeks, counted since the last melding.</summary>
+        private void Signal()
+        {
+            var calendar = engine.Calendar;
+            var window = Rules.SignalWindowSchoolDays;
+            var lastReport = dossier.Of<SignaalverzuimReported>().LastOrDefault();
+            var since = lastReport?.ReportedOn;
+            var hours = dossier.Of<UnauthorisedHoursRecorded>().Where(h => since is null || h.Date > since).OrderBy(h => h.Date).ToList();
+            var lates = dossier.Of<LateArrivalRecorded>().Where(l => since is null || l.Date > since).OrderBy(l => l.Date).ToList();
+
+            DateOnly? warnedOn = null;
+            foreach (var h in hours)
+            {
+                var start = calendar.WindowStart(h.Date, window);
+                var inWindow = hours.Where(x => x.Date >= start && x.Date <= h.Date).Sum(x => x.Hours);
+                if (inWindow >= Rules.SignalHours)
+                {
+                    Reached(h.Date, $"{inWindow} uur binnen 4 schoolweken");
+                    return;
+                }
+
+                if (inWindow >= Rules.SignalWarningFromHours && warnedOn is null)
+                {
+                    warnedOn = h.Date;
+                    // The window runs from the first absent hour in it (domain.md §4): what is left of it.
+                    var firstHour = hours.First(x => x.Date >= start).Date;
+                    var left = window - calendar.CountSchoolDays(firstHour, h.Date);
+                    var warning = $"{inWindow} van {Rules.SignalHours} uur, nog {left} schooldagen in dit venster";
+                    tasks.Add(Task(dossier, TaskKind.SignaalverzuimWarning, Role.Verzuimcoordinator, engine.AtReminderHour(h.Date), Day(h.Date), warning));
+                }
+            }
+
+            foreach (var l in lates)
+            {
+                var start = calendar.WindowStart(l.Date, window);
+                var count = lates.Count(x => x.Date >= start && x.Date <= l.Date);
+                if (count >= Rules.SignalLateCount)
+                {
+                    Reached(l.Date, $"{count} keer te laat binnen 4 schoolweken");
+                    return;
+                }
+            }
+        }
+
+        private void Reached(DateOnly on, string detail)
+        {
+            // PO and VSO report straight to the leerplichtambtenaar, VO through the DUO-verzuimloket (004).
+            var route = Rules.ReportDirectlyToLeerplicht ? "rechtstreeks bij leerplicht" : "via het DUO-verzuimloket";
+            tasks.Add(Task(dossier, TaskKind.SignaalverzuimMelding, Role.Verzuimcoordinator, engine.AtReminderHour(on), Day(on), $"{detail}; melden {route}"));
+            var lastChance = engine.Calendar.AddWorkingDays(on, Rules.ReportWithinWorkingDays - 1);
+            tasks.Add(Task(dossier, TaskKind.SignaalverzuimDeadline, Role.Verzuimcoordinator, engine.AtReminderHour(lastChance), Day(on), detail));
+        }
+
+        private void Luxeverzuim()
+        {
+            foreach (var luxe in dossier.Of<LuxeverzuimRecorded>())
+            {
+                if (!dossier.Of<LeerplichtMeldingRecorded>().Any(m => m.Reason == LeerplichtMeldingReason.Luxeverzuim && m.RecordedAt >= luxe.RecordedAt))
+                {
+                    tasks.Add(Task(dossier, TaskKind.MeldingLeerplicht, Role.Verzuimcoordinator, luxe.RecordedAt, luxe.Id.Value, "luxeverzuim"));
+                }
+            }
+        }
+    }
+
+    /// <summary>Four weeks away, the thuiszitter case, overleg actions and doorzettingsmacht (004 Werkwijzer, 002 §2.2 and Bijlage 2).</summary>
+    private sealed class ThuiszitterRoute(ProtocolEngine engine, DossierView dossier, List<DueTask> tasks)
+    {
+        private ThuiszitterRules Rules => engine.Profile.Thuiszitter;
+
+        public void Evaluate(DateOnly today)
+        {
+            if (dossier.CurrentSickPeriod is { } period)
+            {
+                FourWeeks(period);
+            }
+
+            Checklist();
+            OverlegActions();
+            Doorzettingsmacht();
+        }
+
+        private void FourWeeks(AbsencePeriod period)
+        {
+            var z = period.Ziekmelding;
+            if (dossier.Of<LeerplichtJudgementRecorded>().Any(j => j.RecordedAt >= z.RecordedAt))
+            {
+                return;
+            }
+
+            var first = engine.Calendar.NextSchoolDayOnOrAfter(period.FirstDay);
+            var on = engine.Calendar.AddSchoolDays(first, Rules.LeerplichtAfterSchoolDays);
+            tasks.Add(Task(dossier, TaskKind.LeerplichtJudgement, Role.Leerplichtambtenaar, engine.AtReminderHour(on), z.Id.Value));
+        }
+
+        private void Checklist()
+        {
+            if (dossier.OpenThuiszitterCase(Rules) is not { OpenItems.Count: > 0 } open)
+            {
+                return;
+            }
+
+            var lastProgress = dossier.Of<ThuiszitterChecklistItemCompleted>().Where(c => c.RecordedAt >= open.OpenedBy.RecordedAt)
+                .Select(c => c.RecordedAt).DefaultIfEmpty(open.OpenedBy.RecordedAt).Max();
+            var on = engine.Calendar.AddSchoolDays(SchoolClock.LocalDate(lastProgress), 10);
+            tasks.Add(Task(dossier, TaskKind.ThuiszitterChecklist, Role.Zorgcoordinator, engine.AtReminderHour(on), Day(on), $"{open.OpenItems.Count} punten open"));
+        }
+
+        private void OverlegActions()
+        {
+            var done = dossier.Of<OverlegActionCompleted>().Select(c => c.ActionId).ToHashSet();
+            foreach (var action in dossier.Of<OverlegActionAgreed>().Where(a => !done.Contains(a.ActionId)))
+            {
+                tasks.Add(Task(dossier, TaskKind.OverlegActionDue, action.Owner, engine.AtReminderHour(action.Due), action.ActionId));
+                var late = engine.Calendar.AddSchoolDays(action.Due, 1);
+                tasks.Add(Task(dossier, TaskKind.OverlegActionLate, action.Owner, engine.AtReminderHour(late), action.ActionId));
+            }
+        }
+
+        private void Doorzettingsmacht()
+        {
+            if (dossier.Of<DoorzettingsmachtStarted>().LastOrDefault() is not { } started
+                || dossier.Of<DoorzettingsmachtResolved>().Any(r => r.RecordedAt >= started.RecordedAt))
+            {
+                return;
+            }
+
+            var calendar = engine.Calendar;
+            var deadline = calendar.AddWorkingDays(started.Date, Rules.DoorzettingsmachtWorkingDays);
+            var reminder = calendar.AddWorkingDays(started.Date, Math.Max(1, Rules.DoorzettingsmachtWorkingDays - 2));
+            var at = engine.Profile.ReminderTime;
+            tasks.Add(Task(dossier, TaskKind.DoorzettingsmachtReminder, Role.Swv, SchoolClock.At(reminder, at), started.Id.Value, $"uiterlijk {deadline:dd-MM-yyyy}"));
+            tasks.Add(Task(dossier, TaskKind.DoorzettingsmachtOverdue, Role.Swv, SchoolClock.At(calendar.AddWorkingDays(deadline, 1), at), started.Id.Value, $"termijn verlopen op {deadline:dd-MM-yyyy}"));
+        }
+    }
+
+    private static DateOnly? DateReaching<T>(IEnumerable<T> items, Func<T, DateOnly> date, Func<T, int> amount, int threshold)
+    {
+        var total = 0;
+        foreach (var item in items)
+        {
+            total += amount(item);
+            if (total >= threshold)
+            {
+                return date(item);
+            }
+        }
+
+        return null;
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

@@ -1,0 +1,62 @@
+namespace VerzuimBot.Domain.Rules;
+
+/// <summary>What a protocol task asks of its assignee; the comment names the source.</summary>
+public enum TaskKind
+{
+    /// <summary>002 Bijlage 1 stap 1: the mentor is told of the ziekmelding at once.</summary>
+    MentorNotification = 1,
+
+    /// <summary>Stap 2: contact parents/student after 3 school days ("Laat OMA thuis"); asked again after "niet bereikt".</summary>
+    MentorContactReminder,
+
+    /// <summary>Stap 2: no mentor contact by the end of the first week: the zorgcoördinator is told.</summary>
+    MentorNoAnswerEscalation,
+
+    /// <summary>Stap 3: zorgwekkend ziekteverzuim: gesprek with the parents (OEN).</summary>
+    ZorgwekkendVerzuim,
+
+    /// <summary>Stap 4: aanmelding bij de jeugdarts (after the gesprek, or straight away on the jeugdarts' advice).</summary>
+    AanmeldingJeugdarts,
+
+    /// <summary>Stap 3 uitkomst 2, advies vervolgtraject, or luxeverzuim: melding bij leerplicht.</summary>
+    MeldingLeerplicht,
+
+    /// <summary>Stap 5: no consult date within 2 schoolweken after the aanmelding.</summary>
+    ConsultOverdue,
+
+    /// <summary>Stap 5: no terugkoppeling within 1 week after the consult.</summary>
+    TerugkoppelingOverdue,
+
+    /// <summary>Stap 6 / 002 §4: evaluate the plan van aanpak every 4 weeks.</summary>
+    PlanEvaluation,
+
+    /// <summary>004 Verzuimschema: the actions of an hours-ladder rung (reminded until ticked off).</summary>
+    LadderRung,
+
+    /// <summary>domain.md §4 legal clock: close to 16 hours within 4 school weeks.</summary>
+    SignaalverzuimWarning,
+
+    /// <summary>002 §3 / 004: 16 hours or 16 times late within 4 school weeks: melding (onverwijld).</summary>
+    SignaalverzuimMelding,
+
+    /// <summary>domain.md §4: the 5 working days for the melding are running out.</summary>
+    SignaalverzuimDeadline,
+
+    /// <summary>004 Werkwijzer: 4 weeks away: "thuiszitter volgens de definitie?"</summary>
+    LeerplichtJudgement,
+
+    /// <summary>004 Werkwijzer / 001: the open thuiszitter checklist, monitored every two weeks.</summary>
+    ThuiszitterChecklist,
+
+    /// <summary>domain.md §6: an action agreed in an overleg is due.</summary>
+    OverlegActionDue,
+
+    /// <summary>domain.md §6: an action agreed in an overleg is late.</summary>
+    OverlegActionLate,
+
+    /// <summary>002 Bijlage 2: doorzettingsmacht, 10 werkdagen: reminder before the deadline.</summary>
+    DoorzettingsmachtReminder,
+
+    /// <summary>002 Bijlage 2: doorzettingsmacht deadline passed without access.</summary>
+    DoorzettingsmachtOverdue,
+}

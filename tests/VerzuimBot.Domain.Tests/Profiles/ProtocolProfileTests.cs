@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Profiles;
+
+namespace VerzuimBot.Domain.Tests.Profiles;
+
+// domain.md §9: the regional numbers live in profiles; an invalid profile names the field in Dutch.
+public class ProtocolProfileTests
+{
+    [Theory]
+    [InlineData(ProtocolProfiles.UtrechtWestVo)]
+    [InlineData(ProtocolProfiles.PoVoVerzuimschema)]
+    [InlineData(ProtocolProfiles.VeluweZeeluwe)]
+    [InlineData(ProtocolProfiles.MazlLandelijk)]
+    public void Load_EveryShippedProfile_IsValid(string id)
+    {
+        var profile = ProtocolProfiles.Load(id);
+        Assert.Equal(id, profile.Id);
+        Assert.Equal(new TimeOnly(8, 30), profile.ReminderTime);
+        Assert.Equal(16, profile.Unauthorised.SignalHours);
+        Assert.Equal(10, profile.Thuiszitter.DoorzettingsmachtWorkingDays);
+    }
+
+    [Fact]
+    public void UtrechtWest_HasTheNumbersOfSeed002()
+    {
+        var p = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
+        Assert.Equal(HolidayRegion.Midden, p.HolidayRegion);
+        Assert.Equal(3, p.Sick.MentorReminderOnSchoolDay);
+        Assert.Equal(5, p.Sick.WorryingConsecutiveMoreThan);
+        Assert.Equal(5, p.Sick.WorryingIncidentalDays);
+        Assert.Equal(20, p.Sick.WorryingIncidentalWindowSchoolDays);
+        Assert.Equal(10, p.Sick.ConsultWithinSchoolDays);
+        Assert.Equal(5, p.Sick.TerugkoppelingWithinSchoolDays);
+        Assert.Equal(20, p.Sick.EvaluationEverySchoolDays);
+        Assert.Equal([3, 6, 9, 12, 16], p.Unauthorised.Ladder.Select(r => r.Hours));
+    }
+
+    [Fact]
+    public void PoProfile_ReportsDirectlyToLeerplicht_WithoutVoLadder()
+    {
+        var p = ProtocolProfiles.Load(ProtocolProfiles.PoVoVerzuimschema);
+        Assert.Equal(SchoolType.PO, p.SchoolType);
+        Assert.True(p.Unauthorised.ReportDirectlyToLeerplicht);
+        Assert.Empty(p.Unauthorised.Ladder);
+    }
+
+    [Fact]
+    public void Mazl_UsesTheNationalCriteria()
+    {
+        var p = ProtocolProfiles.Load(ProtocolProfiles.MazlLandelijk);
+        Assert.Equal(6, p.Sick.WorryingConsecutiveMoreThan);
+        Assert.Equal(4, p.Sick.WorryingZiekmeldingCount);
+        Assert.Equal(60, p.Sick.WorryingZiekmeldingWindowSchoolDays);
+    }
+
+    [Theory]
+    [InlineData("remove", "ziekteverzuim.consultBinnenSchooldagen", null, "ontbreekt")]
+    [InlineData("set", "ziekteverzuim.consultBinnenSchooldagen", -2, "mag niet negatief zijn")]
+    [InlineData("set", "ziekteverzuim.consultBinnenSchooldagen", 0, "moet minstens 1 zijn")]
+    [InlineData("set", "ziekteverzuim.mentorAntwoordBinnenSchooldagen", 2, "kan niet gehaald worden")]
+    [InlineData("set", "ongeoorloofd.waarschuwingVanafUren", 16, "moet lager zijn dan signaalUren")]
+    [InlineData("set", "thuiszitter.roodNaSchooldagen", 10, "moet later vallen")]
+    public void Parse_InvalidField_NamesTheFieldInDutch(string op, string path, int? value, string problem)
+    {
+        var json = Mutate(op, path, value);
+        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(json));
+        Assert.Equal(path, error.Field);
+        Assert.Contains(problem, error.Message);
+        Assert.StartsWith("Profiel 'utrecht-west-vo' is ongeldig", error.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownRegion_SaysWhichRegionsExist()
+    {
+        var node = Original();
+        node["vakantieregio"] = "oost";
+        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(node.ToJsonString()));
+        Assert.Equal("vakantieregio", error.Field);
+        Assert.Contains("noord, midden of zuid", error.Message);
+    }
+
+    [Fact]
+    public void Parse_LadderOutOfOrder_NamesTheRung()
+    {
+        var node = Original();
+        node["ongeoorloofd"]!["ladder"]![2]!["uren"] = 5;
+        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(node.ToJsonString()));
+        Assert.Equal("ongeoorloofd.ladder[2].uren", error.Field);
+    }
+
+    [Fact]
+    public void Parse_NotJson_IsAClearError() =>
+        Assert.Contains("geen geldige JSON", Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse("{ kapot")).Message);
+
+    private static JsonObject Original()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "profiles", "utrecht-west-vo.json");
+        return JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+    }
+
+    private static string Mutate(string op, string path, int? value)
+    {
+        var node = Original();
+        var parts = path.Split('.');
+        var parent = node[parts[0]]!.AsObject();
+        if (op == "remove")
+        {
+            parent.Remove(parts[1]);
+        }
+        else
+        {
+            parent[parts[1]] = value;
+        }
+
+        return node.ToJsonString();
+    }
+}

@@ -1,0 +1,26 @@
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Profiles;
+using VerzuimBot.Domain.Rules;
+
+namespace VerzuimBot.Domain.Tests.Rules;
+
+public abstract class ScenarioBase
+{
+    protected DossierBuilder Dossier { get; } = new();
+
+    protected static ProtocolEngine Engine(string profileId = ProtocolProfiles.UtrechtWestVo)
+    {
+        var profile = ProtocolProfiles.Load(profileId);
+        return new ProtocolEngine(profile, SchoolCalendar.ForRegion(profile.HolidayRegion));
+    }
+
+    protected IReadOnlyList<DueTask> TasksAt(DateTimeOffset now, string profileId = ProtocolProfiles.UtrechtWestVo) =>
+        Engine(profileId).Evaluate(Dossier.View, now);
+
+    protected static DueTask Single(IEnumerable<DueTask> tasks, TaskKind kind, Domain.Identity.Role? role = null) =>
+        Assert.Single(tasks, t => t.Kind == kind && (role is null || t.Assignee == role));
+
+    protected static void None(IEnumerable<DueTask> tasks, TaskKind kind) => Assert.DoesNotContain(tasks, t => t.Kind == kind);
+
+    protected static DateTimeOffset AtHalfNine(DateOnly date) => SchoolClock.At(date, new TimeOnly(8, 30));
+}
