@@ -1,2 +1,0 @@
-namespace VerzuimBot.Connector;
-internal static class AssemblyMarker { }

@@ -1,0 +1,73 @@
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Storage;
+
+namespace VerzuimBot.Conversation;
+
+/// <summary>
+/// Keeps, per user (personal chat) and per channel or group chat, what a later proactive message
+/// needs: serviceUrl, conversation id, tenant and bot id. The only mapping from activities to storage here.
+/// </summary>
+internal sealed class ConversationCapture(ConversationReferenceStore store, TimeProvider time)
+{
+    /// <returns>True when the conversation was not known before.</returns>
+    public async Task<bool> SaveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (ToRecord(activity) is not { } record)
+        {
+            return false;
+        }
+
+        var existing = await store.FindAsync(record.TenantId, record.OwnerKey, cancellationToken).ConfigureAwait(false);
+        if (existing is null || existing.ConversationId != record.ConversationId || existing.ServiceUrl != record.ServiceUrl)
+        {
+            await store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        return existing is null;
+    }
+
+    public async Task RemoveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (ToRecord(activity) is { } record)
+        {
+            await store.RemoveAsync(record.TenantId, record.OwnerKey, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The tenant an activity belongs to; "onbekend" when Teams did not say (local tools).</summary>
+    public static string TenantOf(Activity activity) => activity.TenantId ?? "onbekend";
+
+    /// <summary>A channel thread id "19:x@thread.tacv2;messageid=1" belongs to channel "19:x@thread.tacv2".</summary>
+    public static string ChannelOf(string conversationId)
+    {
+        var cut = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return cut < 0 ? conversationId : conversationId[..cut];
+    }
+
+    private ConversationReferenceRecord? ToRecord(Activity activity)
+    {
+        var conversation = activity.Conversation;
+        if (conversation?.Id is null || activity.ServiceUrl is null)
+        {
+            return null;
+        }
+
+        var personal = conversation.ConversationType is null or "personal" && conversation.IsGroup != true;
+        var ownerKey = personal ? activity.From?.AadObjectId ?? activity.From?.Id : ChannelOf(conversation.Id);
+        if (ownerKey is null)
+        {
+            return null;
+        }
+
+        return new ConversationReferenceRecord(
+            TenantOf(activity),
+            ownerKey,
+            personal ? ConversationOwnerKind.User : ConversationOwnerKind.Conversation,
+            personal ? conversation.Id : ChannelOf(conversation.Id),
+            activity.ServiceUrl,
+            activity.ChannelId ?? "msteams",
+            activity.Recipient?.Id ?? string.Empty,
+            conversation.ConversationType,
+            time.GetUtcNow());
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using VerzuimBot.Connector.Auth;
+using VerzuimBot.Connector.Client;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Storage;
+
+namespace VerzuimBot.Development;
+
+/// <summary>
+/// Routes for trying the bot locally in the Agents Playground. They exist only in the Development
+/// environment with no app id configured, and only answer loopback callers; anywhere else they are 404.
+/// </summary>
+internal static class DevelopmentRoutes
+{
+    public sealed record ProactiveRequest(string? TenantId, string? UserAadObjectId, string? ChannelId, string? Text);
+
+    public static void MapDevelopmentRoutes(this WebApplication app)
+    {
+        var enabled = app.Environment.IsDevelopment() && app.Services.GetRequiredService<BotAuthenticationOptions>().IsDevelopmentMode;
+        if (!enabled)
+        {
+            return;
+        }
+
+        app.MapPost("/api/dev/proactive", SendProactiveAsync);
+    }
+
+    private static async Task<IResult> SendProactiveAsync(HttpContext http, ProactiveRequest request, ConversationReferenceStore references, ConnectorClient connector, CancellationToken cancellationToken)
+    {
+        if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+        {
+            return Results.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text) || string.IsNullOrWhiteSpace(request.TenantId) || (request.UserAadObjectId is null) == (request.ChannelId is null))
+        {
+            return Results.Problem("Geef tenantId, text en precies één van userAadObjectId of channelId.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var owner = request.UserAadObjectId ?? request.ChannelId!;
+        var reference = await references.FindAsync(request.TenantId, owner, cancellationToken).ConfigureAwait(false);
+        if (reference is null)
+        {
+            return Results.Problem("Dit gesprek ken ik niet: de gebruiker of het kanaal heeft de bot nog niet gebruikt.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var message = Activity.Message(request.Text);
+        if (request.ChannelId is not null)
+        {
+            var (threadId, activityId) = await connector.PostToChannelAsync(reference.ServiceUrl, reference.BotId, request.ChannelId, request.TenantId, message, cancellationToken).ConfigureAwait(false);
+            return Results.Ok(new { conversationId = threadId, activityId });
+        }
+
+        var id = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, message with { From = new ChannelAccount(reference.BotId) }, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new { conversationId = reference.ConversationId, activityId = id });
+    }
+}

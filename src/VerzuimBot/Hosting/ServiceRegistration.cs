@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using VerzuimBot.Cards;
+using VerzuimBot.Connector.Auth;
+using VerzuimBot.Connector.Client;
+using VerzuimBot.Conversation;
+using VerzuimBot.Messages;
+using VerzuimBot.Storage;
+using VerzuimBot.Tables;
+
+namespace VerzuimBot.Hosting;
+
+/// <summary>The composition root: the only place that reads configuration and registers services.</summary>
+internal static class ServiceRegistration
+{
+    public static IServiceCollection AddVerzuimBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(BotAuthenticationOptions.SectionName));
+        services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
+
+        services.AddSingleton(sp => TableStoreFactory.Create(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ProcessedActivityStore>();
+
+        services.AddHttpClient("openid");
+        services.AddSingleton(sp => InboundAuthenticator.MetadataFor(sp.GetRequiredService<BotAuthenticationOptions>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient("openid")));
+        services.AddSingleton<InboundAuthenticator>();
+
+        var allowed = configuration.GetSection("Connector:AllowedServiceUrls").Get<string[]>() ?? [];
+        services.AddSingleton(sp => new TrustedServiceUrls(allowed, sp.GetRequiredService<BotAuthenticationOptions>().IsDevelopmentMode));
+        services.AddSingleton<IConnectorTokenProvider>(sp => new ConnectorTokenProvider(sp.GetRequiredService<BotAuthenticationOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient<ConnectorClient>();
+
+        services.AddSingleton(_ => CardTemplateLibrary.FromAppDirectory());
+        services.AddSingleton<BotReplies>();
+        services.AddSingleton<ConversationCapture>();
+        services.AddScoped<TurnHandler>();
+        return services;
+    }
+
+    /// <summary>Says plainly at start-up whether inbound activities are authenticated.</summary>
+    public static void LogAuthenticationMode(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<BotAuthenticationOptions>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VerzuimBot.Startup");
+        if (options.IsDevelopmentMode)
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                throw new InvalidOperationException("Bot:MicrosoftAppId is not configured. Unauthenticated mode is only allowed in the Development environment.");
+            }
+
+            logger.LogWarning("DEVELOPMENT MODE: no Bot:MicrosoftAppId configured. Unauthenticated requests are accepted ONLY from loopback, and outbound calls carry no token.");
+        }
+        else
+        {
+            logger.LogInformation("Inbound activities are authenticated as Bot Connector tokens for the configured app id ({TenantMode}).", options.TenantMode);
+        }
+    }
+}

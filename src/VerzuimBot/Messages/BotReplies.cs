@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using VerzuimBot.Cards;
+using VerzuimBot.Connector.Schema;
+
+namespace VerzuimBot.Messages;
+
+/// <summary>Every Dutch text and card the bot answers with in this layer.</summary>
+internal sealed class BotReplies(CardTemplateLibrary cards)
+{
+    public const string NotUnderstood = "Dat begrijp ik niet. Typ **help** voor wat ik kan.";
+    public const string Empty = "Ik zie geen tekst. Typ **help** voor wat ik kan.";
+    public const string UnknownCardAction = "Deze kaart hoort bij een actie die ik niet (meer) ken. Er is niets veranderd.";
+    public const string StoreUnavailable = "Er ging iets mis bij het opslaan. Probeer het zo opnieuw.";
+
+    private static readonly (string Name, string Explanation)[] Commands =
+    [
+        ("help", "Dit overzicht."),
+        ("wie ben ik", "Je naam en Teams-id, voor de beheerder die je rol instelt."),
+    ];
+
+    public static string WhoAmI(ChannelAccount? from) =>
+        from?.AadObjectId is { Length: > 0 } aad
+            ? $"Je bent {CardText.Escape(from.Name ?? "onbekend")}. Je Teams-id (Azure AD object-id) is {aad}. Geef dit door aan de beheerder om je rol te laten instellen."
+            : "Ik kan je Teams-id niet zien in dit gesprek.";
+
+    public JsonNodeCard Welcome() => Render("welkom", new JsonObject
+    {
+        ["intro"] = "Ik help scholen en kernpartners het verzuimprotocol te volgen: van ziekmelding en mentorcontact tot de jeugdarts, leerplicht en het samenwerkingsverband. Ik herinner je op schooldagen aan wat er van jou verwacht wordt.",
+        ["commandos"] = CommandList(),
+        ["privacy"] = "Ik deel alleen wat jouw rol nodig heeft. Medische details staan nooit in een kaart in een groepsgesprek.",
+    });
+
+    public JsonNodeCard Help() => Render("help", new JsonObject
+    {
+        ["commandos"] = CommandList(),
+        ["voetnoot"] = "Typ een opdracht in dit gesprek. In een groepsgesprek of kanaal noem je mij eerst met @VerzuimBot.",
+    });
+
+    private static JsonArray CommandList() =>
+        new(Commands.Select(c => (JsonNode)new JsonObject { ["naam"] = c.Name, ["uitleg"] = c.Explanation }).ToArray());
+
+    private JsonNodeCard Render(string template, JsonObject data) => JsonNodeCard.From(cards.Render(template, data));
+}

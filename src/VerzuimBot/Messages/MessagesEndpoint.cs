@@ -1,0 +1,84 @@
+using VerzuimBot.Connector.Auth;
+using VerzuimBot.Connector.Client;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Storage;
+using VerzuimBot.Tables;
+
+namespace VerzuimBot.Messages;
+
+/// <summary>
+/// POST /api/messages: parse, authenticate, de-duplicate, hand to the turn handler. Malformed input
+/// gets a clean 4xx; nothing of an unauthenticated activity is processed; an invoke gets its answer
+/// in the HTTP body.
+/// </summary>
+internal static class MessagesEndpoint
+{
+    public const long MaxActivityBytes = 256 * 1024;
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext http,
+        InboundAuthenticator authenticator,
+        TrustedServiceUrls trustedServiceUrls,
+        ProcessedActivityStore processed,
+        TurnHandler turns,
+        TimeProvider time,
+        ILogger<TurnHandler> logger,
+        CancellationToken cancellationToken)
+    {
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Problem("De activiteit is te groot.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var activity = ConnectorJson.TryParse(body);
+        if (activity is null || string.IsNullOrWhiteSpace(activity.ServiceUrl) || activity.Conversation?.Id is null)
+        {
+            logger.LogWarning("Refused a malformed activity ({Bytes} bytes)", body.Length);
+            return Results.Problem("Ongeldige activiteit: verwacht een Bot Framework-activiteit met type, serviceUrl en conversation.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), activity, http.Connection.RemoteIpAddress, cancellationToken).ConfigureAwait(false);
+        if (outcome == InboundAuthOutcome.Rejected)
+        {
+            return Results.Unauthorized();
+        }
+
+        if (outcome == InboundAuthOutcome.Authenticated)
+        {
+            trustedServiceUrls.Trust(activity.ServiceUrl);
+        }
+
+        try
+        {
+            if (activity.Id is { Length: > 0 } id
+                && !await processed.TryMarkProcessedAsync(activity.ChannelId ?? "unknown", id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                logger.LogInformation("Ignored a redelivered {Type} activity", activity.Type);
+                return Results.Ok();
+            }
+
+            var invokeResponse = await turns.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+            return invokeResponse is null ? Results.Ok() : Results.Json(invokeResponse.Body, ConnectorJson.Options, statusCode: invokeResponse.Status);
+        }
+        catch (TableStoreException ex)
+        {
+            // The store is down or refused: tell the user in Dutch, never claim anything was saved.
+            logger.LogError("Store failure while handling a {Type} activity: {ErrorCode}", activity.Type, ex.ErrorCode);
+            return await turns.TellStoreUnavailableAsync(activity, cancellationToken).ConfigureAwait(false)
+                ? Results.Ok()
+                : Results.Problem("De opslag is tijdelijk niet bereikbaar. Probeer het zo opnieuw.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.LogWarning("Could not answer a {Type} activity through the connector (status {Status})", activity.Type, ex.Status);
+            return Results.Problem("Het antwoord kon niet naar Teams worden verstuurd.", statusCode: StatusCodes.Status502BadGateway);
+        }
+    }
+}

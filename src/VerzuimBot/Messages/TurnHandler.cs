@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using VerzuimBot.Connector.Client;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Conversation;
+using VerzuimBot.Storage;
+
+namespace VerzuimBot.Messages;
+
+/// <summary>One turn: dispatch an inbound activity by type, answer through the connector (or the invoke response).</summary>
+internal sealed partial class TurnHandler(ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, ILogger<TurnHandler> logger)
+{
+    public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await OnMessageAsync(activity, cancellationToken).ConfigureAwait(false);
+                return null;
+            case ActivityTypes.ConversationUpdate:
+            case ActivityTypes.InstallationUpdate:
+                await OnMembershipAsync(activity, cancellationToken).ConfigureAwait(false);
+                return null;
+            case ActivityTypes.Invoke:
+                return OnInvoke(activity);
+            default:
+                logger.LogInformation("Ignored an activity of type {Type}", activity.Type);
+                return null;
+        }
+    }
+
+    /// <summary>Best effort: tells the user the store is unavailable. False when even that could not be sent.</summary>
+    public async Task<bool> TellStoreUnavailableAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Type != ActivityTypes.Message)
+        {
+            return false;
+        }
+
+        try
+        {
+            await ReplyAsync(activity, Activity.Message(BotReplies.StoreUnavailable), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConnectorException)
+        {
+            return false;
+        }
+    }
+
+    private async Task OnMessageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await capture.SaveAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (activity.Value is { ValueKind: JsonValueKind.Object })
+        {
+            await ReplyAsync(activity, Activity.Message(BotReplies.UnknownCardAction), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var command = Normalize(activity.Text);
+        Activity reply = command switch
+        {
+            "" => Activity.Message(BotReplies.Empty),
+            "help" or "hulp" or "?" or "/help" => Activity.CardMessage(replies.Help()),
+            "wie ben ik" => Activity.Message(BotReplies.WhoAmI(activity.From)),
+            _ => Activity.Message(BotReplies.NotUnderstood),
+        };
+        await ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OnMembershipAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var botId = activity.Recipient?.Id;
+        var botRemoved = activity.Action is "remove" or "remove-upgrade"
+            || activity.MembersRemoved?.Any(m => m.Id == botId) == true;
+        if (botRemoved)
+        {
+            await capture.RemoveAsync(activity, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await capture.SaveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var botAdded = activity.Action is "add" || activity.MembersAdded?.Any(m => m.Id == botId) == true;
+
+        // Teams (and the Playground) announce an install with both installationUpdate and conversationUpdate,
+        // often at once: an insert-wins marker makes sure the welcome card is sent once per conversation.
+        if (botAdded && await processed.TryMarkProcessedAsync("welkom", activity.Conversation!.Id!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            await SendAsync(activity, Activity.CardMessage(replies.Welcome()), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private InvokeResponse OnInvoke(Activity activity)
+    {
+        if (activity.Name != "adaptiveCard/action")
+        {
+            logger.LogInformation("Unsupported invoke {Name}", activity.Name is { Length: <= 64 } name ? name : "(long)");
+            return new InvokeResponse(StatusCodes.Status501NotImplemented, null);
+        }
+
+        // Universal Actions answer inside the invoke response (bot-connector-protocol §7.3).
+        return new InvokeResponse(StatusCodes.Status200OK, new
+        {
+            statusCode = 400,
+            type = "application/vnd.microsoft.error",
+            value = new { code = "UnknownVerb", message = BotReplies.UnknownCardAction },
+        });
+    }
+
+    private Task<string?> ReplyAsync(Activity inbound, Activity reply, CancellationToken cancellationToken) =>
+        inbound.Id is { Length: > 0 } id
+            ? connector.ReplyAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, id, Address(inbound, reply), cancellationToken)
+            : SendAsync(inbound, reply, cancellationToken);
+
+    private Task<string?> SendAsync(Activity inbound, Activity reply, CancellationToken cancellationToken) =>
+        connector.SendAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, Address(inbound, reply), cancellationToken);
+
+    private static Activity Address(Activity inbound, Activity reply) =>
+        reply with { From = inbound.Recipient, Recipient = inbound.From, Conversation = inbound.Conversation };
+
+    /// <summary>Lower-case, trimmed text without the @mention of the bot (group chats and channels).</summary>
+    internal static string Normalize(string? text) =>
+        text is null ? string.Empty : Whitespace().Replace(Mention().Replace(text, " "), " ").Trim().ToLowerInvariant();
+
+    [GeneratedRegex("<at[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Mention();
+
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Whitespace();
+}
