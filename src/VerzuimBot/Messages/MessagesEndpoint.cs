@@ -25,15 +25,10 @@ internal static class MessagesEndpoint
         ILogger<TurnHandler> logger,
         CancellationToken cancellationToken)
     {
-        byte[] body;
-        try
+        var body = await ReadLimitedAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            body = buffer.ToArray();
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
+            logger.LogWarning("Refused an activity over {Limit} bytes", MaxActivityBytes);
             return Results.Problem("De activiteit is te groot.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -80,5 +75,36 @@ internal static class MessagesEndpoint
             logger.LogWarning("Could not answer a {Type} activity through the connector (status {Status})", activity.Type, ex.Status);
             return Results.Problem("Het antwoord kon niet naar Teams worden verstuurd.", statusCode: StatusCodes.Status502BadGateway);
         }
+    }
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxActivityBytes"/> (whatever the server's own limit).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxActivityBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxActivityBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
     }
 }

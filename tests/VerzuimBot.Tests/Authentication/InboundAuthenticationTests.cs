@@ -1,0 +1,72 @@
+using System.Net;
+using VerzuimBot.Tests.Infrastructure;
+
+namespace VerzuimBot.Tests.Authentication;
+
+// issue 4 item 2 / bot-connector-protocol §3.2: a valid Bot Connector token → 200; every other → 401 and nothing processed.
+public sealed class InboundAuthenticationTests : IDisposable
+{
+    private const string AppId = "11111111-2222-3333-4444-555555555555";
+    private readonly LocalTokenIssuer _issuer = new();
+    private readonly BotApp _app;
+
+    public InboundAuthenticationTests()
+    {
+        _app = new BotApp(
+            "Production",
+            remote: IPAddress.Parse("198.51.100.10"),
+            settings: new()
+            {
+                ["Bot:MicrosoftAppId"] = AppId,
+                ["Bot:MicrosoftAppPassword"] = "test-only-not-used",
+                ["Bot:OpenIdMetadataUrl"] = LocalTokenIssuer.MetadataUrl,
+            },
+            metadata: _issuer);
+    }
+
+    private static object Help => Activities.Message("help", serviceUrl: BotApp.ProductionServiceUrl);
+
+    [Fact]
+    public async Task ValidToken_Is200_AndTheTurnRuns()
+    {
+        var response = await _app.PostActivityAsync(Help, _issuer.Sign(AppId, BotApp.ProductionServiceUrl));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_app.Connector.Calls);
+        Assert.Equal("Bearer test-outbound-token", reply.Authorization);
+        Assert.StartsWith("/emea/v3/conversations/", reply.Path);
+    }
+
+    public static TheoryData<string> RejectedCases() => ["missing", "expired", "audience", "issuer", "signature", "serviceUrl", "garbage"];
+
+    [Theory]
+    [MemberData(nameof(RejectedCases))]
+    public async Task InvalidToken_Is401_AndNothingIsProcessed(string problem)
+    {
+        var token = problem switch
+        {
+            "missing" => null,
+            "expired" => _issuer.Sign(AppId, BotApp.ProductionServiceUrl, expires: DateTime.UtcNow.AddMinutes(-10)),
+            "audience" => _issuer.Sign("99999999-0000-0000-0000-000000000000", BotApp.ProductionServiceUrl),
+            "issuer" => _issuer.Sign(AppId, BotApp.ProductionServiceUrl, issuer: "https://evil.example"),
+            "signature" => _issuer.Sign(AppId, BotApp.ProductionServiceUrl, key: LocalTokenIssuer.OtherKey()),
+            "serviceUrl" => _issuer.Sign(AppId, "https://other.example/"),
+            _ => "not.a.jwt",
+        };
+
+        var response = await _app.PostActivityAsync(Help, token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_app.Connector.Calls);
+        Assert.False(File.Exists(Path.Combine(_app.DataDirectory, "verzuimbot.db")) && new FileInfo(Path.Combine(_app.DataDirectory, "verzuimbot.db")).Length > 0 && HasProcessedRows());
+    }
+
+    private bool HasProcessedRows()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_app.DataDirectory, "verzuimbot.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    public void Dispose() => _app.Dispose();
+}

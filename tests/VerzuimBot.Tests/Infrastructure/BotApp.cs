@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using VerzuimBot.Connector.Client;
+
+namespace VerzuimBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real host in-process: a fake connector behind the outbound client, a temp data directory,
+/// a chosen environment and remote address, and optionally a local OpenID metadata document.
+/// </summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    public const string ServiceUrl = "http://127.0.0.1:9/_connector/";
+    public const string ProductionServiceUrl = "https://smba.test.example/emea/";
+    private readonly string _environment;
+    private readonly IPAddress _remote;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly HttpMessageHandler? _metadata;
+
+    public BotApp(string environment = "Development", IPAddress? remote = null, Dictionary<string, string?>? settings = null, HttpMessageHandler? metadata = null, string? dataDirectory = null)
+    {
+        _environment = environment;
+        _remote = remote ?? IPAddress.Loopback;
+        _metadata = metadata;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "verzuimbot-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>(settings ?? []) { ["TableStorage:DataDirectory"] = DataDirectory };
+    }
+
+    public FakeConnector Connector { get; } = new();
+
+    public string DataDirectory { get; }
+
+    public Task<HttpResponseMessage> PostActivityAsync(object activity, string? bearer = null) =>
+        PostRawAsync(System.Text.Json.JsonSerializer.Serialize(activity), bearer);
+
+    public async Task<HttpResponseMessage> PostRawAsync(string json, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new("Bearer", bearer);
+        }
+
+        return await CreateClient().SendAsync(request);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(_remote));
+            services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
+
+            // Tests never ask Entra for a token (no traffic beyond loopback): a fixed one proves it is attached.
+            services.Replace(ServiceDescriptor.Singleton<IConnectorTokenProvider>(new FixedToken(_environment == "Development" ? null : "test-outbound-token")));
+            if (_metadata is not null)
+            {
+                services.AddHttpClient("openid").ConfigurePrimaryHttpMessageHandler(() => _metadata);
+            }
+        });
+    }
+
+    private sealed class FixedToken(string? token) : IConnectorTokenProvider
+    {
+        public Task<string?> GetTokenAsync(CancellationToken cancellationToken = default) => Task.FromResult(token);
+    }
+
+    private sealed class RemoteAddressFilter(IPAddress remote) : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = remote;
+                await nextMiddleware();
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace VerzuimBot.Tests.Infrastructure;
+
+/// <summary>Answers outbound Bot Connector calls as the connector does and records them.</summary>
+public sealed class FakeConnector : HttpMessageHandler
+{
+    private int _ids;
+
+    public ConcurrentQueue<(HttpMethod Method, string Path, JsonElement? Body, string? Authorization)> Calls { get; } = new();
+
+    public IEnumerable<JsonElement> SentActivities => Calls.Where(c => c.Body is not null).Select(c => c.Body!.Value);
+
+    public IEnumerable<string> SentTexts => SentActivities.Where(a => a.TryGetProperty("text", out _)).Select(a => a.GetProperty("text").GetString()!);
+
+    public IEnumerable<string> SentCardTexts => SentActivities
+        .Where(a => a.TryGetProperty("attachments", out _))
+        .Select(a => a.GetProperty("attachments")[0].GetProperty("content").GetRawText());
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        JsonElement? body = null;
+        if (request.Content is not null)
+        {
+            body = JsonDocument.Parse(await request.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
+        }
+
+        Calls.Enqueue((request.Method, Uri.UnescapeDataString(request.RequestUri!.AbsolutePath), body, request.Headers.Authorization?.ToString()));
+        var id = Interlocked.Increment(ref _ids);
+        return new HttpResponseMessage(HttpStatusCode.Created)
+        {
+            Content = new StringContent($$"""{"id":"{{id}}"}""", Encoding.UTF8, "application/json"),
+        };
+    }
+}
