@@ -20,9 +20,13 @@ public sealed class ProcessedActivityStore(ITableStoreFactory tables)
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
+        // Each attempt carries its own claim id: a transport retry of our own insert finds it again,
+        // a second delivery of the same activity (even in the same instant) does not.
+        var claim = Guid.NewGuid();
         var entity = new TableEntity(PartitionFor(channelId, activityId), KeyEncoder.Encode(activityId))
         {
             ["ProcessedAt"] = now,
+            ["Claim"] = claim,
         };
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -32,9 +36,8 @@ public sealed class ProcessedActivityStore(ITableStoreFactory tables)
         }
         catch (EntityAlreadyExistsException)
         {
-            // A transport retry of our own insert also lands here: the row then carries our own timestamp.
             var existing = await table.GetAsync(entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
-            return existing?.GetDateTimeOffset("ProcessedAt") == now;
+            return existing?.GetGuid("Claim") == claim;
         }
     }
 

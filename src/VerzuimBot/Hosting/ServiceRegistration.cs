@@ -4,6 +4,9 @@ using VerzuimBot.Connector.Auth;
 using VerzuimBot.Connector.Client;
 using VerzuimBot.Conversation;
 using VerzuimBot.Messages;
+using VerzuimBot.Absence;
+using VerzuimBot.Connector.Dialogs;
+using VerzuimBot.Dialogs;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables;
 
@@ -35,6 +38,12 @@ internal static class ServiceRegistration
         services.AddSingleton(_ => CardTemplateLibrary.FromAppDirectory());
         services.AddSingleton<BotReplies>();
         services.AddSingleton<ConversationCapture>();
+        services.AddSingleton<DialogStateStore>();
+        services.AddSingleton<IDialogStateStore, StoredDialogState>();
+        services.AddSingleton<StaffAbsenceStore>();
+        services.AddSingleton<AbsenceCommands>();
+        services.AddSingleton<FormDialog, AbsenceDialog>();
+        services.AddSingleton<DialogRunner>();
         services.AddScoped<TurnHandler>();
         return services;
     }

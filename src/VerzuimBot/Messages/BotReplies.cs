@@ -16,6 +16,9 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
     [
         ("help", "Dit overzicht."),
         ("wie ben ik", "Je naam en Teams-id, voor de beheerder die je rol instelt."),
+        ("afwezig", "Geef door tot wanneer je afwezig bent en wie je taken overneemt (vraag voor vraag)."),
+        ("afwezig formulier", "Hetzelfde, met een formulier."),
+        ("afwezig?", "Laat zien wat ik van je afwezigheid weet."),
     ];
 
     public static string WhoAmI(ChannelAccount? from) =>
@@ -34,6 +37,24 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
     {
         ["commandos"] = CommandList(),
         ["voetnoot"] = "Typ een opdracht in dit gesprek. In een groepsgesprek of kanaal noem je mij eerst met @VerzuimBot.",
+    });
+
+    public JsonNodeCard AbsenceForm(string? replacement, string? reason, string? until, DateOnly today, string? problem) => Render("afwezigheid", new JsonObject
+    {
+        ["heeftFout"] = problem is not null,
+        ["foutmelding"] = problem ?? string.Empty,
+        ["vervanger"] = replacement ?? string.Empty,
+        ["reden"] = reason ?? string.Empty,
+        ["totEnMet"] = until ?? string.Empty,
+        ["minDatum"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    /// <summary>A result card; the caller has already escaped whatever user-supplied text it put in.</summary>
+    public JsonNodeCard Result(string title, string text, string footnote) => Render("afwezigheid-resultaat", new JsonObject
+    {
+        ["titel"] = title,
+        ["tekst"] = text,
+        ["voetnoot"] = footnote,
     });
 
     private static JsonArray CommandList() =>

@@ -4,11 +4,13 @@ using VerzuimBot.Connector.Client;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Conversation;
 using VerzuimBot.Storage;
+using VerzuimBot.Absence;
+using VerzuimBot.Connector.Dialogs;
 
 namespace VerzuimBot.Messages;
 
 /// <summary>One turn: dispatch an inbound activity by type, answer through the connector (or the invoke response).</summary>
-internal sealed partial class TurnHandler(ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, ILogger<TurnHandler> logger)
+internal sealed partial class TurnHandler(ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, DialogRunner dialogs, AbsenceCommands absence, ILogger<TurnHandler> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -22,7 +24,7 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
                 await OnMembershipAsync(activity, cancellationToken).ConfigureAwait(false);
                 return null;
             case ActivityTypes.Invoke:
-                return OnInvoke(activity);
+                return await OnInvokeAsync(activity, cancellationToken).ConfigureAwait(false);
             default:
                 logger.LogInformation("Ignored an activity of type {Type}", activity.Type);
                 return null;
@@ -51,21 +53,65 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
     private async Task OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
         await capture.SaveAsync(activity, cancellationToken).ConfigureAwait(false);
-        if (activity.Value is { ValueKind: JsonValueKind.Object })
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value)
+        {
+            await OnCardSubmitAsync(activity, value, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var command = Normalize(activity.Text);
+        var dialogKey = DialogKey(activity);
+        Activity? reply = command switch
+        {
+            "help" or "hulp" or "?" or "/help" => Activity.CardMessage(replies.Help()),
+            "wie ben ik" => Activity.Message(BotReplies.WhoAmI(activity.From)),
+            "afwezig" => Activity.Message((await dialogs.BeginAsync(dialogKey, AbsenceDialog.DialogId, cancellationToken).ConfigureAwait(false)).Reply!),
+            "afwezig formulier" => Activity.CardMessage(replies.AbsenceForm(null, null, null, Today, null)),
+            "afwezig?" or "status afwezig" => Activity.Message(await absence.DescribeAsync(User(activity), cancellationToken).ConfigureAwait(false)),
+            _ => null,
+        };
+
+        if (reply is null)
+        {
+            var turn = await ContinueDialogAsync(dialogKey, StripMention(activity.Text), User(activity), cancellationToken).ConfigureAwait(false);
+            reply = Activity.Message(turn.Status == DialogTurnStatus.NotActive ? (command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstood) : turn.Reply!);
+        }
+
+        await ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ContinueDialogAsync(string key, string text, DialogUser user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dialogs.ContinueAsync(key, text, user, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DialogBusyException)
+        {
+            return new DialogTurnResult(DialogTurnStatus.Waiting, DialogRunner.Busy);
+        }
+    }
+
+    /// <summary>Action.Submit arrives as a message with the card's data and inputs in value.</summary>
+    private async Task OnCardSubmitAsync(Activity activity, JsonElement value, CancellationToken cancellationToken)
+    {
+        var verb = value.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (verb != AbsenceCommands.ClearVerb)
         {
             await ReplyAsync(activity, Activity.Message(BotReplies.UnknownCardAction), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var command = Normalize(activity.Text);
-        Activity reply = command switch
+        var result = Activity.CardMessage(await absence.ClearAsync(User(activity), activity.From?.Name, cancellationToken).ConfigureAwait(false));
+        if (activity.ReplyToId is { Length: > 0 } cardId)
         {
-            "" => Activity.Message(BotReplies.Empty),
-            "help" or "hulp" or "?" or "/help" => Activity.CardMessage(replies.Help()),
-            "wie ben ik" => Activity.Message(BotReplies.WhoAmI(activity.From)),
-            _ => Activity.Message(BotReplies.NotUnderstood),
-        };
-        await ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
+            // Replace the pressed card in place, so nobody presses it again.
+            await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardId, Address(activity, result), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await SendAsync(activity, result, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task OnMembershipAsync(Activity activity, CancellationToken cancellationToken)
@@ -90,7 +136,7 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
         }
     }
 
-    private InvokeResponse OnInvoke(Activity activity)
+    private async Task<InvokeResponse> OnInvokeAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.Name != "adaptiveCard/action")
         {
@@ -98,7 +144,17 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
             return new InvokeResponse(StatusCodes.Status501NotImplemented, null);
         }
 
-        // Universal Actions answer inside the invoke response (bot-connector-protocol §7.3).
+        var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
+        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (verb == AbsenceCommands.SaveVerb)
+        {
+            var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+            var card = await absence.SaveFromCardAsync(User(activity), activity.From?.Name, data, cancellationToken).ConfigureAwait(false);
+
+            // Universal Actions: the refreshed card travels back in the invoke response (bot-connector-protocol §7.3).
+            return new InvokeResponse(StatusCodes.Status200OK, new { statusCode = 200, type = Attachment.AdaptiveCardContentType, value = card.Content });
+        }
+
         return new InvokeResponse(StatusCodes.Status200OK, new
         {
             statusCode = 400,
@@ -106,6 +162,14 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
             value = new { code = "UnknownVerb", message = BotReplies.UnknownCardAction },
         });
     }
+
+    private DateOnly Today => Domain.Calendar.SchoolClock.Today(time);
+
+    private static DialogUser User(Activity activity) => new(ConversationCapture.TenantOf(activity), activity.From?.AadObjectId ?? activity.From?.Id ?? "onbekend");
+
+    private static string DialogKey(Activity activity) => $"{ConversationCapture.TenantOf(activity)}|{activity.Conversation!.Id}|{User(activity).UserKey}";
+
+    private static string StripMention(string? text) => text is null ? string.Empty : Mention().Replace(text, " ").Trim();
 
     private Task<string?> ReplyAsync(Activity inbound, Activity reply, CancellationToken cancellationToken) =>
         inbound.Id is { Length: > 0 } id

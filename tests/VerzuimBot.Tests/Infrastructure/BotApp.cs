@@ -34,6 +34,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(settings ?? []) { ["TableStorage:DataDirectory"] = DataDirectory };
     }
 
+    /// <summary>Monday 23 November 2026, 09:00 in Amsterdam: every test runs on the same day.</summary>
+    public static DateTimeOffset Now { get; } = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(1));
+
     public FakeConnector Connector { get; } = new();
 
     public string DataDirectory { get; }
@@ -64,6 +67,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(_remote));
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedTime(Now)));
             services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
 
             // Tests never ask Entra for a token (no traffic beyond loopback): a fixed one proves it is attached.
@@ -73,6 +77,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
                 services.AddHttpClient("openid").ConfigurePrimaryHttpMessageHandler(() => _metadata);
             }
         });
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
     }
 
     private sealed class FixedToken(string? token) : IConnectorTokenProvider
