@@ -204,21 +204,8 @@ internal sealed class AzureTableStore : ITableStore
         return new TablePage(entities, token);
     }
 
-    public async IAsyncEnumerable<TableEntity> QueryAsync(TableQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string? token = null;
-        do
-        {
-            var page = await QueryPageAsync(query, token, cancellationToken).ConfigureAwait(false);
-            foreach (var entity in page.Entities)
-            {
-                yield return entity;
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-    }
+    public IAsyncEnumerable<TableEntity> QueryAsync(TableQuery query, CancellationToken cancellationToken = default) =>
+        TablePaging.EnumerateAsync(this, query, cancellationToken);
 
     private static string EscapeKey(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
 
