@@ -4,6 +4,7 @@ namespace VerzuimBot.Storage;
 /// What a proactive message needs to reach a user or a channel/group chat later.
 /// <paramref name="OwnerKey"/> is the user's AAD object id (<see cref="ConversationOwnerKind.User"/>)
 /// or a channel/group-chat conversation id (<see cref="ConversationOwnerKind.Conversation"/>).
+/// <paramref name="UserId"/> is the user's channel id ("29:..."), needed to create a 1:1 conversation.
 /// </summary>
 public sealed record ConversationReferenceRecord(
     string TenantId,
@@ -14,4 +15,5 @@ public sealed record ConversationReferenceRecord(
     string ChannelId,
     string BotId,
     string? ConversationType,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? UserId = null);

@@ -27,6 +27,7 @@ public sealed class ConversationReferenceStore(ITableStoreFactory tables)
             ["BotId"] = record.BotId,
             ["ConversationType"] = record.ConversationType,
             ["UpdatedAt"] = record.UpdatedAt,
+            ["UserId"] = record.UserId,
         };
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -52,7 +53,8 @@ public sealed class ConversationReferenceStore(ITableStoreFactory tables)
             entity.GetString("ChannelId") ?? string.Empty,
             entity.GetString("BotId") ?? string.Empty,
             entity.GetString("ConversationType"),
-            entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+            entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
+            entity.GetString("UserId"));
     }
 
     public async Task RemoveAsync(string tenantId, string ownerKey, CancellationToken cancellationToken = default)

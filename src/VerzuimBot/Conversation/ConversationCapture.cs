@@ -18,7 +18,7 @@ internal sealed class ConversationCapture(ConversationReferenceStore store, Time
         }
 
         var existing = await store.FindAsync(record.TenantId, record.OwnerKey, cancellationToken).ConfigureAwait(false);
-        if (existing is null || existing.ConversationId != record.ConversationId || existing.ServiceUrl != record.ServiceUrl)
+        if (existing is null || existing.ConversationId != record.ConversationId || existing.ServiceUrl != record.ServiceUrl || existing.UserId != record.UserId)
         {
             await store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
         }
@@ -68,6 +68,7 @@ internal sealed class ConversationCapture(ConversationReferenceStore store, Time
             activity.ChannelId ?? "msteams",
             activity.Recipient?.Id ?? string.Empty,
             conversation.ConversationType,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            personal ? activity.From?.Id : null);
     }
 }

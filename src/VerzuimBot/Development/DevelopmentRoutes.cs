@@ -51,7 +51,11 @@ internal static class DevelopmentRoutes
             return Results.Ok(new { conversationId = threadId, activityId });
         }
 
-        var id = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, message with { From = new ChannelAccount(reference.BotId) }, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new { conversationId = reference.ConversationId, activityId = id });
+        // Proactive 1:1 as Teams wants it: create (or find) the personal conversation, then send.
+        var conversationId = reference.UserId is { Length: > 0 } userId
+            ? await connector.CreatePersonalConversationAsync(reference.ServiceUrl, reference.BotId, userId, request.TenantId, cancellationToken).ConfigureAwait(false)
+            : reference.ConversationId;
+        var id = await connector.SendAsync(reference.ServiceUrl, conversationId, message with { From = new ChannelAccount(reference.BotId) }, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new { conversationId, activityId = id });
     }
 }

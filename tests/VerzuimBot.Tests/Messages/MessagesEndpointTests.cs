@@ -122,6 +122,8 @@ public sealed class MessagesEndpointTests : IDisposable
         var client = _app.CreateClient();
         var ok = await client.PostAsync("/api/dev/proactive", JsonContent(new { tenantId = Activities.Tenant, userAadObjectId = "aad-user-1", text = "Herinnering" }));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains(_app.Connector.Calls, c => c.Method == HttpMethod.Post && c.Path == "/_connector/v3/conversations"
+            && c.Body!.Value.GetProperty("members")[0].GetProperty("id").GetString() == "29:user-1");
         Assert.Contains("Herinnering", _app.Connector.SentTexts);
 
         var unknown = await client.PostAsync("/api/dev/proactive", JsonContent(new { tenantId = Activities.Tenant, userAadObjectId = "niemand", text = "x" }));
