@@ -33,7 +33,7 @@ internal static class MessagesEndpoint
         }
 
         var activity = ConnectorJson.TryParse(body);
-        if (activity is null || string.IsNullOrWhiteSpace(activity.ServiceUrl) || activity.Conversation?.Id is null)
+        if (activity is null || !HasUsableIds(activity))
         {
             logger.LogWarning("Refused a malformed activity ({Bytes} bytes)", body.Length);
             return Results.Problem("Ongeldige activiteit: verwacht een Bot Framework-activiteit met type, serviceUrl en conversation.", statusCode: StatusCodes.Status400BadRequest);
@@ -47,7 +47,14 @@ internal static class MessagesEndpoint
 
         if (outcome == InboundAuthOutcome.Authenticated)
         {
-            trustedServiceUrls.Trust(activity.ServiceUrl);
+            trustedServiceUrls.Trust(activity.ServiceUrl!);
+        }
+
+        if (!trustedServiceUrls.IsTrusted(activity.ServiceUrl!))
+        {
+            // We could never answer it (e.g. not a URL, or not loopback in Development): refuse before doing anything.
+            logger.LogWarning("Refused a {Type} activity with a serviceUrl the bot may not call", activity.Type);
+            return Results.Problem("Ongeldige activiteit: de serviceUrl is geen adres waar de bot op mag antwoorden.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         try
@@ -76,6 +83,20 @@ internal static class MessagesEndpoint
             return Results.Problem("Het antwoord kon niet naar Teams worden verstuurd.", statusCode: StatusCodes.Status502BadGateway);
         }
     }
+
+    /// <summary>
+    /// Ids end up in storage keys and URLs: they must be there and be of a sane size. Teams' own ids are
+    /// far below these limits.
+    /// </summary>
+    private static bool HasUsableIds(Activity activity) =>
+        activity.ServiceUrl is { Length: > 0 and <= 512 }
+        && activity.Conversation?.Id is { Length: > 0 and <= 512 } conversationId && !string.IsNullOrWhiteSpace(conversationId)
+        && activity.ChannelId is null or { Length: > 0 and <= 64 }
+        && (activity.ChannelId is null || !string.IsNullOrWhiteSpace(activity.ChannelId))
+        && activity.Id is null or { Length: <= 256 }
+        && activity.From?.Id is null or { Length: <= 256 }
+        && activity.From?.AadObjectId is null or { Length: <= 128 }
+        && activity.Conversation?.TenantId is null or { Length: <= 128 };
 
     /// <summary>The body, or null when it is larger than <see cref="MaxActivityBytes"/> (whatever the server's own limit).</summary>
     private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
