@@ -7,6 +7,7 @@ using VerzuimBot.Messages;
 using VerzuimBot.Absence;
 using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Dialogs;
+using VerzuimBot.Protocol;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables;
 
@@ -44,6 +45,13 @@ internal static class ServiceRegistration
         services.AddSingleton<AbsenceCommands>();
         services.AddSingleton<FormDialog, AbsenceDialog>();
         services.AddSingleton<DialogRunner>();
+
+        services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName));
+        services.AddSingleton<SchoolProtocols>();
+        services.AddSingleton<DossierStore>();
+        services.AddSingleton(_ => new TaskStoreOptions());
+        services.AddSingleton<TaskStore>();
+        services.AddSingleton<DossierService>();
         services.AddScoped<TurnHandler>();
         return services;
     }

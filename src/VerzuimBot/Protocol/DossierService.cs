@@ -1,0 +1,61 @@
+using System.Text.Json;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Storage;
+using StoredEvent = VerzuimBot.Storage.DossierEvent;
+
+namespace VerzuimBot.Protocol;
+
+/// <summary>
+/// Where the domain meets storage: a new fact is appended to the student's dossier (never lost on a
+/// concurrent append), the rules engine is asked what is due now, and the due-task index is brought
+/// in line: new tasks scheduled (idempotent by task id), tasks that no longer apply cancelled.
+/// </summary>
+internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, SchoolProtocols protocols, TimeProvider time)
+{
+    public const string TaskPayloadType = "due-task-v1";
+
+    public async Task<DossierView> ReadAsync(string schoolId, StudentId student, CancellationToken cancellationToken = default)
+    {
+        var dossier = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
+        return DossierView.From(student, dossier.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)));
+    }
+
+    public async Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, CancellationToken cancellationToken = default)
+    {
+        var protocol = protocols.For(schoolId);
+        var now = time.GetUtcNow();
+        var stored = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
+        var before = DossierView.From(student, stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)));
+
+        // The same fact twice (a redelivered message, a card pressed twice) is stored once.
+        if (!stored.Events.Any(e => e.Event.EventId == fact.Id.Value))
+        {
+            var (type, json) = DossierEventSerializer.Serialize(fact);
+            var expected = DossierView.From(student, before.Events.Append(fact));
+            var status = expected.CurrentSickPeriod is not null || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null ? DossierStatus.Open : DossierStatus.Closed;
+            await dossiers.AppendWithRetryAsync(schoolId, student.Value, [new StoredEvent(fact.Id.Value, new StoredEnvelope(type, json), fact.RecordedAt)], status, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Reread: a concurrent append may have landed first; the tasks follow the dossier as stored.
+        var after = await ReadAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
+        var due = protocol.Engine.Evaluate(after, now);
+        foreach (var task in due)
+        {
+            var payload = JsonSerializer.Serialize(new { anchor = task.Anchor, detail = task.Detail });
+            await tasks.UpsertAsync(new DueTaskDefinition(task.Id.Value, schoolId, student.Value, task.Kind.ToString(), task.Assignee.ToString(), task.DueAt, new StoredEnvelope(TaskPayloadType, payload)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var cancelled = ProtocolEngine.Cancelled(protocol.Engine.Evaluate(before, now).Select(t => t.Id), due);
+        foreach (var id in cancelled)
+        {
+            await tasks.CancelAsync(id.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RecordOutcome(after, due, cancelled);
+    }
+}
+
+/// <summary>The dossier after the fact, the tasks now due or scheduled, and the ones cancelled by it.</summary>
+internal sealed record RecordOutcome(DossierView Dossier, IReadOnlyList<Domain.Rules.DueTask> Scheduled, IReadOnlyList<TaskId> Cancelled);
