@@ -4,7 +4,7 @@ using VerzuimBot.Messages;
 using VerzuimBot.Hosting.Errors;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddVerzuimBot(builder.Configuration);
+builder.Services.AddVerzuimBot(builder.Configuration, builder.Environment);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MessagesEndpoint.MaxActivityBytes);
 
 var app = builder.Build();

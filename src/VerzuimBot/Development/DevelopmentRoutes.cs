@@ -14,6 +14,9 @@ internal static class DevelopmentRoutes
 {
     public sealed record ProactiveRequest(string? TenantId, string? UserAadObjectId, string? ChannelId, string? Text);
 
+    /// <summary>Either an exact moment or a number of school days (of the school's calendar) to move forward.</summary>
+    public sealed record ClockRequest(DateTimeOffset? Now, int? AdvanceSchoolDays, string? SchoolId);
+
     public static void MapDevelopmentRoutes(this WebApplication app)
     {
         var enabled = app.Environment.IsDevelopment() && app.Services.GetRequiredService<BotAuthenticationOptions>().IsDevelopmentMode;
@@ -23,11 +26,45 @@ internal static class DevelopmentRoutes
         }
 
         app.MapPost("/api/dev/proactive", SendProactiveAsync);
+        app.MapGet("/api/dev/clock", (HttpContext http, TimeProvider time) => IsLoopback(http) ? Results.Ok(new { now = Local(time.GetUtcNow()) }) : Results.NotFound());
+        app.MapPost("/api/dev/clock", SetClock);
     }
+
+    private static IResult SetClock(HttpContext http, ClockRequest request, TimeProvider time, Protocol.SchoolProtocols protocols)
+    {
+        if (!IsLoopback(http) || time is not DevelopmentClock clock)
+        {
+            return Results.NotFound();
+        }
+
+        if ((request.Now is null) == (request.AdvanceSchoolDays is null) || request.AdvanceSchoolDays is < 0 or > 200)
+        {
+            return Results.Problem("Geef precies één van now (een tijdstip) of advanceSchoolDays (0 t/m 200).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (request.Now is { } now)
+        {
+            clock.SetNow(now);
+        }
+        else
+        {
+            // Same time of day, N school days later in the school's calendar (holidays skipped).
+            var calendar = protocols.For(request.SchoolId ?? "demo").Calendar;
+            var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Domain.Calendar.SchoolClock.Zone);
+            var day = calendar.AddSchoolDays(DateOnly.FromDateTime(local.DateTime), request.AdvanceSchoolDays!.Value);
+            clock.SetNow(Domain.Calendar.SchoolClock.At(day, TimeOnly.FromDateTime(local.DateTime)));
+        }
+
+        return Results.Ok(new { now = Local(clock.GetUtcNow()) });
+    }
+
+    private static bool IsLoopback(HttpContext http) => http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
+
+    private static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Domain.Calendar.SchoolClock.Zone);
 
     private static async Task<IResult> SendProactiveAsync(HttpContext http, ProactiveRequest request, ConversationReferenceStore references, ConnectorClient connector, CancellationToken cancellationToken)
     {
-        if (http.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+        if (!IsLoopback(http))
         {
             return Results.NotFound();
         }

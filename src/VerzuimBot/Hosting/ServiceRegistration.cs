@@ -16,9 +16,11 @@ namespace VerzuimBot.Hosting;
 /// <summary>The composition root: the only place that reads configuration and registers services.</summary>
 internal static class ServiceRegistration
 {
-    public static IServiceCollection AddVerzuimBot(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddVerzuimBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddSingleton(TimeProvider.System);
+        // In Development (no app id) the demo may move the clock; everywhere else it is the system clock.
+        var developmentClock = environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration["Bot:MicrosoftAppId"]);
+        services.AddSingleton<TimeProvider>(developmentClock ? new Development.DevelopmentClock(TimeProvider.System) : TimeProvider.System);
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(BotAuthenticationOptions.SectionName));
         services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);

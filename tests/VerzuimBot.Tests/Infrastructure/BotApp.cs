@@ -25,8 +25,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly HttpMessageHandler? _metadata;
 
-    public BotApp(string environment = "Development", IPAddress? remote = null, Dictionary<string, string?>? settings = null, HttpMessageHandler? metadata = null, string? dataDirectory = null)
+    private readonly bool _fixedTime;
+
+    public BotApp(string environment = "Development", IPAddress? remote = null, Dictionary<string, string?>? settings = null, HttpMessageHandler? metadata = null, string? dataDirectory = null, bool fixedTime = true)
     {
+        _fixedTime = fixedTime;
         _environment = environment;
         _remote = remote ?? IPAddress.Loopback;
         _metadata = metadata;
@@ -67,7 +70,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(_remote));
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedTime(Now)));
+            if (_fixedTime)
+            {
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedTime(Now)));
+            }
             services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector);
 
             // Tests never ask Entra for a token (no traffic beyond loopback): a fixed one proves it is attached.
