@@ -1,110 +1,175 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using VerzuimBot.Access.Roster;
-using VerzuimBot.Storage;
-using VerzuimBot.Tables.Sqlite;
+using VerzuimBot.Domain.Identity;
 
 namespace VerzuimBot.Access.Tests;
 
 // issue 7 item 1: roster import from school administration exports.
 public sealed class RosterImportTests
 {
-    private const string School = "12AB00";
-    private static readonly RosterImportOptions Options = new(new RosterColumnMapping());
-    private readonly RosterStore _store = new(new SqliteTableStoreFactory(Directory.CreateTempSubdirectory("verzuimbot-roster-").FullName));
-    private readonly ManualTime _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-
-    private RosterImporter Importer => new(_store, _time);
+    private static readonly SchoolId School = new(AccessFixture.School);
+    private static readonly RosterImportOptions Options = new(SchoolType.VO, new RosterColumnMapping());
+    private readonly AccessFixture _fixture = new();
 
     [Fact]
-    public async Task FiveThousandRowsWithThreeBadRows_ReportsExactlyThoseRows_AndImportsNothing()
+    public async Task ImportAsync_FiveThousandRowsWithThreeBadRows_ReportsExactlyThoseRowsAndImportsNothing()
     {
         var file = Generate(5000, bad: new() { [17] = "date", [2500] = "email", [4999] = "number" });
-        var report = await Importer.ImportAsync(School, new StringReader(file), Options);
+
+        var report = await _fixture.Importer.ImportAsync(School, new StringReader(file), Options);
 
         Assert.False(report.Imported);
-        // Rows as Excel shows them: the header is row 1, so student 17 (from 0) is row 19.
+        Assert.Equal(5000, report.Rows);
+        // Rows as a spreadsheet shows them: the header is row 1, so student 17 (from 0) is row 19.
         Assert.Equal(
             [(19, "geboortedatum"), (2502, "mentor e-mail"), (5001, "leerlingnummer")],
             report.Problems.Select(p => (p.Row, p.Field)).OrderBy(p => p.Row));
-        Assert.Equal("Niets geïmporteerd: 3 rijen met fouten. Herstel ze en importeer opnieuw.", report.Summary);
-        Assert.Empty(await _store.ListStudentsAsync(School));
-        Assert.Contains("Rij 19, veld 'geboortedatum': '31-02-2012' is geen bestaande datum", report.Problems.OrderBy(p => p.Row).First().ToString());
+        Assert.Equal("Rij 19, veld 'geboortedatum': '31-02-2012' is geen bestaande datum.", report.Problems.OrderBy(p => p.Row).First().ToString());
+        Assert.Contains("Dubbel leerlingnummer: komt ook voor in rij 2.", report.Problems.Single(p => p.Row == 5001).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Niets geïmporteerd: 3 rijen met fouten.", report.Summary, StringComparison.Ordinal);
+        Assert.Empty(await _fixture.Roster.ListStudentsAsync(AccessFixture.School));
     }
 
     [Fact]
-    public async Task GoodRowsOnly_ImportsTheValidRows_AndReportsTheRest()
+    public async Task ImportAsync_GoodRowsOnly_ImportsTheValidRowsAndReportsTheRest()
     {
         var file = Generate(5000, bad: new() { [17] = "date", [2500] = "email", [4999] = "number" });
-        var report = await Importer.ImportAsync(School, new StringReader(file), Options with { GoodRowsOnly = true });
+
+        var report = await _fixture.Importer.ImportAsync(School, new StringReader(file), Options with { GoodRowsOnly = true });
+
         Assert.True(report.Imported);
         Assert.Equal(4997, report.Added);
-        Assert.Equal(3, report.Problems.Count);
-        Assert.Equal(4997, (await _store.ListStudentsAsync(School)).Count);
+        Assert.Equal(3, report.BadRows);
+        Assert.Equal(4997, (await _fixture.Roster.ListStudentsAsync(AccessFixture.School)).Count);
+        Assert.Contains("3 rijen met fouten overgeslagen", report.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ReimportingTheSameFile_ChangesNothing_AndAStudentWhoLeftIsMarkedNotDeleted()
+    public async Task ImportAsync_SameFileAgain_ChangesNothingAndALeaverIsMarkedNotDeleted()
     {
         var file = Generate(50);
-        var first = await Importer.ImportAsync(School, new StringReader(file), Options);
+        var first = await _fixture.Importer.ImportAsync(School, new StringReader(file), Options);
         Assert.Equal(50, first.Added);
+        var storedBefore = (await _fixture.Roster.ListStudentsAsync(AccessFixture.School)).ToDictionary(s => s.StudentId, s => s.UpdatedAt);
 
-        var again = await Importer.ImportAsync(School, new StringReader(file), Options);
+        _fixture.Time.Advance(TimeSpan.FromDays(1));
+        var again = await _fixture.Importer.ImportAsync(School, new StringReader(file), Options);
         Assert.Equal((0, 0, 50, 0), (again.Added, again.Changed, again.Unchanged, again.MarkedLeft));
+        Assert.Contains("0 gewijzigd", again.Summary, StringComparison.Ordinal);
+        // No writes at all: every row keeps its first UpdatedAt.
+        Assert.All(await _fixture.Roster.ListStudentsAsync(AccessFixture.School), s => Assert.Equal(storedBefore[s.StudentId], s.UpdatedAt));
 
         var withoutLast = string.Join('\n', file.Split('\n').Where(l => !l.StartsWith("100049;", StringComparison.Ordinal)));
-        var later = await Importer.ImportAsync(School, new StringReader(withoutLast), Options);
+        var later = await _fixture.Importer.ImportAsync(School, new StringReader(withoutLast), Options);
         Assert.Equal(1, later.MarkedLeft);
-        var students = await _store.ListStudentsAsync(School);
+        var students = await _fixture.Roster.ListStudentsAsync(AccessFixture.School);
         Assert.Equal(50, students.Count);
-        var left = students.Single(s => s.StudentId == RosterImporter.StudentIdFor(School, "100049"));
-        Assert.Equal(new DateOnly(2026, 11, 23), JsonSerializer.Deserialize<RosterStudentDetails>(left.Details.Json)!.VertrokkenOp);
+        var left = students.Single(s => s.StudentId == StudentIds.For(School, "100049").Value);
+        Assert.Equal(new DateOnly(2026, 11, 24), RosterStudentDetails.FromEnvelope(left.Details)!.VertrokkenOp);
+
+        var laterAgain = await _fixture.Importer.ImportAsync(School, new StringReader(withoutLast), Options);
+        Assert.Equal((0, 0, 0), (laterAgain.Added, laterAgain.Changed, laterAgain.MarkedLeft));
     }
 
     [Fact]
-    public async Task CommaSeparated_WithBom_AndOtherHeaderNames_IsUnderstood()
+    public async Task ImportAsync_CommaSeparatedWithBomAndOtherHeaders_IsUnderstood()
     {
-        var csv = "\uFEFFStamnummer,Voornaam,Voorvoegsel,Achternaam,Geb. datum,Groep,E-mail mentor,Woonplaats\n"
-            + "2001,Daan,van,Dijk,03-04-2012,2b,max.mentor@demoschool.example.nl,Utrecht\n"
+        var csv = "\uFEFFStamnummer,Voornaam,Voorvoegsel,Achternaam,Geb. datum,Groep,E-mail mentor,Woonplaats/Gemeente\n"
+            + "2001,Daan,van,Dijk,03-04-2012,2b,Max.Mentor@demoschool.example.nl,Utrecht\n"
             + "2002,Sara,,O'Brien,2011-12-01,3a,\"zora.zorg@demoschool.example.nl\",\"Stichtse Vecht\"\n";
-        var report = await Importer.ImportAsync(School, new StringReader(csv), Options);
+
+        var report = await _fixture.Importer.ImportAsync(School, new StringReader(csv), Options with { SchoolType = SchoolType.PO });
+
         Assert.True(report.Imported, string.Join("; ", report.Problems));
-        var sara = (await _store.ListStudentsAsync(School)).Select(s => JsonSerializer.Deserialize<RosterStudentDetails>(s.Details.Json)!).Single(s => s.Leerlingnummer == "2002");
-        Assert.Equal("Sara O'Brien", sara.DisplayName);
-        Assert.Equal("Stichtse Vecht", sara.Woongemeente);
+        var details = (await _fixture.Roster.ListStudentsAsync(AccessFixture.School)).Select(s => RosterStudentDetails.FromEnvelope(s.Details)!).ToList();
+        var sara = details.Single(s => s.Leerlingnummer == "2002");
+        Assert.Equal(("Sara O'Brien", "Stichtse Vecht", SchoolType.PO), (sara.DisplayName, sara.Woongemeente, sara.SchoolType));
+        Assert.Equal("max.mentor@demoschool.example.nl", details.Single(s => s.Leerlingnummer == "2001").MentorEmail);
     }
 
     [Fact]
-    public async Task MissingColumn_IsNamed()
+    public async Task ImportAsync_MappingFromConfiguration_ReadsOwnHeaders()
     {
-        var report = await Importer.ImportAsync(School, new StringReader("Leerlingnummer;Roepnaam;Achternaam\n1;A;B\n"), Options);
+        var mapping = RosterColumnMapping.FromJson("""{"leerlingnummer": ["Llnr."], "klas": ["Lesgroep"]}""");
+        var csv = "Llnr.;Roepnaam;Achternaam;Geboortedatum;Lesgroep;Mentor e-mail;Woongemeente\n7;Ali;Yilmaz;1-9-2013;1c;m@s.example.nl;Zeist\n";
+
+        var report = await _fixture.Importer.ImportAsync(School, new StringReader(csv), Options with { Mapping = mapping });
+
+        Assert.Equal(1, report.Added);
+        Assert.Throws<FormatException>(() => RosterColumnMapping.FromJson("{\"klas\": "));
+        Assert.Throws<FormatException>(() => RosterColumnMapping.FromJson("""{"onbekend": ["x"]}"""));
+    }
+
+    [Theory]
+    [InlineData(";Jan;Jansen;01-01-2012;2b;m@s.example.nl;Utrecht", "leerlingnummer", "Leerlingnummer ontbreekt.")]
+    [InlineData("5;Jan;Jansen;31-02-2012;2b;m@s.example.nl;Utrecht", "geboortedatum", "'31-02-2012' is geen bestaande datum.")]
+    [InlineData("5;Jan;Jansen;2012/02/31x;2b;m@s.example.nl;Utrecht", "geboortedatum", "'2012/02/31x' is geen bekend datumformaat. Gebruik dd-mm-jjjj.")]
+    [InlineData("5;Jan;Jansen;01-01-1950;2b;m@s.example.nl;Utrecht", "geboortedatum", "'01-01-1950' kan geen geboortedatum van een leerling zijn.")]
+    [InlineData("5;Jan;Jansen;01-01-2012;;m@s.example.nl;Utrecht", "klas", "Klas is leeg.")]
+    [InlineData("5;Jan;Jansen;01-01-2012;2b;mentor-at-school;Utrecht", "mentor e-mail", "'mentor-at-school' is geen geldig e-mailadres.")]
+    [InlineData("5;Jan;Jansen;01-01-2012;2b;m@s.example.nl;", "woongemeente", "Woongemeente ontbreekt.")]
+    public async Task ImportAsync_BadRow_NamesRowFieldAndProblemInDutch(string row, string field, string message)
+    {
+        var csv = "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woongemeente\n4;Els;Bos;02-02-2012;2b;m@s.example.nl;Utrecht\n" + row + "\n";
+
+        var report = await _fixture.Importer.ImportAsync(School, new StringReader(csv), Options);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((3, field, message), (problem.Row, problem.Field, problem.Message));
         Assert.False(report.Imported);
-        Assert.Contains(report.Problems, p => p.Field == "geboortedatum" && p.Message.StartsWith("Geen kolom gevonden", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void StudentIds_HoldNoNamesAndAreStable()
+    public async Task ImportAsync_MissingColumn_IsNamedAndNothingIsRead()
     {
-        var id = RosterImporter.StudentIdFor(School, "100001");
-        Assert.Equal(id, RosterImporter.StudentIdFor(School, "100001"));
-        Assert.NotEqual(id, RosterImporter.StudentIdFor("99ZZ00", "100001"));
-        Assert.DoesNotContain("100001", id);
+        var report = await _fixture.Importer.ImportAsync(School, new StringReader("Leerlingnummer;Roepnaam;Achternaam\n1;A;B\n"), Options);
+
+        Assert.False(report.Imported);
+        Assert.Contains(report.Problems, p => p.Row == 1 && p.Field == "geboortedatum" && p.Message.StartsWith("Geen kolom gevonden", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Progress_IsReportedForLargeFiles()
+    public void StudentIds_AreStableAndHoldNoLeerlingnummer()
+    {
+        var id = StudentIds.For(School, "100001");
+
+        Assert.Equal(id, StudentIds.For(new SchoolId("12ab00"), " 100001 "));
+        Assert.NotEqual(id, StudentIds.For(new SchoolId("99ZZ00"), "100001"));
+        Assert.DoesNotContain("100001", id.Value, StringComparison.Ordinal);
+        Assert.Matches("^s-[0-9a-f]{20}$", id.Value);
+    }
+
+    [Fact]
+    public async Task ImportAsync_LargeFile_ReportsProgress()
     {
         var seen = new List<int>();
-        await Importer.ImportAsync(School, new StringReader(Generate(1200)), Options, new SyncProgress(seen.Add));
-        Assert.Contains(seen, n => n >= 500 && n < 1200);
-        Assert.Equal(1200, seen[^1]);
+
+        await _fixture.Importer.ImportAsync(School, new StringReader(Generate(1200)), Options, new SyncProgress(seen.Add));
+
+        Assert.Equal([500, 1000, 1200], seen);
     }
 
-    private static string Generate(int rows, Dictionary<int, string>? bad = null)
+    [Fact]
+    public async Task ImportAsync_NeverLogsNames()
     {
-        var sb = new StringBuilder("Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woongemeente\n");
+        var csv = "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woongemeente\n"
+            + "1;Anneclaire;van der;Zwanenburg;31-02-2012;2b;m@s.example.nl;Utrecht\n"
+            + "2;Hieronymus;;Bleekveld;01-01-2012;2b;m@s.example.nl;Utrecht\n";
+
+        await _fixture.Importer.ImportAsync(School, new StringReader(csv), Options);
+        await _fixture.Importer.ImportAsync(School, new StringReader(csv), Options with { GoodRowsOnly = true });
+
+        Assert.NotEmpty(_fixture.Logs.Messages);
+        foreach (var name in new[] { "Anneclaire", "Zwanenburg", "Hieronymus", "Bleekveld", "31-02-2012" })
+        {
+            Assert.DoesNotContain(_fixture.Logs.Messages, m => m.Contains(name, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    internal static string Generate(int rows, Dictionary<int, string>? bad = null)
+    {
+        var sb = new StringBuilder("Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woonplaats/Gemeente\n");
         for (var i = 0; i < rows; i++)
         {
             var kind = bad?.GetValueOrDefault(i);
@@ -120,10 +185,5 @@ public sealed class RosterImportTests
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
-    }
-
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,23 +1,28 @@
 using System.Globalization;
-using System.Net.Mail;
+using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using VerzuimBot.Domain.Identity;
 
 namespace VerzuimBot.Access.Roster;
 
 /// <summary>
-/// Reads a roster export (UTF-8 with or without BOM; semicolon or comma separated) and validates
-/// every row. Pure: it reads a <see cref="TextReader"/> and writes nothing.
+/// Reads a roster export (UTF-8 with or without BOM; semicolon or comma separated, detected from the
+/// header line) and validates every row, collecting all problems instead of stopping at the first.
+/// Pure: it reads a <see cref="TextReader"/> and writes nothing.
 /// </summary>
-public static class RosterCsvParser
+public static partial class RosterCsvParser
 {
-    private static readonly string[] DateFormats = ["d-M-yyyy", "dd-MM-yyyy", "yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d.M.yyyy"];
+    private const int MaxFieldLength = 200;
+    private const int ProgressEvery = 500;
 
-    public static RosterParseResult Parse(TextReader reader, RosterColumnMapping mapping, IProgress<int>? progress = null)
+    public static RosterParseResult Parse(TextReader reader, RosterColumnMapping mapping, SchoolType schoolType, DateOnly today, IProgress<int>? progress = null)
     {
-        var text = reader.ReadToEnd();
-        var firstLine = text.Split('\n', 2)[0];
-        var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(mapping);
+        var text = reader.ReadToEnd().TrimStart('\uFEFF');
+        var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOf('\n') is var nl and >= 0 ? nl : text.Length));
+        var delimiter = firstLine.Count(';') >= firstLine.Count(',') ? ";" : ",";
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter,
@@ -27,89 +32,84 @@ public static class RosterCsvParser
             DetectColumnCountChanges = false,
         };
 
-        using var csv = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), configuration);
-        var problems = new List<RosterProblem>();
-        var students = new List<(int Row, RosterStudentDetails Student)>();
-        if (!csv.Read() || !csv.ReadHeader())
+        using var csv = new CsvReader(new StringReader(text), configuration);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } headerRecord)
         {
-            return new RosterParseResult([], [new RosterProblem(1, "(kop)", "Het bestand heeft geen kopregel.")]);
+            return new RosterParseResult([], [new RosterProblem(1, "kopregel", "Het bestand is leeg of heeft geen kopregel.")], 0);
         }
 
-        var headers = csv.HeaderRecord!.Select(h => h.Trim()).ToList();
+        var headers = headerRecord.Select(h => h.Trim()).ToList();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = new List<RosterProblem>();
         foreach (var (field, names, required) in mapping.Fields)
         {
-            var index = headers.FindIndex(h => names.Any(n => string.Equals(n, h, StringComparison.OrdinalIgnoreCase)));
+            var index = headers.FindIndex(h => names.Any(n => string.Equals(n.Trim(), h, StringComparison.OrdinalIgnoreCase)));
             if (index >= 0)
             {
                 columns[field] = index;
             }
             else if (required)
             {
-                problems.Add(new RosterProblem(1, field, $"Geen kolom gevonden (verwacht een van: {string.Join(", ", names)})."));
+                problems.Add(new RosterProblem(1, field, $"Geen kolom gevonden (verwacht een van: {string.Join(", ", names)}). Pas zo nodig de kolomindeling aan."));
             }
         }
 
         if (problems.Count > 0)
         {
-            return new RosterParseResult([], problems);
+            return new RosterParseResult([], problems, 0);
         }
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var students = new List<RosterRow>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var rowsRead = 0;
         while (csv.Read())
         {
-            var row = csv.Parser.Row;
-            if (csv.Parser.Record!.All(string.IsNullOrWhiteSpace))
+            var record = csv.Parser.Record ?? [];
+            if (record.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            string Get(string field) => columns.TryGetValue(field, out var i) && i < csv.Parser.Record!.Length ? csv.Parser.Record[i].Trim() : string.Empty;
+            rowsRead++;
+            var row = csv.Parser.Row;
             var rowProblems = new List<RosterProblem>();
-            string Required(string field)
+            string Get(string field) => columns.TryGetValue(field, out var i) && i < record.Length ? record[i].Trim() : string.Empty;
+            string Required(string field, string emptyMessage)
             {
                 var value = Get(field);
                 if (value.Length == 0)
                 {
-                    rowProblems.Add(new RosterProblem(row, field, "Is leeg."));
+                    rowProblems.Add(new RosterProblem(row, field, emptyMessage));
                 }
-                else if (value.Length > 200)
+                else if (value.Length > MaxFieldLength)
                 {
-                    rowProblems.Add(new RosterProblem(row, field, "Is langer dan 200 tekens."));
+                    rowProblems.Add(new RosterProblem(row, field, $"Is langer dan {MaxFieldLength} tekens."));
                 }
 
                 return value;
             }
 
-            var number = Required("leerlingnummer");
-            var roepnaam = Required("roepnaam");
-            var achternaam = Required("achternaam");
-            var klas = Required("klas");
-            var gemeente = Required("woongemeente");
-            var mentor = Required("mentor e-mail");
-            if (mentor.Length > 0 && !IsEmail(mentor))
+            var number = Required(RosterFields.Leerlingnummer, "Leerlingnummer ontbreekt.");
+            var roepnaam = Required(RosterFields.Roepnaam, "Roepnaam ontbreekt.");
+            var achternaam = Required(RosterFields.Achternaam, "Achternaam ontbreekt.");
+            var klas = Required(RosterFields.Klas, "Klas is leeg.");
+            var gemeente = Required(RosterFields.Woongemeente, "Woongemeente ontbreekt.");
+            var mentor = Required(RosterFields.MentorEmail, "E-mailadres van de mentor ontbreekt.");
+            if (mentor.Length > 0 && !EmailAddress.IsValid(mentor))
             {
-                rowProblems.Add(new RosterProblem(row, "mentor e-mail", $"'{mentor}' is geen geldig e-mailadres."));
+                rowProblems.Add(new RosterProblem(row, RosterFields.MentorEmail, $"'{mentor}' is geen geldig e-mailadres."));
             }
 
-            var birthText = Required("geboortedatum");
-            DateOnly birth = default;
-            if (birthText.Length > 0 && !DateOnly.TryParseExact(birthText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out birth))
+            var birth = ParseBirthDate(Required(RosterFields.Geboortedatum, "Geboortedatum ontbreekt."), today, row, rowProblems);
+            var tussenvoegsel = Get(RosterFields.Tussenvoegsel);
+            if (tussenvoegsel.Length > MaxFieldLength)
             {
-                rowProblems.Add(new RosterProblem(row, "geboortedatum", $"'{birthText}' is geen bestaande datum (gebruik dd-mm-jjjj)."));
-            }
-            else if (birthText.Length > 0 && (birth.Year < 1990 || birth.Year > 2030))
-            {
-                rowProblems.Add(new RosterProblem(row, "geboortedatum", $"'{birthText}' is geen geboortedatum van een leerplichtige leerling."));
+                rowProblems.Add(new RosterProblem(row, RosterFields.Tussenvoegsel, $"Is langer dan {MaxFieldLength} tekens."));
             }
 
-            if (number.Length > 0 && seen.TryGetValue(number, out var firstRow))
+            if (number.Length > 0 && !seen.TryAdd(number, row))
             {
-                rowProblems.Add(new RosterProblem(row, "leerlingnummer", $"Leerlingnummer komt al voor in rij {firstRow}."));
-            }
-            else if (number.Length > 0)
-            {
-                seen[number] = row;
+                rowProblems.Add(new RosterProblem(row, RosterFields.Leerlingnummer, $"Dubbel leerlingnummer: komt ook voor in rij {seen[number]}."));
             }
 
             if (rowProblems.Count > 0)
@@ -118,21 +118,62 @@ public static class RosterCsvParser
             }
             else
             {
-                var tussenvoegsel = Get("tussenvoegsel");
-                students.Add((row, new RosterStudentDetails(number, roepnaam, tussenvoegsel.Length == 0 ? null : tussenvoegsel, achternaam, birth, klas, mentor.ToLowerInvariant(), gemeente)));
+                students.Add(new RosterRow(row, new RosterStudentDetails(
+                    number, roepnaam, tussenvoegsel.Length == 0 ? null : tussenvoegsel, achternaam, birth!.Value, klas, EmailAddress.Normalise(mentor), gemeente, schoolType)));
             }
 
-            if (row % 500 == 0)
+            if (rowsRead % ProgressEvery == 0)
             {
-                progress?.Report(row - 1);
+                progress?.Report(rowsRead);
             }
         }
 
-        return new RosterParseResult(students, problems);
+        return new RosterParseResult(students, problems, rowsRead);
     }
 
-    private static bool IsEmail(string value) => MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
-}
+    private static DateOnly? ParseBirthDate(string text, DateOnly today, int row, List<RosterProblem> problems)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
 
-/// <summary>The valid rows (with their row numbers) and every problem found.</summary>
-public sealed record RosterParseResult(IReadOnlyList<(int Row, RosterStudentDetails Student)> Students, IReadOnlyList<RosterProblem> Problems);
+        int day, month, year;
+        if (DayFirst().Match(text) is { Success: true } dayFirst)
+        {
+            (day, month, year) = (Int(dayFirst, "d"), Int(dayFirst, "m"), Int(dayFirst, "y"));
+        }
+        else if (YearFirst().Match(text) is { Success: true } yearFirst)
+        {
+            (day, month, year) = (Int(yearFirst, "d"), Int(yearFirst, "m"), Int(yearFirst, "y"));
+        }
+        else
+        {
+            problems.Add(new RosterProblem(row, RosterFields.Geboortedatum, $"'{text}' is geen bekend datumformaat. Gebruik dd-mm-jjjj."));
+            return null;
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) || year < 1)
+        {
+            problems.Add(new RosterProblem(row, RosterFields.Geboortedatum, $"'{text}' is geen bestaande datum."));
+            return null;
+        }
+
+        var birth = new DateOnly(year, month, day);
+        if (birth > today.AddYears(-2) || birth < today.AddYears(-30))
+        {
+            problems.Add(new RosterProblem(row, RosterFields.Geboortedatum, $"'{text}' kan geen geboortedatum van een leerling zijn."));
+            return null;
+        }
+
+        return birth;
+    }
+
+    private static int Int(Match match, string group) => int.Parse(match.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<d>\d{1,2})[-/.](?<m>\d{1,2})[-/.](?<y>\d{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayFirst();
+
+    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearFirst();
+}

@@ -1,45 +1,61 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
 
 namespace VerzuimBot.Access.Roster;
 
 /// <summary>
-/// Imports a school's roster export. Every row is validated before anything is written: with a
-/// problem in any row nothing is imported (unless <see cref="RosterImportOptions.GoodRowsOnly"/>).
-/// Re-importing the same file writes nothing; a student missing from a full import is marked
-/// "vertrokken", never deleted. If the store fails halfway, running the import again completes it.
+/// Imports a school's roster export (issue 7 item 1). Every row is validated before anything is
+/// written; with a problem in any row nothing is imported unless <see cref="RosterImportOptions.GoodRowsOnly"/>.
+/// Only students whose details differ are written, so re-importing the same file writes nothing.
+/// A student missing from a complete import is marked "vertrokken" with the date, never deleted.
+/// Writes are per student (no transaction spans 5 000 rows): if the store fails halfway, running
+/// the same import again completes it, because each write is an idempotent replace.
 /// </summary>
-public sealed class RosterImporter(RosterStore store, TimeProvider time)
+public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger<RosterImporter> logger)
 {
-    public async Task<RosterImportReport> ImportAsync(string schoolId, TextReader csv, RosterImportOptions options, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<RosterImportReport> ImportAsync(SchoolId school, TextReader csv, RosterImportOptions options, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(schoolId);
-        var parsed = RosterCsvParser.Parse(csv, options.Mapping, progress);
-        var total = parsed.Students.Count + parsed.Problems.Select(p => p.Row).Distinct().Count();
-        if (parsed.Problems.Count > 0 && (!options.GoodRowsOnly || parsed.Students.Count == 0))
+        ArgumentException.ThrowIfNullOrWhiteSpace(school.Value);
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(options);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
+        var parsed = RosterCsvParser.Parse(csv, options.Mapping, options.SchoolType, today, progress);
+        if (parsed.Problems.Count > 0)
         {
-            return new RosterImportReport(total, 0, 0, 0, 0, parsed.Problems, Imported: false);
+            // Row numbers and field names only: the messages themselves may quote personal data.
+            logger.LogWarning(
+                "Roster import for school {SchoolId}: {BadRows} bad rows of {Rows} (first rows {FirstRows}), fields {Fields}",
+                school.Value,
+                parsed.BadRows,
+                parsed.RowsRead,
+                string.Join(",", parsed.Problems.Select(p => p.Row).Distinct().Take(10)),
+                string.Join(",", parsed.Problems.Select(p => p.Field).Distinct()));
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var existing = (await store.ListStudentsAsync(schoolId, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.StudentId, StringComparer.Ordinal);
+        if (parsed.Problems.Count > 0 && (!options.GoodRowsOnly || parsed.Students.Count == 0))
+        {
+            return new RosterImportReport(parsed.RowsRead, 0, 0, 0, 0, parsed.Problems, Imported: false);
+        }
+
+        var existing = (await store.ListStudentsAsync(school.Value, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(s => s.StudentId, StringComparer.Ordinal);
         int added = 0, changed = 0, unchanged = 0, left = 0;
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, student) in parsed.Students)
         {
-            var id = StudentIdFor(schoolId, student.Leerlingnummer);
+            var id = StudentIds.For(school, student.Leerlingnummer).Value;
             present.Add(id);
-            var json = JsonSerializer.Serialize(student);
+            var envelope = student.ToEnvelope();
             existing.TryGetValue(id, out var current);
-            if (current is not null && current.Details.Json == json)
+            if (current is not null && current.Details == envelope)
             {
                 unchanged++;
                 continue;
             }
 
-            await store.UpsertStudentAsync(new RosterStudent(schoolId, id, new StoredEnvelope(RosterStudentDetails.EnvelopeType, json), time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await store.UpsertStudentAsync(new RosterStudent(school.Value, id, envelope, now), cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 added++;
@@ -50,36 +66,31 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time)
             }
         }
 
-        // Only a complete file says who left; a partial (good rows only) import never marks anyone.
         if (parsed.Problems.Count == 0)
         {
-            foreach (var (_, current) in existing.Where(e => !present.Contains(e.Key)))
+            foreach (var current in existing.Values.Where(s => !present.Contains(s.StudentId)))
             {
-                var details = JsonSerializer.Deserialize<RosterStudentDetails>(current.Details.Json)!;
-                if (details.VertrokkenOp is null)
+                if (RosterStudentDetails.FromEnvelope(current.Details) is { VertrokkenOp: null } details)
                 {
                     var marked = details with { VertrokkenOp = today };
-                    await store.UpsertStudentAsync(current with { Details = new StoredEnvelope(RosterStudentDetails.EnvelopeType, JsonSerializer.Serialize(marked)), UpdatedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+                    await store.UpsertStudentAsync(current with { Details = marked.ToEnvelope(), UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
                     left++;
                 }
             }
         }
 
-        progress?.Report(total);
-        return new RosterImportReport(total, added, changed, unchanged, left, parsed.Problems, Imported: true);
+        progress?.Report(parsed.RowsRead);
+        logger.LogInformation(
+            "Roster import for school {SchoolId}: {Rows} rows, {Added} added, {Changed} changed, {Unchanged} unchanged, {Left} marked left, {BadRows} skipped",
+            school.Value,
+            parsed.RowsRead,
+            added,
+            changed,
+            unchanged,
+            left,
+            parsed.BadRows);
+        return new RosterImportReport(parsed.RowsRead, added, changed, unchanged, left, parsed.Problems, Imported: true);
     }
 
-    /// <summary>A stable id without names: a hash of school and leerlingnummer.</summary>
-    public static string StudentIdFor(string schoolId, string leerlingnummer) =>
-        "s-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{schoolId}|{leerlingnummer}")))[..20];
-}
-
-public sealed record RosterImportOptions(RosterColumnMapping Mapping, bool GoodRowsOnly = false);
-
-/// <summary>What an import did; <see cref="Summary"/> is the Dutch text for the beheerder.</summary>
-public sealed record RosterImportReport(int Rows, int Added, int Changed, int Unchanged, int MarkedLeft, IReadOnlyList<RosterProblem> Problems, bool Imported)
-{
-    public string Summary => Imported
-        ? $"{Rows} rijen gelezen: {Added} nieuw, {Changed} gewijzigd, {Unchanged} ongewijzigd, {MarkedLeft} als vertrokken gemarkeerd" + (Problems.Count > 0 ? $"; {Problems.Select(p => p.Row).Distinct().Count()} rijen overgeslagen wegens fouten." : ".")
-        : $"Niets geïmporteerd: {Problems.Select(p => p.Row).Distinct().Count()} rijen met fouten. Herstel ze en importeer opnieuw.";
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 }

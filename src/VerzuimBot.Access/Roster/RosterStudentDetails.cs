@@ -1,8 +1,12 @@
+using System.Text.Json;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Storage;
+
 namespace VerzuimBot.Access.Roster;
 
 /// <summary>
-/// A student as the school's administration knows them. Stored inside the roster envelope; names
-/// never leave it (ids, keys and logs carry only the opaque student id).
+/// A student as the school's administration knows them: the "roster-student-v1" envelope inside
+/// <see cref="RosterStudent.Details"/>. Names never leave it (keys and logs carry only the student id).
 /// </summary>
 public sealed record RosterStudentDetails(
     string Leerlingnummer,
@@ -13,15 +17,24 @@ public sealed record RosterStudentDetails(
     string Klas,
     string MentorEmail,
     string Woongemeente,
+    SchoolType SchoolType,
     DateOnly? VertrokkenOp = null)
 {
     public const string EnvelopeType = "roster-student-v1";
 
-    public string DisplayName => string.Join(' ', new[] { Roepnaam, Tussenvoegsel, Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p)));
-}
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-/// <summary>One problem in one row of an import, in Dutch, naming row and field.</summary>
-public sealed record RosterProblem(int Row, string Field, string Message)
-{
-    public override string ToString() => $"Rij {Row}, veld '{Field}': {Message}";
+    public string DisplayName => string.Join(' ', new[] { Roepnaam, Tussenvoegsel, Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    public StoredEnvelope ToEnvelope() => new(EnvelopeType, JsonSerializer.Serialize(this, Json));
+
+    /// <summary>Reads the envelope; null for an envelope of another type (e.g. written by a later version).</summary>
+    public static RosterStudentDetails? FromEnvelope(StoredEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return envelope.Type == EnvelopeType ? JsonSerializer.Deserialize<RosterStudentDetails>(envelope.Json, Json) : null;
+    }
+
+    /// <summary>Everything except the display name, for logs that must not hold names.</summary>
+    public override string ToString() => $"RosterStudentDetails(klas {Klas}, {SchoolType})";
 }

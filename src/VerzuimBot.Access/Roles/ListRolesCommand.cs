@@ -1,0 +1,4 @@
+namespace VerzuimBot.Access.Roles;
+
+/// <summary>"rollen" (everyone) or "rollen max@school.nl".</summary>
+public sealed record ListRolesCommand(string? Email) : RoleCommand;

@@ -1,0 +1,10 @@
+namespace VerzuimBot.Access.Roster;
+
+/// <summary>The valid rows (with their row numbers), every problem found, and how many data rows were read.</summary>
+public sealed record RosterParseResult(IReadOnlyList<RosterRow> Students, IReadOnlyList<RosterProblem> Problems, int RowsRead)
+{
+    public int BadRows => Problems.Select(p => p.Row).Distinct().Count();
+}
+
+/// <summary>A valid row.</summary>
+public sealed record RosterRow(int Row, RosterStudentDetails Student);

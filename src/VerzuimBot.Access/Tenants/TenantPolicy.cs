@@ -1,0 +1,66 @@
+namespace VerzuimBot.Access.Tenants;
+
+/// <summary>
+/// The tenant allow-list (issue 7 item 3). Pure: built from configuration, no I/O. An activity from
+/// a tenant that no configured organisation lists is refused; an allowed tenant maps to the
+/// organisation(s) whose people use it (a school board's tenant may host several schools).
+/// </summary>
+public sealed class TenantPolicy
+{
+    internal const string RefusalText =
+        "Sorry, VerzuimBot is niet beschikbaar voor jouw organisatie. Denk je dat dit niet klopt? Neem dan contact op met de beheerder van je school.";
+
+    private readonly Dictionary<string, List<Organisation>> _byTenant = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Organisation> _byId = new(StringComparer.OrdinalIgnoreCase);
+
+    public TenantPolicy(TenantAllowListOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var configured in options.Organisations)
+        {
+            if (string.IsNullOrWhiteSpace(configured.Id))
+            {
+                throw new ArgumentException("Every organisation in the tenant allow-list needs an Id.", nameof(options));
+            }
+
+            var organisation = new Organisation(
+                configured.Id.Trim(),
+                configured.Kind,
+                string.IsNullOrWhiteSpace(configured.Name) ? configured.Id.Trim() : configured.Name.Trim(),
+                configured.TenantIds.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList(),
+                configured.Beheerders.Where(b => !string.IsNullOrWhiteSpace(b)).Select(EmailAddress.Normalise).ToList());
+            if (!_byId.TryAdd(organisation.Id, organisation))
+            {
+                throw new ArgumentException($"Organisation '{organisation.Id}' appears twice in the tenant allow-list.", nameof(options));
+            }
+
+            foreach (var tenant in organisation.TenantIds)
+            {
+                if (!_byTenant.TryGetValue(tenant, out var list))
+                {
+                    _byTenant[tenant] = list = [];
+                }
+
+                list.Add(organisation);
+            }
+        }
+    }
+
+    public IReadOnlyCollection<Organisation> Organisations => _byId.Values;
+
+    public Organisation? FindOrganisation(string organisationId) =>
+        _byId.GetValueOrDefault(organisationId.Trim());
+
+    /// <summary>Whether an activity from <paramref name="tenantId"/> is allowed, and for which organisations.</summary>
+    public TenantCheck Check(string? tenantId)
+    {
+        if (string.IsNullOrWhiteSpace(tenantId))
+        {
+            return new TenantCheck(false, [], RefusalText, "tenant-missing");
+        }
+
+        return _byTenant.TryGetValue(tenantId.Trim(), out var organisations)
+            ? new TenantCheck(true, organisations, null, null)
+            : new TenantCheck(false, [], RefusalText, "tenant-not-allowed");
+    }
+}

@@ -1,0 +1,56 @@
+using VerzuimBot.Access.Tenants;
+
+namespace VerzuimBot.Access.Tests;
+
+// issue 7 item 3: tenant allow-list.
+public sealed class TenantPolicyTests
+{
+    private readonly TenantPolicy _policy = new AccessFixture().Tenants;
+
+    [Fact]
+    public void Check_TenantOfASchool_AllowedAndMappedToTheSchool()
+    {
+        var check = _policy.Check(AccessFixture.SchoolTenant);
+
+        Assert.True(check.IsAllowed);
+        Assert.Equal([AccessFixture.School], check.Organisations.Select(o => o.Id));
+    }
+
+    [Fact]
+    public void Check_TenantOfAKernpartner_AllowedAndMappedToThatOrganisation()
+    {
+        var organisation = Assert.Single(_policy.Check(AccessFixture.GgdTenant).Organisations);
+
+        Assert.Equal((OrganisationKind.Jeugdgezondheidszorg, "ggd-utrecht"), (organisation.Kind, organisation.Id));
+    }
+
+    [Theory]
+    [InlineData("tenant-unknown", "tenant-not-allowed")]
+    [InlineData("", "tenant-missing")]
+    [InlineData(null, "tenant-missing")]
+    public void Check_UnknownOrMissingTenant_RefusedPolitelyInDutchWithLogSafeReason(string? tenant, string reason)
+    {
+        var check = _policy.Check(tenant);
+
+        Assert.False(check.IsAllowed);
+        Assert.Empty(check.Organisations);
+        Assert.Equal(reason, check.LogReason);
+        Assert.StartsWith("Sorry, VerzuimBot is niet beschikbaar voor jouw organisatie.", check.RefusalMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_DuplicateOrganisation_Refused()
+    {
+        var options = new TenantAllowListOptions { Organisations = [new() { Id = "A", TenantIds = ["t"] }, new() { Id = "a", TenantIds = ["u"] }] };
+
+        Assert.Throws<ArgumentException>(() => new TenantPolicy(options));
+    }
+
+    [Fact]
+    public void Check_TenantHostingTwoSchools_MapsToBoth()
+    {
+        var policy = new TenantPolicy(new TenantAllowListOptions { Organisations = [new() { Id = "A", TenantIds = ["board"] }, new() { Id = "B", TenantIds = ["BOARD"] }] });
+
+        Assert.Equal(["A", "B"], policy.Check("board").Organisations.Select(o => o.Id));
+    }
+}
