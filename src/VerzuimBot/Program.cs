@@ -8,12 +8,22 @@ builder.Services.AddVerzuimBot(builder.Configuration, builder.Environment);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MessagesEndpoint.MaxActivityBytes);
 
 var app = builder.Build();
+
+// "dotnet VerzuimBot.dll beheer ..." runs a beheerder command (roster import, roles, audit, inzage,
+// delete, retention) against the configured store, then exits; see BeheerCli.Usage.
+if (args.Length > 0 && args[0] == "beheer")
+{
+    var cli = app.Services.GetRequiredService<VerzuimBot.Access.Cli.BeheerCli>();
+    return await cli.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+}
+
 app.UseExceptionHandler(errors => errors.Run(UnexpectedErrorResponse.WriteAsync));
 app.LogAuthenticationMode();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 app.MapDevelopmentRoutes();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

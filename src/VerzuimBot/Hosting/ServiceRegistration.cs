@@ -8,6 +8,13 @@ using VerzuimBot.Absence;
 using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Dialogs;
 using VerzuimBot.Protocol;
+using VerzuimBot.Access.Audit;
+using VerzuimBot.Access.Cli;
+using VerzuimBot.Access.Identities;
+using VerzuimBot.Access.Retention;
+using VerzuimBot.Access.Roles;
+using VerzuimBot.Access.Roster;
+using VerzuimBot.Access.Tenants;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables;
 
@@ -54,6 +61,25 @@ internal static class ServiceRegistration
         services.AddSingleton(_ => new TaskStoreOptions());
         services.AddSingleton<TaskStore>();
         services.AddSingleton<DossierService>();
+
+        // Wie is wie (issue 7): tenants, identities, roles, audit, retention, and the beheer CLI.
+        services.AddSingleton(_ => configuration.GetSection(TenantAllowListOptions.SectionName).Get<TenantAllowListOptions>() ?? new TenantAllowListOptions());
+        services.AddSingleton(sp => new TenantPolicy(sp.GetRequiredService<TenantAllowListOptions>()));
+        services.AddSingleton(_ => configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions());
+        services.AddSingleton<TenantGate>();
+        services.AddSingleton<RosterStore>();
+        services.AddSingleton<AuditStore>();
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<StudentDataStore>();
+        services.AddSingleton<StaffIdentityStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RosterImporter>();
+        services.AddSingleton<RoleAssignmentService>();
+        services.AddSingleton<InzageExporter>();
+        services.AddSingleton<StudentDataEraser>();
+        services.AddSingleton<RetentionJob>();
+        services.AddSingleton<IdentityService>();
+        services.AddSingleton<BeheerCli>();
         services.AddScoped<TurnHandler>();
         return services;
     }

@@ -21,6 +21,7 @@ internal static class MessagesEndpoint
         TrustedServiceUrls trustedServiceUrls,
         ProcessedActivityStore processed,
         TurnHandler turns,
+        TenantGate tenants,
         TimeProvider time,
         ILogger<TurnHandler> logger,
         CancellationToken cancellationToken)
@@ -55,6 +56,19 @@ internal static class MessagesEndpoint
             // We could never answer it (e.g. not a URL, or not loopback in Development): refuse before doing anything.
             logger.LogWarning("Refused a {Type} activity with a serviceUrl the bot may not call", activity.Type);
             return Results.Problem("Ongeldige activiteit: de serviceUrl is geen adres waar de bot op mag antwoorden.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var tenant = tenants.Check(activity.TenantId);
+        if (!tenant.IsAllowed)
+        {
+            // Refused politely: one Dutch sentence for a person who typed something, nothing stored or processed.
+            logger.LogWarning("Refused a {Type} activity from tenant {TenantId}: {Reason}", activity.Type, activity.TenantId ?? "(none)", tenant.LogReason);
+            if (activity.Type == Connector.Schema.ActivityTypes.Message && tenant.RefusalMessage is { } refusal)
+            {
+                await turns.TellAsync(activity, refusal, cancellationToken).ConfigureAwait(false);
+            }
+
+            return activity.Type == Connector.Schema.ActivityTypes.Invoke ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Ok();
         }
 
         try

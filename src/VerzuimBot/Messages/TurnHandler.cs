@@ -31,6 +31,19 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
         }
     }
 
+    /// <summary>Replies with one plain sentence; a connector failure is logged, not thrown (the caller has nothing else to do).</summary>
+    public async Task TellAsync(Activity activity, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReplyAsync(activity, Activity.Message(text), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.LogWarning("Could not send a refusal (status {Status})", ex.Status);
+        }
+    }
+
     /// <summary>Best effort: tells the user the store is unavailable. False when even that could not be sent.</summary>
     public async Task<bool> TellStoreUnavailableAsync(Activity activity, CancellationToken cancellationToken)
     {

@@ -20,6 +20,10 @@ public sealed class InboundAuthenticationTests : IDisposable
                 ["Bot:MicrosoftAppId"] = AppId,
                 ["Bot:MicrosoftAppPassword"] = "test-only-not-used",
                 ["Bot:OpenIdMetadataUrl"] = LocalTokenIssuer.MetadataUrl,
+                ["Tenants:Organisations:0:Id"] = "12AB00",
+                ["Tenants:Organisations:0:Kind"] = "School",
+                ["Tenants:Organisations:0:Name"] = "Demoschool",
+                ["Tenants:Organisations:0:TenantIds:0"] = Activities.Tenant,
             },
             metadata: _issuer);
     }
@@ -34,6 +38,25 @@ public sealed class InboundAuthenticationTests : IDisposable
         var reply = Assert.Single(_app.Connector.Calls);
         Assert.Equal("Bearer test-outbound-token", reply.Authorization);
         Assert.StartsWith("/emea/v3/conversations/", reply.Path);
+    }
+
+    [Fact]
+    public async Task OtherTenant_IsRefusedPolitely_AndNothingIsProcessed()
+    {
+        var activity = Activities.Message("help", serviceUrl: BotApp.ProductionServiceUrl, tenant: "tenant-van-een-ander");
+        var response = await _app.PostActivityAsync(activity, _issuer.Sign(AppId, BotApp.ProductionServiceUrl));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_app.Connector.SentTexts);
+        Assert.DoesNotContain("Wat kan VerzuimBot", reply);
+        Assert.Empty(_app.Connector.SentCardTexts);
+        Assert.StartsWith("Sorry, VerzuimBot is niet beschikbaar voor jouw organisatie.", reply);
+    }
+
+    [Fact]
+    public async Task AllowedTenant_GetsTheHelpCard()
+    {
+        await _app.PostActivityAsync(Help, _issuer.Sign(AppId, BotApp.ProductionServiceUrl));
+        Assert.Contains("Wat kan VerzuimBot?", Assert.Single(_app.Connector.SentCardTexts));
     }
 
     public static TheoryData<string> RejectedCases() => ["missing", "expired", "audience", "issuer", "signature", "serviceUrl", "garbage"];

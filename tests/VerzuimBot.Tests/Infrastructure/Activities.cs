@@ -5,7 +5,7 @@ public static class Activities
 {
     public const string Tenant = "tenant-1";
 
-    public static object Message(string text, string id = "act-1", string serviceUrl = BotApp.ServiceUrl, object? value = null) => new
+    public static object Message(string text, string id = "act-1", string serviceUrl = BotApp.ServiceUrl, object? value = null, string tenant = Tenant) => new
     {
         type = "message",
         id,
@@ -13,10 +13,10 @@ public static class Activities
         channelId = "msteams",
         from = new { id = "29:user-1", name = "Rita Receptie", aadObjectId = "aad-user-1" },
         recipient = new { id = "28:bot", name = "VerzuimBot" },
-        conversation = new { id = "a:personal-1", conversationType = "personal", tenantId = Tenant },
+        conversation = new { id = "a:personal-1", conversationType = "personal", tenantId = tenant },
         text,
         value,
-        channelData = new { tenant = new { id = Tenant } },
+        channelData = new { tenant = new { id = tenant } },
     };
 
     public static object Install(string type, string id) => new
