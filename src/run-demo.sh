@@ -22,7 +22,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-ASPNETCORE_ENVIRONMENT=Development TableStorage__DataDirectory="$data_dir" \
+ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true TableStorage__DataDirectory="$data_dir" \
   dotnet "$root/src/VerzuimBot/bin/Debug/net10.0/VerzuimBot.dll" --urls "http://127.0.0.1:$bot_port" \
   --contentRoot "$root/src/VerzuimBot/bin/Debug/net10.0" &
 pids+=($!)

@@ -4,6 +4,13 @@ using VerzuimBot.Messages;
 using VerzuimBot.Hosting.Errors;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The Playground demo (src/run-demo.sh) adds its fictional school; only ever in Development.
+if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>("Demo:Enabled"))
+{
+    builder.Configuration.AddJsonFile("appsettings.Demo.json", optional: false);
+}
+
 builder.Services.AddVerzuimBot(builder.Configuration, builder.Environment);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MessagesEndpoint.MaxActivityBytes);
 

@@ -3,7 +3,7 @@ using System.Net.Mail;
 namespace VerzuimBot.Access;
 
 /// <summary>E-mail addresses / UPNs are compared trimmed and lower-case (Azure AD treats UPNs case-insensitively).</summary>
-internal static class EmailAddress
+public static class EmailAddress
 {
     public static string Normalise(string value) => value.Trim().ToLowerInvariant();
 

@@ -68,6 +68,22 @@ public sealed class IdentityService(StaffIdentityStore identities, RosterStore r
         return new AccessActor(identity.Email, tenantId, grants);
     }
 
+    /// <summary>
+    /// The actor for a staff e-mail address within an allowed tenant, without a Teams link. Used by
+    /// the Development demo's "speel &lt;rol&gt;" (one Playground user plays every role); never in production.
+    /// </summary>
+    public async Task<AccessActor?> ResolveByEmailAsync(string tenantId, string email, CancellationToken cancellationToken = default)
+    {
+        var tenant = tenants.Check(tenantId);
+        if (!tenant.IsAllowed || !EmailAddress.IsValid(EmailAddress.Normalise(email)))
+        {
+            return null;
+        }
+
+        var normalised = EmailAddress.Normalise(email);
+        return new AccessActor(normalised, tenantId, await GrantsAsync(tenant.Organisations, normalised, cancellationToken).ConfigureAwait(false));
+    }
+
     private async Task<List<RoleGrant>> GrantsAsync(IReadOnlyList<Organisation> organisations, string email, CancellationToken cancellationToken)
     {
         var grants = new List<RoleGrant>();

@@ -48,6 +48,30 @@ public sealed class ConnectorClient
         using var response = await CallAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One member of a conversation as Teams knows them (GET .../members/{id}): the UPN and e-mail the
+    /// activity itself does not carry. Null when the connector does not know the member (404).
+    /// </summary>
+    public async Task<TeamsMember?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await CallAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken).ConfigureAwait(false);
+            using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+            if (json?.RootElement is not { ValueKind: JsonValueKind.Object } member)
+            {
+                return null;
+            }
+
+            string? Read(string name) => member.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            return new TeamsMember(Read("id"), Read("aadObjectId") ?? Read("objectId"), Read("userPrincipalName"), Read("email"), Read("name"));
+        }
+        catch (ConnectorException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Creates (or finds) the 1:1 conversation with a Teams user; returns its id.</summary>
     public async Task<string> CreatePersonalConversationAsync(string serviceUrl, string botId, string userId, string tenantId, CancellationToken cancellationToken = default)
     {
@@ -189,6 +213,9 @@ public sealed class ConnectorClient
 }
 
 /// <summary>Retry settings of <see cref="ConnectorClient"/>.</summary>
+/// <summary>A conversation member with the directory fields Teams adds (TeamsChannelAccount).</summary>
+public sealed record TeamsMember(string? Id, string? AadObjectId, string? UserPrincipalName, string? Email, string? Name);
+
 public sealed class ConnectorRetryOptions
 {
     public int MaxRetries { get; set; } = 3;

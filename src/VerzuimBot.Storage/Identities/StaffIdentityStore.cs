@@ -39,6 +39,24 @@ public sealed class StaffIdentityStore(ITableStoreFactory tables)
             : new StaffIdentity(row.Required("TenantId"), row.Required("AadObjectId"), row.Required("Email"), row.GetDateTimeOffset("LinkedAt") ?? DateTimeOffset.MinValue);
     }
 
+    /// <summary>
+    /// The Teams users of a tenant linked to <paramref name="email"/> (normally one): who to send a
+    /// reminder to. One partition query; a tenant holds its staff, not its students.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffIdentity>> FindByEmailAsync(string tenantId, string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(email);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableFilter.PartitionKeyEquals(Partition(tenantId)).And(TableFilter.Equal("Email", email));
+        var found = new List<StaffIdentity>();
+        await foreach (var row in table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(new StaffIdentity(row.Required("TenantId"), row.Required("AadObjectId"), row.Required("Email"), row.GetDateTimeOffset("LinkedAt") ?? DateTimeOffset.MinValue));
+        }
+
+        return found;
+    }
+
     private static string Partition(string tenantId)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);

@@ -7,7 +7,7 @@ namespace VerzuimBot.Conversation;
 /// Keeps, per user (personal chat) and per channel or group chat, what a later proactive message
 /// needs: serviceUrl, conversation id, tenant and bot id. The only mapping from activities to storage here.
 /// </summary>
-internal sealed class ConversationCapture(ConversationReferenceStore store, TimeProvider time)
+internal sealed class ConversationCapture(ConversationReferenceStore store, Demo.DemoStage stage, TimeProvider time)
 {
     /// <returns>True when the conversation was not known before.</returns>
     public async Task<bool> SaveAsync(Activity activity, CancellationToken cancellationToken)
@@ -15,6 +15,11 @@ internal sealed class ConversationCapture(ConversationReferenceStore store, Time
         if (ToRecord(activity) is not { } record)
         {
             return false;
+        }
+
+        if (record.Kind == ConversationOwnerKind.User)
+        {
+            stage.RememberStage(record);
         }
 
         var existing = await store.FindAsync(record.TenantId, record.OwnerKey, cancellationToken).ConfigureAwait(false);

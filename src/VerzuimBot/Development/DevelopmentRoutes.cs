@@ -27,10 +27,10 @@ internal static class DevelopmentRoutes
 
         app.MapPost("/api/dev/proactive", SendProactiveAsync);
         app.MapGet("/api/dev/clock", (HttpContext http, TimeProvider time) => IsLoopback(http) ? Results.Ok(new { now = Local(time.GetUtcNow()) }) : Results.NotFound());
-        app.MapPost("/api/dev/clock", SetClock);
+        app.MapPost("/api/dev/clock", SetClockAsync);
     }
 
-    private static IResult SetClock(HttpContext http, ClockRequest request, TimeProvider time, Protocol.SchoolProtocols protocols)
+    private static async Task<IResult> SetClockAsync(HttpContext http, ClockRequest request, TimeProvider time, Protocol.SchoolProtocols protocols, Tasks.ReminderSweeper sweeper, CancellationToken cancellationToken)
     {
         if (!IsLoopback(http) || time is not DevelopmentClock clock)
         {
@@ -55,7 +55,9 @@ internal static class DevelopmentRoutes
             clock.SetNow(Domain.Calendar.SchoolClock.At(day, TimeOnly.FromDateTime(local.DateTime)));
         }
 
-        return Results.Ok(new { now = Local(clock.GetUtcNow()) });
+        // Reminders that are due at the new moment go out now, so the demo (and its tests) see them at once.
+        var delivered = await sweeper.SweepAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new { now = Local(clock.GetUtcNow()), delivered });
     }
 
     private static bool IsLoopback(HttpContext http) => http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);

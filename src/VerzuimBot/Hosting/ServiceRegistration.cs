@@ -17,6 +17,12 @@ using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables;
+using VerzuimBot.Demo;
+using VerzuimBot.SickRoute;
+using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Staff;
+using VerzuimBot.Students;
+using VerzuimBot.Tasks;
 
 namespace VerzuimBot.Hosting;
 
@@ -80,6 +86,40 @@ internal static class ServiceRegistration
         services.AddSingleton<RetentionJob>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<BeheerCli>();
+        // The sick-absence route (issue 6): who acts, which student, the guard, the cards, the scheduler.
+        var demo = configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
+        demo.Enabled &= developmentClock;
+        services.AddSingleton(demo);
+        services.AddSingleton<DemoStage>();
+        services.AddHostedService<DemoSeeder>();
+        services.AddSingleton<DemoCommands>();
+        services.AddSingleton<ActingStaff>();
+        services.AddSingleton<TaskRecipients>();
+        services.AddSingleton<StaffMessenger>();
+        services.AddSingleton<StudentDirectory>();
+        services.AddSingleton<StudentGuard>();
+        services.AddSingleton<RouteCards>();
+        services.AddSingleton<TaskCards>();
+        services.AddSingleton<SweepTrigger>();
+        services.AddSingleton(_ => configuration.GetSection(ReminderOptions.SectionName).Get<ReminderOptions>() ?? new ReminderOptions());
+        services.AddSingleton<ReminderSweeper>();
+        services.AddHostedService<ReminderScheduler>();
+        services.AddSingleton<SickAbsenceService>();
+        services.AddSingleton<ZiekmeldingChat>();
+        services.AddSingleton<DossierReader>();
+        services.AddSingleton<OpenTasks>();
+        services.AddSingleton<RouteCommands>();
+        services.AddSingleton<RouteActionSupport>();
+        services.AddSingleton<ICardAction, ZiekmeldingFormAction>();
+        services.AddSingleton<ICardAction, MentorContactAction>();
+        services.AddSingleton<ICardAction, GesprekAction>();
+        services.AddSingleton<ICardAction, AanmeldingAction>();
+        services.AddSingleton<ICardAction, ConsultAction>();
+        services.AddSingleton<ICardAction, TerugkoppelingAction>();
+        services.AddSingleton<ICardAction, PlanAction>();
+        services.AddSingleton<ICardAction, EvaluatieAction>();
+        services.AddSingleton<ICardAction, LeerplichtMeldingAction>();
+        services.AddSingleton<CardActionRouter>();
         services.AddScoped<TurnHandler>();
         return services;
     }

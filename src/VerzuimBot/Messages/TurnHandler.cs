@@ -6,11 +6,17 @@ using VerzuimBot.Conversation;
 using VerzuimBot.Storage;
 using VerzuimBot.Absence;
 using VerzuimBot.Connector.Dialogs;
+using VerzuimBot.Demo;
+using VerzuimBot.SickRoute;
+using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Staff;
 
 namespace VerzuimBot.Messages;
 
 /// <summary>One turn: dispatch an inbound activity by type, answer through the connector (or the invoke response).</summary>
-internal sealed partial class TurnHandler(ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, DialogRunner dialogs, AbsenceCommands absence, ILogger<TurnHandler> logger)
+internal sealed partial class TurnHandler(
+    ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, DialogRunner dialogs, AbsenceCommands absence,
+    RouteCommands route, ZiekmeldingChat ziekmelding, CardActionRouter cardActions, DemoCommands demo, ActingStaff acting, ILogger<TurnHandler> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -65,7 +71,11 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
 
     private async Task OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
-        await capture.SaveAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (await capture.SaveAsync(activity, cancellationToken).ConfigureAwait(false))
+        {
+            // First contact: link the Teams user to their staff e-mail now, so reminders can reach them.
+            await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
         if (activity.Value is { ValueKind: JsonValueKind.Object } value)
         {
             await OnCardSubmitAsync(activity, value, cancellationToken).ConfigureAwait(false);
@@ -84,6 +94,10 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
             _ => null,
         };
 
+        reply ??= await demo.TryHandleAsync(activity, command, cancellationToken).ConfigureAwait(false)
+            ?? await route.TryHandleAsync(activity, command, StripMention(activity.Text), dialogKey, cancellationToken).ConfigureAwait(false)
+            ?? await ContinueZiekmeldingAsync(activity, dialogKey, cancellationToken).ConfigureAwait(false);
+
         if (reply is null)
         {
             var turn = await ContinueDialogAsync(dialogKey, StripMention(activity.Text), User(activity), cancellationToken).ConfigureAwait(false);
@@ -91,6 +105,30 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
         }
 
         await ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The next answer of a running ziekmelding dialog; null when none runs here.</summary>
+    private async Task<Activity?> ContinueZiekmeldingAsync(Activity activity, string dialogKey, CancellationToken cancellationToken)
+    {
+        if (!await ziekmelding.IsRunningAsync(dialogKey, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (resolved.Member is not { } staff)
+        {
+            return Activity.Message(resolved.Refusal!);
+        }
+
+        try
+        {
+            return await ziekmelding.ContinueAsync(dialogKey, staff, StripMention(activity.Text), cancellationToken).ConfigureAwait(false) is { } text ? Activity.Message(text) : null;
+        }
+        catch (DialogBusyException)
+        {
+            return Activity.Message(DialogRunner.Busy);
+        }
     }
 
     private async Task<DialogTurnResult> ContinueDialogAsync(string key, string text, DialogUser user, CancellationToken cancellationToken)
@@ -138,7 +176,7 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
             return;
         }
 
-        await capture.SaveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var isNew = await capture.SaveAsync(activity, cancellationToken).ConfigureAwait(false);
         var botAdded = activity.Action is "add" || activity.MembersAdded?.Any(m => m.Id == botId) == true;
 
         // Teams (and the Playground) announce an install with both installationUpdate and conversationUpdate,
@@ -146,6 +184,11 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
         if (botAdded && await processed.TryMarkProcessedAsync("welkom", activity.Conversation!.Id!, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             await SendAsync(activity, Activity.CardMessage(replies.Welcome()), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (isNew && activity.From?.AadObjectId is { Length: > 0 })
+        {
+            await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -159,6 +202,15 @@ internal sealed partial class TurnHandler(ConnectorClient connector, Conversatio
 
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
         var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (cardActions.Handles(verb))
+        {
+            var data = action.TryGetProperty("data", out var routeData) && routeData.ValueKind == JsonValueKind.Object ? routeData : default;
+            var result = await cardActions.HandleAsync(verb!, activity, new CardData(data), cancellationToken).ConfigureAwait(false);
+            return result.Card is { } replaced
+                ? new InvokeResponse(StatusCodes.Status200OK, new { statusCode = 200, type = Attachment.AdaptiveCardContentType, value = replaced.Content })
+                : new InvokeResponse(StatusCodes.Status200OK, new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = result.Message });
+        }
+
         if (verb == AbsenceCommands.SaveVerb)
         {
             var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;

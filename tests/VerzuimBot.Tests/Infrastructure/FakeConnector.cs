@@ -10,6 +10,9 @@ public sealed class FakeConnector : HttpMessageHandler
 {
     private int _ids;
 
+    /// <summary>Members the connector knows, by Teams user id ("29:…"), as GET …/members/{id} returns them.</summary>
+    public ConcurrentDictionary<string, object> Members { get; } = new();
+
     public ConcurrentQueue<(HttpMethod Method, string Path, JsonElement? Body, string? Authorization)> Calls { get; } = new();
 
     public IEnumerable<JsonElement> SentActivities => Calls.Where(c => c.Body is not null).Select(c => c.Body!.Value);
@@ -28,7 +31,16 @@ public sealed class FakeConnector : HttpMessageHandler
             body = JsonDocument.Parse(await request.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
         }
 
-        Calls.Enqueue((request.Method, Uri.UnescapeDataString(request.RequestUri!.AbsolutePath), body, request.Headers.Authorization?.ToString()));
+        var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
+        Calls.Enqueue((request.Method, path, body, request.Headers.Authorization?.ToString()));
+        if (request.Method == HttpMethod.Get && path.Contains("/members/", StringComparison.Ordinal))
+        {
+            var memberId = path[(path.LastIndexOf("/members/", StringComparison.Ordinal) + 9)..];
+            return Members.TryGetValue(memberId, out var member)
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(member), Encoding.UTF8, "application/json") }
+                : new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
+
         var id = Interlocked.Increment(ref _ids);
         return new HttpResponseMessage(HttpStatusCode.Created)
         {

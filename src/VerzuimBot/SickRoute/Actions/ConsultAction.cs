@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Staff;
+
+namespace VerzuimBot.SickRoute.Actions;
+
+/// <summary>
+/// Stap 5: the consult date, registered by the jeugdarts or the zorgcoördinator. The jeugdarts then
+/// has the terugkoppeling form at hand (in place of the card, or sent when the school registered it).
+/// </summary>
+internal sealed class ConsultAction(RouteActionSupport support, TaskRecipients recipients, StaffMessenger messenger) : ICardAction
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["consult.opslaan"];
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (context is null)
+        {
+            return refusal!;
+        }
+
+        if (context.OpenTask(TaskKind.ConsultOverdue) is null)
+        {
+            return support.AlreadyDone<ConsultScheduled>(context);
+        }
+
+        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.JeugdartsTerugkoppeling, AccessAction.AanmeldingJeugdarts).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return CardActionResult.Say(decision.Reason!);
+        }
+
+        var aanmelding = context.Dossier.Of<JeugdartsAanmeldingSent>().Last();
+        if (data.Date("consultDatum") is not { } date || date < aanmelding.Date || date > context.Today.AddDays(120))
+        {
+            return CardActionResult.Say($"Kies de datum van het consult: op of na de aanmelding ({RouteCards.ShortDate(aanmelding.Date)}).");
+        }
+
+        var consult = new ConsultScheduled(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), date);
+        await support.RecordAsync(context, consult, cancellationToken).ConfigureAwait(false);
+        var form = TerugkoppelingForm(context, consult);
+        if (decision.Grant!.Role == Role.Jeugdarts)
+        {
+            return CardActionResult.Replace(form);
+        }
+
+        var jeugdartsen = await recipients.ForAsync(Role.Jeugdarts, context.Student.SchoolId, context.Student.Id.Value, context.Student.Details, cancellationToken).ConfigureAwait(false);
+        var reached = await messenger.SendAsync(jeugdartsen, form, cancellationToken).ConfigureAwait(false);
+        return support.Done(context, "Consultdatum vastgelegd",
+        [
+            new Fact("Consult", RouteCards.LongDate(date)),
+            new Fact("Formulier terugkoppeling", reached > 0 ? "verstuurd aan de jeugdarts" : "de jeugdarts gebruikt VerzuimBot nog niet; de terugkoppeling komt per mail"),
+        ], decision);
+    }
+
+    private JsonNodeCard TerugkoppelingForm(RouteActionContext context, ConsultScheduled consult)
+    {
+        var task = new TaskReference($"{context.Student.Id.Value}/{TaskKind.TerugkoppelingOverdue}/{Role.Jeugdarts}/{consult.Id.Value}", context.Student.SchoolId, context.Student.Id.Value);
+        return support.Cards.Task("terugkoppeling", task, context.Student, [new Fact("Leerling", context.Student.Label), new Fact("Consult", RouteCards.LongDate(consult.ConsultDate))], new JsonObject
+        {
+            ["tekst"] = $"Consult vastgelegd op {RouteCards.LongDate(consult.ConsultDate)}. Vul dit formulier in na het consult; de school ziet alleen wat je hier deelt.",
+        });
+    }
+}

@@ -1,0 +1,64 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Rules;
+
+namespace VerzuimBot.SickRoute.Actions;
+
+/// <summary>
+/// Stap 6 / 002 §4: "wordt het plan van aanpak opgevolgd?" Ja: next evaluation in 4 weeks. Nee: the
+/// follow-up chosen from domain.md §3 is recorded as the school's decision.
+/// </summary>
+internal sealed class EvaluatieAction(RouteActionSupport support) : ICardAction
+{
+    private static readonly Dictionary<string, string> FollowUps = new(StringComparer.Ordinal)
+    {
+        ["contact-jeugdarts"] = "Contact opnemen met de jeugdarts",
+        ["swv-groot-overleg"] = "SWV informeren en een groot overleg voorstellen",
+        ["aanspreken"] = "Leerling en ouders aanspreken",
+        ["leerplicht"] = "Melden bij leerplicht (handhaven)",
+        ["opnieuw-jeugdarts"] = "Opnieuw onderzoek door de jeugdarts",
+        ["wijkteam"] = "Wijkteam betrekken",
+    };
+
+    public IReadOnlyCollection<string> Verbs { get; } = ["evaluatie.opslaan"];
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (context is null)
+        {
+            return refusal!;
+        }
+
+        if (context.OpenTask(TaskKind.PlanEvaluation) is null)
+        {
+            return support.AlreadyDone<PlanVanAanpakEvaluated>(context);
+        }
+
+        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.EvaluatePlanVanAanpak).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return CardActionResult.Say(decision.Reason!);
+        }
+
+        var followed = data.Text("opgevolgd", 5) switch { "ja" => true, "nee" => false, _ => (bool?)null };
+        string? followUp = null;
+        if (followed is null || (followed == false && !FollowUps.TryGetValue(data.Text("vervolg", 30) ?? string.Empty, out followUp)))
+        {
+            return CardActionResult.Say("Kies of het plan wordt opgevolgd, en zo nee, wat de vervolgstap is.");
+        }
+
+        var closed = data.Yes("afsluiten");
+        var actor = SickAbsenceService.ActorOf(context.Staff, decision);
+        await support.RecordAsync(context, new PlanVanAanpakEvaluated(SickAbsenceService.NewId(), context.Now, actor, context.Today, followed.Value, closed), cancellationToken).ConfigureAwait(false);
+        if (followUp is not null)
+        {
+            await support.RecordAsync(context, new KernpartnerDecisionRecorded(SickAbsenceService.NewId(), context.Now, actor, context.Student.SchoolId, "Vervolg na evaluatie plan van aanpak", followUp, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        var next = closed ? "plan afgerond, monitoring gestopt" : RouteCards.LongDate(context.Protocol.Calendar.AddSchoolDays(context.Today, context.Protocol.Profile.Sick.EvaluationEverySchoolDays));
+        return support.Done(context, followed.Value ? "Plan van aanpak wordt opgevolgd" : "Plan van aanpak wordt niet opgevolgd",
+            [.. followUp is null ? Array.Empty<Fact>() : [new Fact("Vervolgstap", followUp)], new Fact("Volgende evaluatie", next)], decision);
+    }
+}

@@ -1,0 +1,55 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Tasks;
+
+namespace VerzuimBot.SickRoute.Actions;
+
+/// <summary>Stap 3: the outcome of the gesprek at zorgwekkend verzuim decides the next step (monitoring, leerplicht, stap 4).</summary>
+internal sealed class GesprekAction(RouteActionSupport support, SweepTrigger sweep) : ICardAction
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["gesprek.opslaan"];
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (context is null)
+        {
+            return refusal!;
+        }
+
+        if (context.OpenTask(TaskKind.ZorgwekkendVerzuim) is null)
+        {
+            return support.AlreadyDone<GesprekRecorded>(context);
+        }
+
+        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.RecordGesprek).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return CardActionResult.Say(decision.Reason!);
+        }
+
+        var outcome = data.Text("uitkomst", 30) switch
+        {
+            "monitoring" => GesprekOutcome.Monitoring,
+            "ongeoorloofd" => GesprekOutcome.Ongeoorloofd,
+            "advies-jeugdarts" => GesprekOutcome.AdviesJeugdarts,
+            _ => (GesprekOutcome?)null,
+        };
+        if (outcome is null || data.Date("gesprekDatum") is not { } date || date > context.Today)
+        {
+            return CardActionResult.Say("Kies de uitkomst van het gesprek en de datum (niet in de toekomst).");
+        }
+
+        await support.RecordAsync(context, new GesprekRecorded(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), date, outcome.Value), cancellationToken).ConfigureAwait(false);
+        sweep.Now();
+        var next = outcome switch
+        {
+            GesprekOutcome.Monitoring => "De school monitort het verzuim.",
+            GesprekOutcome.Ongeoorloofd => "De verzuimcoördinator krijgt nu de taak om te melden bij leerplicht.",
+            _ => "De zorgcoördinator krijgt nu het aanmeldingsformulier voor de jeugdarts.",
+        };
+        return support.Done(context, "Gesprek met de ouders vastgelegd", [new Fact("Datum", RouteCards.LongDate(date)), new Fact("Uitkomst", EventDescriptions.Outcome(outcome.Value)), new Fact("Vervolg", next)], decision);
+    }
+}

@@ -1,0 +1,46 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Access;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+
+namespace VerzuimBot.SickRoute.Actions;
+
+/// <summary>Stap 6: after the terugkoppeling the school records the plan van aanpak with a named regie-/contactpersoon.</summary>
+internal sealed class PlanAction(RouteActionSupport support) : ICardAction
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["plan.opslaan"];
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (context is null)
+        {
+            return refusal!;
+        }
+
+        var terugkoppelingId = context.TaskId.StartsWith("plan/", StringComparison.Ordinal) ? context.TaskId[5..] : string.Empty;
+        var terugkoppeling = context.Dossier.Of<TerugkoppelingReceived>().FirstOrDefault(t => t.Id.Value == terugkoppelingId);
+        if (terugkoppeling is null || context.Dossier.Of<PlanVanAanpakAgreed>().Any(p => p.RecordedAt >= terugkoppeling.RecordedAt))
+        {
+            return support.AlreadyDone<PlanVanAanpakAgreed>(context);
+        }
+
+        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.EvaluatePlanVanAanpak).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return CardActionResult.Say(decision.Reason!);
+        }
+
+        var regie = data.Text("regiepersoon", 200) is { } r ? EmailAddress.Normalise(r) : null;
+        var date = data.Date("planDatum") ?? DateOnly.MaxValue;
+        if (date > context.Today || regie is null || !EmailAddress.IsValid(regie))
+        {
+            return CardActionResult.Say("Vul de datum van het plan van aanpak (niet in de toekomst) en het e-mailadres van de regiepersoon in.");
+        }
+
+        await support.RecordAsync(context, new PlanVanAanpakAgreed(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), date, new StaffId(regie)), cancellationToken).ConfigureAwait(false);
+        var evaluation = context.Protocol.Calendar.AddSchoolDays(date, context.Protocol.Profile.Sick.EvaluationEverySchoolDays);
+        return support.Done(context, "Plan van aanpak vastgelegd", [new Fact("Sinds", RouteCards.LongDate(date)), new Fact("Regiepersoon", regie), new Fact("Eerste evaluatie", RouteCards.LongDate(evaluation))], decision);
+    }
+}

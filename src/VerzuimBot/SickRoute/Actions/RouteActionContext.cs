@@ -1,0 +1,109 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol;
+using VerzuimBot.Staff;
+using VerzuimBot.Students;
+
+namespace VerzuimBot.SickRoute.Actions;
+
+/// <summary>Everything a task card's answer is judged on: who pressed, for which student, the dossier and what is open now.</summary>
+internal sealed record RouteActionContext(StaffMember Staff, StudentRecord Student, DossierView Dossier, SchoolProtocol Protocol, IReadOnlyList<DueTask> Open, DateTimeOffset Now, string TaskId)
+{
+    public DateOnly Today => Domain.Calendar.SchoolClock.LocalDate(Now);
+
+    public TaskReference Reference => new(TaskId, Student.SchoolId, Student.Id.Value);
+
+    /// <summary>
+    /// The card's task is still open: the rules still produce a task of that kind on the same anchor
+    /// (for any assignee: a shared task is done once, by whoever answers first).
+    /// </summary>
+    public DueTask? OpenTask(params TaskKind[] kinds)
+    {
+        var parts = TaskId.Split('/', 4);
+        if (parts.Length != 4 || parts[0] != Student.Id.Value || !Enum.TryParse<TaskKind>(parts[1], out var kind) || !kinds.Contains(kind))
+        {
+            return null;
+        }
+
+        return Open.FirstOrDefault(t => t.Kind == kind && t.Anchor == parts[3]);
+    }
+}
+
+/// <summary>Opens the context of a card press and answers the common cases (unknown student, not yours, already done).</summary>
+internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory students, DossierService dossiers, SchoolProtocols protocols, StudentGuard guard, RouteCards cards, TimeProvider time)
+{
+    public const string Incomplete = "Deze kaart mist gegevens die ik nodig heb. Er is niets veranderd.";
+    public const string UnknownStudent = "Deze leerling staat niet (meer) op de leerlingenlijst van de school. Er is niets veranderd.";
+
+    public RouteCards Cards => cards;
+
+    public async Task<(RouteActionContext? Context, CardActionResult? Refusal)> OpenAsync(Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (resolved.Member is not { } staff)
+        {
+            return (null, CardActionResult.Say(resolved.Refusal!));
+        }
+
+        if (data.Id("school") is not { } school || data.Id("leerling") is not { } studentId)
+        {
+            return (null, CardActionResult.Say(Incomplete));
+        }
+
+        var student = await students.GetAsync(school, studentId, cancellationToken).ConfigureAwait(false);
+        if (student is null)
+        {
+            return (null, CardActionResult.Say(UnknownStudent));
+        }
+
+        var dossier = await dossiers.ReadAsync(school, student.Id, cancellationToken).ConfigureAwait(false);
+        var protocol = protocols.For(school);
+        var now = time.GetUtcNow();
+        return (new RouteActionContext(staff, student, dossier, protocol, protocol.Engine.Evaluate(dossier, now), now, data.Id("taak") ?? string.Empty), null);
+    }
+
+    /// <summary>The first of <paramref name="actions"/> the presser may do for this student now; the refusal of the first otherwise.</summary>
+    public async Task<AccessDecision> AllowAsync(RouteActionContext context, CancellationToken cancellationToken, params AccessAction[] actions)
+    {
+        AccessDecision? first = null;
+        foreach (var action in actions)
+        {
+            var decision = await guard.CheckAsync(context.Staff, action, context.Student, context.Dossier, cancellationToken).ConfigureAwait(false);
+            if (decision.IsAllowed)
+            {
+                return decision;
+            }
+
+            first ??= decision;
+        }
+
+        return first!;
+    }
+
+    /// <summary>
+    /// Pressed after the task was dealt with (by this person, someone else, or because the student is
+    /// beter): the card is replaced by who did it and when, and nothing changes.
+    /// </summary>
+    public CardActionResult AlreadyDone<T>(RouteActionContext context)
+        where T : DossierEvent
+    {
+        if (context.Dossier.Of<T>().LastOrDefault() is { } done)
+        {
+            return CardActionResult.Replace(cards.Done(
+                $"Al afgehandeld: {EventDescriptions.Describe(done)}",
+                [new Fact("Leerling", context.Student.Label)],
+                $"{done.RecordedBy.Staff.Value} ({Access.Authorization.RoleNames.Dutch(done.RecordedBy.Role)})",
+                done.RecordedAt));
+        }
+
+        return CardActionResult.Say("Deze taak is niet meer nodig (de leerling is bijvoorbeeld beter gemeld, of de melding is hersteld). Er is niets veranderd.");
+    }
+
+    public CardActionResult Done(RouteActionContext context, string title, IEnumerable<Fact> facts, AccessDecision decision) =>
+        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", context.Student.Label), .. facts], $"{context.Staff.Email} ({Access.Authorization.RoleNames.Dutch(decision.Grant!.Role)})", time.GetUtcNow()));
+
+    public Task<RecordOutcome> RecordAsync(RouteActionContext context, DossierEvent fact, CancellationToken cancellationToken) =>
+        dossiers.RecordAsync(context.Student.SchoolId, context.Student.Id, fact, cancellationToken);
+}

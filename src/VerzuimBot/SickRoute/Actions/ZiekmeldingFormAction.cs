@@ -1,0 +1,103 @@
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Staff;
+using VerzuimBot.Students;
+
+namespace VerzuimBot.SickRoute.Actions;
+
+/// <summary>Stap 1 in one step: the quick ziekmelding form (the same two questions as the chat dialog), and "herstel".</summary>
+internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory students, SickAbsenceService sick, RouteCards cards, TimeProvider time) : ICardAction
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["ziekmelding.opslaan", "herstel.opslaan"];
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (resolved.Member is not { } staff)
+        {
+            return CardActionResult.Say(resolved.Refusal!);
+        }
+
+        return verb == "herstel.opslaan" ? await RetractAsync(staff, data, cancellationToken).ConfigureAwait(false) : await ReportAsync(staff, data, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CardActionResult> ReportAsync(StaffMember staff, CardData data, CancellationToken cancellationToken)
+    {
+        var today = SchoolClock.Today(time);
+        var school = data.Id("school") ?? string.Empty;
+        var query = data.Text("leerling", 100);
+        var firstDay = data.Date("eersteDag");
+        var terug = data.Text("terug", 60);
+        var mentor = data.Text("ouderBeltMentor", 5);
+        CardActionResult Again(string problem, IReadOnlyList<StudentRecord>? choices = null) =>
+            CardActionResult.Replace(cards.ZiekmeldingForm(school, today, problem, query, choices ?? [], firstDay, terug, mentor));
+
+        if (query is null)
+        {
+            return Again("Vul de naam of het leerlingnummer van de leerling in.");
+        }
+
+        var found = await students.SearchAsync(staff.Actor, query, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0)
+        {
+            return Again("Ik vind geen leerling met die naam of dat leerlingnummer op jouw school. Controleer de spelling of gebruik het leerlingnummer.");
+        }
+
+        if (found.Count > 1)
+        {
+            return Again($"Er zijn {found.Count} leerlingen die passen. Kies de juiste.", found);
+        }
+
+        if (firstDay is null)
+        {
+            return Again("Kies de eerste ziektedag.");
+        }
+
+        DateOnly? expected = null;
+        if (terug is not null)
+        {
+            var parsed = DutchDateParser.Parse(terug, today);
+            if (parsed.Kind == DateAnswerKind.Invalid)
+            {
+                return Again($"Wanneer terug: {parsed.Problem}");
+            }
+
+            expected = parsed.Date;
+        }
+
+        if (mentor is not ("ja" or "nee"))
+        {
+            return Again("Kies ja of nee bij de vraag over contact met de mentor.");
+        }
+
+        var outcome = await sick.ReportSickAsync(staff, found[0], firstDay.Value, expected, mentor == "ja", cancellationToken).ConfigureAwait(false);
+        return outcome.Stored
+            ? CardActionResult.Replace(cards.Done("Ziekmelding opgeslagen", [new Fact("Melding", outcome.Message)], staff.Email, time.GetUtcNow()))
+            : Again(outcome.Message);
+    }
+
+    private async Task<CardActionResult> RetractAsync(StaffMember staff, CardData data, CancellationToken cancellationToken)
+    {
+        if (data.Id("school") is not { } school || data.Id("leerling") is not { } studentId || data.Id("gebeurtenis") is not { } eventId)
+        {
+            return CardActionResult.Say("Kies wat niet klopt en geef een reden.");
+        }
+
+        if (data.Text("reden", 300) is not { } reason)
+        {
+            return CardActionResult.Say("Geef een reden voor het herstel.");
+        }
+
+        var student = await students.GetAsync(school, studentId, cancellationToken).ConfigureAwait(false);
+        if (student is null)
+        {
+            return CardActionResult.Say(RouteActionSupport.UnknownStudent);
+        }
+
+        var outcome = await sick.RetractAsync(staff, student, eventId, reason, cancellationToken).ConfigureAwait(false);
+        return outcome.Stored
+            ? CardActionResult.Replace(cards.Done("Hersteld", [new Fact("Leerling", student.Label), new Fact("Wat", outcome.Message)], staff.Email, time.GetUtcNow()))
+            : CardActionResult.Say(outcome.Message);
+    }
+}

@@ -1,0 +1,102 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Staff;
+using VerzuimBot.Students;
+using VerzuimBot.Tasks;
+
+namespace VerzuimBot.SickRoute;
+
+/// <summary>
+/// The route's chat commands: "ziekmelding" / "ziek &lt;leerling&gt;", "ziekmelding formulier",
+/// "beter &lt;leerling&gt;", "herstel &lt;leerling&gt;" and "taken". Each acts as the person typing, with their roles now.
+/// </summary>
+internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, StudentDirectory students, SickAbsenceService sick, DossierReader reader, OpenTasks openTasks, RouteCards cards, TimeProvider time)
+{
+    private static readonly string[] Prefixes = ["ziekmelding formulier", "ziek formulier", "ziekmelding", "ziek", "beter", "herstel", "taken"];
+
+    /// <summary>Null when the text is not one of these commands.</summary>
+    public async Task<Activity?> TryHandleAsync(Activity activity, string command, string original, string dialogKey, CancellationToken cancellationToken)
+    {
+        var prefix = Prefixes.FirstOrDefault(p => command == p || command.StartsWith(p + " ", StringComparison.Ordinal));
+        if (prefix is null)
+        {
+            return null;
+        }
+
+        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (resolved.Member is not { } staff)
+        {
+            return Activity.Message(resolved.Refusal!);
+        }
+
+        var rest = Argument(original, prefix);
+        var today = SchoolClock.Today(time);
+        switch (prefix)
+        {
+            case "ziekmelding formulier" or "ziek formulier":
+                var school = staff.Actor.Grants.FirstOrDefault(g => g.OrganisationKind == Access.Tenants.OrganisationKind.School)?.OrganisationId ?? string.Empty;
+                return Activity.CardMessage(cards.ZiekmeldingForm(school, today, null, rest, [], today, null, null));
+            case "ziekmelding" or "ziek":
+                return Activity.Message(await chat.BeginAsync(dialogKey, staff, rest, cancellationToken).ConfigureAwait(false));
+            case "taken":
+                return Activity.CardMessage(await openTasks.ForAsync(staff, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (string.IsNullOrWhiteSpace(rest))
+        {
+            return Activity.Message($"Typ \"{prefix}\" met de naam of het leerlingnummer, bijvoorbeeld \"{prefix} 123456\".");
+        }
+
+        var found = await students.SearchAsync(staff.Actor, rest, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (found.Count != 1)
+        {
+            return Activity.Message(found.Count == 0
+                ? "Ik vind geen leerling met die naam of dat leerlingnummer op jouw school."
+                : $"Er zijn meer leerlingen die passen. Typ \"{prefix}\" met het leerlingnummer:\n" + string.Join('\n', found.Select(f => $"- {f.Label}: {f.Details.Leerlingnummer}")));
+        }
+
+        var student = found[0];
+        if (prefix == "beter")
+        {
+            return Activity.Message((await sick.ReportBetterAsync(staff, student, today, cancellationToken).ConfigureAwait(false)).Message);
+        }
+
+        var events = await reader.RetractableAsync(staff, student, cancellationToken).ConfigureAwait(false);
+        if (events.Refusal is not null)
+        {
+            return Activity.Message(events.Refusal);
+        }
+
+        return events.Items.Count == 0
+            ? Activity.Message($"Er staat nog niets in het dossier van {student.Label} om te herstellen.")
+            : Activity.CardMessage(cards.Herstel(student, events.Items));
+    }
+
+    /// <summary>The text after the command word, in the user's own spelling (names keep their capitals).</summary>
+    private static string Argument(string original, string prefix)
+    {
+        var words = original.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var skip = prefix.Split(' ').Length;
+        return string.Join(' ', words.Skip(skip));
+    }
+}
+
+/// <summary>Reads a dossier for a person who may see it (checked and audited), for herstel.</summary>
+internal sealed class DossierReader(Protocol.DossierService dossiers, StudentGuard guard)
+{
+    public async Task<(IReadOnlyList<(string Title, string EventId)> Items, string? Refusal)> RetractableAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
+    {
+        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        var decision = await guard.CheckAsync(staff, AccessAction.LogZiekmelding, student, dossier, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return ([], decision.Reason);
+        }
+
+        var items = dossier.Events.Reverse().Take(10)
+            .Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {RouteCards.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))
+            .ToList();
+        return (items, null);
+    }
+}

@@ -1,0 +1,115 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Protocol;
+using VerzuimBot.Staff;
+using VerzuimBot.Students;
+using VerzuimBot.Tasks;
+
+namespace VerzuimBot.SickRoute;
+
+/// <summary>The outcome of a route command: a Dutch sentence, and whether something was stored.</summary>
+internal sealed record RouteOutcome(bool Stored, string Message);
+
+/// <summary>
+/// Stap 1 of 002 Bijlage 1 and its corrections: ziekmelding, beter-melding and herstel, each checked
+/// against the acting person's role for the student, stored as a new event, and followed at once by
+/// the tasks it makes due (the mentor's notification goes out on the next sweep, triggered now).
+/// </summary>
+internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard guard, SweepTrigger sweep, TimeProvider time)
+{
+    public async Task<RouteOutcome> CheckCanReportAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
+    {
+        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        var decision = await guard.CheckAsync(staff, AccessAction.ViewAbsenceOverview, student, dossier, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return new RouteOutcome(false, decision.Reason!);
+        }
+
+        return dossier.CurrentSickPeriod is { } open
+            ? new RouteOutcome(false, $"{student.Label} is al ziek gemeld sinds {RouteCards.LongDate(open.FirstDay)}. Typ \"beter {student.Details.Leerlingnummer}\" als de leerling weer op school is.")
+            : new RouteOutcome(true, string.Empty);
+    }
+
+    public async Task<RouteOutcome> ReportSickAsync(StaffMember staff, StudentRecord student, DateOnly firstDay, DateOnly? expectedReturn, bool parentWillContactMentor, CancellationToken cancellationToken)
+    {
+        var today = SchoolClock.Today(time);
+        if (firstDay > today.AddDays(1) || firstDay < today.AddDays(-30))
+        {
+            return new RouteOutcome(false, "De eerste ziektedag moet tussen 30 dagen geleden en morgen liggen.");
+        }
+
+        if (expectedReturn is { } back && back <= firstDay)
+        {
+            return new RouteOutcome(false, "De verwachte terugkeer moet na de eerste ziektedag liggen.");
+        }
+
+        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        var decision = await guard.CheckAsync(staff, AccessAction.LogZiekmelding, student, dossier, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return new RouteOutcome(false, decision.Reason!);
+        }
+
+        if (dossier.CurrentSickPeriod is { } open)
+        {
+            return new RouteOutcome(false, $"{student.Label} is al ziek gemeld sinds {RouteCards.LongDate(open.FirstDay)}. Er is niets veranderd.");
+        }
+
+        var fact = new ZiekmeldingRecorded(NewId(), time.GetUtcNow(), ActorOf(staff, decision), firstDay, expectedReturn, parentWillContactMentor);
+        await dossiers.RecordAsync(student.SchoolId, student.Id, fact, cancellationToken).ConfigureAwait(false);
+        sweep.Now();
+        var back2 = expectedReturn is { } d ? RouteCards.LongDate(d) : "onbekend";
+        return new RouteOutcome(true, $"Ziekmelding opgeslagen: {student.Label}, ziek vanaf {RouteCards.LongDate(firstDay)}, verwacht terug: {back2}. De mentor krijgt nu bericht.");
+    }
+
+    public async Task<RouteOutcome> ReportBetterAsync(StaffMember staff, StudentRecord student, DateOnly backOn, CancellationToken cancellationToken)
+    {
+        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        var decision = await guard.CheckAsync(staff, AccessAction.LogBeterMelding, student, dossier, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return new RouteOutcome(false, decision.Reason!);
+        }
+
+        if (dossier.CurrentSickPeriod is not { } open)
+        {
+            return new RouteOutcome(false, $"{student.Label} staat niet ziek gemeld. Er is niets veranderd.");
+        }
+
+        if (backOn < open.FirstDay)
+        {
+            return new RouteOutcome(false, $"{student.Label} is ziek sinds {RouteCards.LongDate(open.FirstDay)}; beter vóór die dag kan niet.");
+        }
+
+        var outcome = await dossiers.RecordAsync(student.SchoolId, student.Id, new BeterMeldingRecorded(NewId(), time.GetUtcNow(), ActorOf(staff, decision), backOn), cancellationToken).ConfigureAwait(false);
+        var cancelled = outcome.Cancelled.Count == 0 ? string.Empty : $" {outcome.Cancelled.Count} herinnering(en) die niet meer nodig zijn, zijn geannuleerd.";
+        return new RouteOutcome(true, $"Beter gemeld: {student.Label} is vanaf {RouteCards.LongDate(backOn)} weer op school.{cancelled}");
+    }
+
+    /// <summary>"Herstel": the event no longer counts; it stays in the dossier with who retracted it and why.</summary>
+    public async Task<RouteOutcome> RetractAsync(StaffMember staff, StudentRecord student, string eventId, string reason, CancellationToken cancellationToken)
+    {
+        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        var decision = await guard.CheckAsync(staff, AccessAction.LogZiekmelding, student, dossier, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return new RouteOutcome(false, decision.Reason!);
+        }
+
+        if (dossier.Events.FirstOrDefault(e => e.Id.Value == eventId) is not { } target)
+        {
+            return new RouteOutcome(false, "Die melding staat niet (meer) in het dossier. Er is niets veranderd.");
+        }
+
+        var outcome = await dossiers.RecordAsync(student.SchoolId, student.Id, new EventRetracted(NewId(), time.GetUtcNow(), ActorOf(staff, decision), target.Id, reason), cancellationToken).ConfigureAwait(false);
+        sweep.Now();
+        return new RouteOutcome(true, $"Hersteld: \"{EventDescriptions.Describe(target)}\" telt niet meer mee (reden vastgelegd). {outcome.Cancelled.Count} taak/taken die daardoor vervielen zijn geannuleerd. Meld het juiste opnieuw als dat nodig is.");
+    }
+
+    public static Actor ActorOf(StaffMember staff, AccessDecision decision) => new(new StaffId(staff.Email), decision.Grant!.Role);
+
+    public static Domain.Identity.EventId NewId() => new("ev-" + Guid.NewGuid().ToString("N"));
+}

@@ -1,0 +1,80 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Access.Identities;
+using VerzuimBot.Access.Tenants;
+using VerzuimBot.Connector.Client;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Demo;
+
+namespace VerzuimBot.Staff;
+
+/// <summary>The person behind a turn: their current grants, and the e-mail address roles are assigned to.</summary>
+internal sealed record StaffMember(AccessActor Actor, string Email, bool IsDemoPersona);
+
+/// <summary>Either a staff member, or a Dutch sentence saying why the bot cannot act for this person.</summary>
+internal sealed record StaffResolution(StaffMember? Member, string? Refusal);
+
+/// <summary>
+/// Resolves who is acting, per turn and per card press (never from the card's data, so a forwarded
+/// card is judged on the presser). On first contact the Teams user is linked to the e-mail of their
+/// UPN, read from the conversation's member list because activities do not carry it.
+/// </summary>
+internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenants, ConnectorClient connector, DemoStage stage, ILogger<ActingStaff> logger)
+{
+    public const string Unidentified = "Ik kan niet zien wie je bent in dit gesprek. Gebruik VerzuimBot vanuit Teams met je werkaccount.";
+    public const string NoRole = "Je hebt nog geen rol in VerzuimBot. Vraag de beheerder van je school om je een rol te geven (typ \"wie ben ik\" voor de gegevens die de beheerder nodig heeft).";
+
+    public async Task<StaffResolution> ResolveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var tenant = activity.TenantId;
+        var aad = activity.From?.AadObjectId;
+        if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(aad))
+        {
+            return new StaffResolution(null, Unidentified);
+        }
+
+        if (stage.PersonaOf(tenant, aad) is { } persona)
+        {
+            var played = await identities.ResolveByEmailAsync(tenant, persona.Email, cancellationToken).ConfigureAwait(false);
+            return played is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(played, played.UserId, true), null) : new StaffResolution(null, NoRole);
+        }
+
+        var allowed = tenants.Check(tenant);
+        if (!allowed.IsAllowed)
+        {
+            return new StaffResolution(null, allowed.RefusalMessage ?? Unidentified);
+        }
+
+        var actor = await identities.ResolveActorAsync(tenant, aad, cancellationToken).ConfigureAwait(false);
+        if (actor is null)
+        {
+            var member = await MemberAsync(activity, cancellationToken).ConfigureAwait(false);
+            var link = await identities.LinkOnFirstContactAsync(new TeamsUser(tenant, aad, member?.UserPrincipalName ?? member?.Email, member?.Name), cancellationToken).ConfigureAwait(false);
+            if (!link.IsLinked)
+            {
+                return new StaffResolution(null, link.Message ?? Unidentified);
+            }
+
+            actor = await identities.ResolveActorAsync(tenant, aad, cancellationToken).ConfigureAwait(false);
+        }
+
+        return actor is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(actor, actor.UserId, false), null) : new StaffResolution(null, NoRole);
+    }
+
+    private async Task<TeamsMember?> MemberAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.From?.Id is not { Length: > 0 } memberId || activity.ServiceUrl is null || activity.Conversation?.Id is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await connector.GetMemberAsync(activity.ServiceUrl, activity.Conversation.Id, memberId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.LogWarning("Could not read the member for identity linking (status {Status})", ex.Status);
+            return null;
+        }
+    }
+}

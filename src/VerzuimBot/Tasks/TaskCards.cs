@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol;
+using VerzuimBot.SickRoute;
+using VerzuimBot.Students;
+
+namespace VerzuimBot.Tasks;
+
+/// <summary>
+/// The card for a due task, by kind (002 Bijlage 1 stap 1-6; the later routes get a plain notice
+/// until their own cards exist). The card carries the task id, so its answer can be checked
+/// against what is still open.
+/// </summary>
+internal sealed class TaskCards(RouteCards cards)
+{
+    public JsonNodeCard For(DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateTimeOffset now)
+    {
+        var today = SchoolClock.LocalDate(now);
+        var reference = new TaskReference(task.Id.Value, student.SchoolId, student.Id.Value);
+        var facts = StudentFacts(student, dossier, protocol, today);
+        switch (task.Kind)
+        {
+            case TaskKind.MentorNotification when dossier.CurrentSickPeriod is { } period:
+                var z = period.Ziekmelding;
+                return cards.Notice("ziekmelding-mentor", "Ziekmelding van je mentorleerling", string.Empty,
+                [
+                    .. facts,
+                    new Fact("Verwacht terug", z.ExpectedReturn is { } back ? RouteCards.LongDate(back) : "onbekend"),
+                    new Fact("Ouder neemt zelf contact op", z.ParentWillContactMentor ? "ja" : "nee"),
+                    new Fact("Gemeld door", z.RecordedBy.Staff.Value),
+                ],
+                $"Is {student.Details.Roepnaam} na {protocol.Profile.Sick.MentorReminderOnSchoolDay} schooldagen nog ziek, dan vraag ik je contact op te nemen met de ouders.");
+
+            case TaskKind.MentorContactReminder:
+                var asked = dossier.Of<MentorContactRecorded>().Count(m => !m.Reached && dossier.CurrentSickPeriod is { } p && m.RecordedAt >= p.Ziekmelding.RecordedAt);
+                var reason = asked == 0
+                    ? $"{student.Details.Roepnaam} is nu {SickDays(dossier, protocol, today)} schooldagen ziek. Neem in de eerste week contact op met de ouders en/of de leerling, per telefoon of mail."
+                    : $"Gisteren lukte het niet om de ouders te bereiken ({asked}x niet bereikt). Probeer het vandaag opnieuw.";
+                return cards.Task("mentorcontact", reference, student, facts, new JsonObject { ["aanleiding"] = reason, ["vandaag"] = RouteCards.IsoDate(today) });
+
+            case TaskKind.ZorgwekkendVerzuim:
+                return cards.Task("zorgwekkend-verzuim", reference, student, facts, new JsonObject
+                {
+                    ["aanleiding"] = $"Het verzuim van {student.Details.Roepnaam} is zorgwekkend volgens het protocol ({protocol.Profile.Name}): {WorryReason(protocol)}.",
+                    ["vandaag"] = RouteCards.IsoDate(today),
+                });
+
+            case TaskKind.AanmeldingJeugdarts:
+                return AanmeldingForm(reference, student, dossier, protocol, today, null, null, null, null, task.Detail);
+
+            case TaskKind.MeldingLeerplicht:
+                return cards.Task("melding-leerplicht", reference, student, facts, new JsonObject
+                {
+                    ["tekst"] = task.Detail switch
+                    {
+                        "advies jeugdarts" => "De jeugdarts adviseerde: bij de eerstvolgende ziekmelding melden bij leerplicht. Die ziekmelding is er nu.",
+                        "ongeoorloofd na gesprek" => "Het gesprek met de ouders wees uit dat het verzuim ongeoorloofd is: schakel leerplicht in.",
+                        "luxeverzuim" => "Luxeverzuim (extra vakantie zonder verlof) moet gemeld worden bij leerplicht.",
+                        _ => "Meld deze leerling bij leerplicht.",
+                    },
+                    ["leerplicht"] = protocol.Profile.Contacts.GetValueOrDefault("leerplicht") ?? "het regionaal bureau leerplicht",
+                });
+
+            case TaskKind.ConsultOverdue:
+                return cards.Task("consult", reference, student, facts, new JsonObject
+                {
+                    ["titel"] = $"Nog geen consultdatum: {student.Label}",
+                    ["tekst"] = $"De leerling is aangemeld bij de jeugdarts, maar na {protocol.Profile.Sick.ConsultWithinSchoolDays} schooldagen is er nog geen consultdatum vastgelegd. Leg die hier vast zodra hij bekend is.",
+                    ["regels"] = new JsonArray(),
+                    ["minDatum"] = RouteCards.IsoDate(today.AddDays(-30)),
+                });
+
+            case TaskKind.TerugkoppelingOverdue:
+                var consult = dossier.Of<ConsultScheduled>().LastOrDefault();
+                return cards.Task("terugkoppeling", reference, student, facts, new JsonObject
+                {
+                    ["tekst"] = $"Het consult was op {(consult is null ? "?" : RouteCards.LongDate(consult.ConsultDate))}. De school wacht op je terugkoppeling. De school ziet alleen wat je hier deelt.",
+                });
+
+            case TaskKind.PlanEvaluation when dossier.Of<PlanVanAanpakAgreed>().LastOrDefault() is { } plan:
+                return cards.Task("evaluatie", reference, student,
+                [
+                    new Fact("Leerling", student.Label),
+                    new Fact("Plan van aanpak sinds", RouteCards.LongDate(plan.Date)),
+                    new Fact("Regiepersoon", plan.Regiepersoon.Value),
+                ],
+                new JsonObject());
+
+            case TaskKind.MentorNoAnswerEscalation:
+                return cards.Notice("taak-melding", $"Geen mentorcontact gemeld: {student.Label}",
+                    $"De mentor heeft in de eerste week ({protocol.Profile.Sick.MentorAnswerWithinSchoolDays} schooldagen) geen contact met de ouders gemeld. Neem het over of spreek de mentor aan.",
+                    facts, "Stap 2 van het ziekteverzuimprotocol (002, Bijlage 1).");
+
+            default:
+                return cards.Notice("taak-melding", $"{TaskTitles.Of(task.Kind)}: {student.Label}", task.Detail ?? string.Empty, facts, "Handel dit af in het leerlingvolgsysteem; de kaart hiervoor volgt in een volgende versie.");
+        }
+    }
+
+    public JsonNodeCard AanmeldingForm(TaskReference reference, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today, string? problem, string? hulpvraag, string? alGedaan, string? besprokenOp, string? detail = null) =>
+        cards.Task("aanmelding-jeugdarts", reference, student,
+        [
+            new Fact("Geboortedatum", RouteCards.ShortDate(student.Details.Geboortedatum)),
+            new Fact("Klas", student.Details.Klas),
+            new Fact("Leerlingnummer", student.Details.Leerlingnummer),
+            .. detail is "advies jeugdarts" ? [new Fact("Aanleiding", "advies jeugdarts: bij eerstvolgende ziekmelding opnieuw aanmelden")] : Array.Empty<Fact>(),
+        ],
+        new JsonObject
+        {
+            ["heeftFout"] = problem is not null,
+            ["foutmelding"] = problem ?? string.Empty,
+            ["verzuim"] = RouteCards.Facts(Verzuimoverzicht(dossier, protocol, today)),
+            ["hulpvraag"] = hulpvraag ?? string.Empty,
+            ["alGedaan"] = alGedaan ?? string.Empty,
+            ["besprokenOp"] = besprokenOp ?? string.Empty,
+            ["vandaag"] = RouteCards.IsoDate(today),
+        });
+
+    /// <summary>Stap 4: the verzuimoverzicht of the aanmeldingsformulier, filled in from the stored periods (this school year).</summary>
+    public static IEnumerable<Fact> Verzuimoverzicht(DossierView dossier, SchoolProtocol protocol, DateOnly today)
+    {
+        var year = SchoolYear.Of(today);
+        var periods = dossier.SickPeriods.Where(p => p.BackOn is null || p.BackOn >= year.First).ToList();
+        if (periods.Count == 0)
+        {
+            yield return new Fact("Dit schooljaar", "geen ziekmeldingen");
+            yield break;
+        }
+
+        foreach (var p in periods)
+        {
+            var last = p.BackOn is { } back ? back.AddDays(-1) : today;
+            var days = last < p.FirstDay ? 0 : protocol.Calendar.CountSchoolDays(p.FirstDay, last);
+            yield return new Fact(RouteCards.ShortDate(p.FirstDay), p.BackOn is { } b ? $"ziek tot {RouteCards.ShortDate(b)} ({days} schooldagen)" : $"ziek, nog niet beter gemeld ({days} schooldagen)");
+        }
+
+        yield return new Fact("Totaal", $"{periods.Count} ziekmelding(en) dit schooljaar");
+    }
+
+    public static List<Fact> StudentFacts(StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today)
+    {
+        var facts = new List<Fact> { new("Leerling", student.Label) };
+        if (dossier.CurrentSickPeriod is { } period)
+        {
+            facts.Add(new Fact("Ziek sinds", RouteCards.LongDate(period.FirstDay)));
+            facts.Add(new Fact("Schooldagen ziek", SickDays(dossier, protocol, today).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return facts;
+    }
+
+    private static int SickDays(DossierView dossier, SchoolProtocol protocol, DateOnly today) => dossier.ConsecutiveSickSchoolDays(protocol.Calendar, today);
+
+    private static string WorryReason(SchoolProtocol protocol)
+    {
+        var sick = protocol.Profile.Sick;
+        var reason = $"meer dan {sick.WorryingConsecutiveMoreThan} schooldagen aaneengesloten ziek, of {sick.WorryingIncidentalDays} of meer ziektedagen binnen {sick.WorryingIncidentalWindowSchoolDays} schooldagen";
+        return sick.WorryingZiekmeldingCount is { } count ? $"{reason}, of de {count}e ziekmelding binnen {sick.WorryingZiekmeldingWindowSchoolDays} schooldagen" : reason;
+    }
+}

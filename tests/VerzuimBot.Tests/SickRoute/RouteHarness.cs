@@ -1,0 +1,169 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VerzuimBot.Tests.Infrastructure;
+
+namespace VerzuimBot.Tests.SickRoute;
+
+/// <summary>A Teams user of the demo school (appsettings.Demo.json) with their own personal chat.</summary>
+public sealed record TeamsUser(string Name, string TeamsId, string Aad, string Upn)
+{
+    public string ConversationId => "a:personal-" + TeamsId[3..];
+}
+
+/// <summary>
+/// The host with the demo school and the Development clock, and several Teams users who each talk to
+/// the bot in their own chat: messages, card presses (Action.Execute invokes) and the cards they received.
+/// </summary>
+public sealed partial class RouteHarness : IAsyncDisposable
+{
+    public const string Tenant = "00000000-0000-0000-0000-00000000d0e0";
+
+    public static readonly TeamsUser Rita = new("Rita Receptie", "29:rita", "aad-rita", "rita.receptie@demoschool.example.nl");
+    public static readonly TeamsUser Max = new("Max Mentor", "29:max", "aad-max", "max.mentor@demoschool.example.nl");
+    public static readonly TeamsUser Zora = new("Zora Zorg", "29:zora", "aad-zora", "zora.zorg@demoschool.example.nl");
+    public static readonly TeamsUser Jasper = new("Jasper Jeugdarts", "29:jasper", "aad-jasper", "jasper@ggd.example.nl");
+    public static readonly TeamsUser Vera = new("Vera Verzuim", "29:vera", "aad-vera", "vera.verzuim@demoschool.example.nl");
+    public static readonly TeamsUser Stranger = new("Sam Onbekend", "29:sam", "aad-sam", "sam@elders.example.nl");
+
+    private int _ids;
+
+    public RouteHarness(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Reminders:SweepSeconds"] = "3600" };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        App = new BotApp("Development", settings: all, fixedTime: false);
+        foreach (var user in new[] { Rita, Max, Zora, Jasper, Vera, Stranger })
+        {
+            App.Connector.Members[user.TeamsId] = new { id = user.TeamsId, aadObjectId = user.Aad, userPrincipalName = user.Upn, name = user.Name };
+        }
+    }
+
+    public BotApp App { get; }
+
+    /// <summary>Everyone says hello first, as people do after installing the app: their chat and identity become known.</summary>
+    public async Task EveryoneSaysHelloAsync(params TeamsUser[] users)
+    {
+        foreach (var user in users)
+        {
+            await SayAsync(user, "help");
+        }
+    }
+
+    public async Task<DateTimeOffset> SetClockAsync(DateTimeOffset now)
+    {
+        using var response = await App.CreateClient().PostAsJsonAsync("/api/dev/clock", new { now });
+        response.EnsureSuccessStatusCode();
+        return now;
+    }
+
+    /// <summary>Sends a message; returns the texts the bot answered in that chat.</summary>
+    public async Task<IReadOnlyList<string>> SayAsync(TeamsUser user, string text)
+    {
+        var before = App.Connector.Calls.Count;
+        var id = $"msg-{Interlocked.Increment(ref _ids)}";
+        using var response = await App.PostActivityAsync(new
+        {
+            type = "message",
+            id,
+            serviceUrl = BotApp.ServiceUrl,
+            channelId = "msteams",
+            from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
+            recipient = new { id = "28:bot", name = "VerzuimBot" },
+            conversation = new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant },
+            text,
+            channelData = new { tenant = new { id = Tenant } },
+        });
+        Assert.True(response.IsSuccessStatusCode, $"message answered {(int)response.StatusCode}");
+        return App.Connector.Calls.Skip(before).Where(c => c.Body is { } b && b.TryGetProperty("text", out _) && c.Path.Contains(user.ConversationId, StringComparison.Ordinal) && c.Path.EndsWith(id, StringComparison.Ordinal))
+            .Select(c => c.Body!.Value.GetProperty("text").GetString()!).ToList();
+    }
+
+    /// <summary>The cards the bot sent into the user's chat, oldest first.</summary>
+    public IReadOnlyList<JsonElement> CardsOf(TeamsUser user) => App.Connector.Calls
+        .Where(c => c.Method == HttpMethod.Post && c.Body is { } b && c.Path.Contains($"/conversations/{user.ConversationId}/", StringComparison.Ordinal) && b.TryGetProperty("attachments", out _))
+        .Select(c => c.Body!.Value.GetProperty("attachments")[0].GetProperty("content"))
+        .ToList();
+
+    /// <summary>Waits (bounded) until the user has received a card whose text contains <paramref name="marker"/>.</summary>
+    public async Task<JsonElement> WaitForCardAsync(TeamsUser user, string marker, int skip = 0)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var match = CardsOf(user).Where(c => Plain(c).Contains(marker, StringComparison.Ordinal)).Skip(skip).ToList();
+            if (match.Count > 0)
+            {
+                return match[0];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{user.Name} received no card with \"{marker}\" (skip {skip}); cards: {string.Join(" | ", CardsOf(user).Select(c => c.GetRawText()[..Math.Min(120, c.GetRawText().Length)]))}");
+    }
+
+    public int CountCards(TeamsUser user, string marker) => CardsOf(user).Count(c => Plain(c).Contains(marker, StringComparison.Ordinal));
+
+    /// <summary>The card's JSON with the markdown escapes of user text undone (CardText.Escape), for reading what people see.</summary>
+    public static string Plain(JsonElement card) => MarkdownEscape().Replace(card.GetRawText(), "$1");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\\\([\\*_\[\]()`<>#+=.-])")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownEscape();
+
+    /// <summary>Presses the Action.Execute with <paramref name="verb"/> on the card, with the given inputs; returns the invoke response's body.</summary>
+    public async Task<PressResult> PressAsync(TeamsUser user, JsonElement card, string verb, Dictionary<string, string>? inputs = null, string? title = null)
+    {
+        var action = FindAction(JsonNode.Parse(card.GetRawText())!, verb, title) ?? throw new Xunit.Sdk.XunitException($"No Action.Execute {verb} on the card.");
+        var data = action["data"]?.DeepClone() as JsonObject ?? [];
+        foreach (var (key, value) in inputs ?? [])
+        {
+            data[key] = value;
+        }
+
+        using var response = await App.PostActivityAsync(new
+        {
+            type = "invoke",
+            name = "adaptiveCard/action",
+            id = $"inv-{Interlocked.Increment(ref _ids)}",
+            serviceUrl = BotApp.ServiceUrl,
+            channelId = "msteams",
+            from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
+            recipient = new { id = "28:bot" },
+            conversation = new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant },
+            channelData = new { tenant = new { id = Tenant } },
+            value = new { action = new { type = "Action.Execute", verb, data } },
+        });
+        Assert.Equal(200, (int)response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        return new PressResult(body.GetProperty("type").GetString()!, body.GetProperty("value"));
+    }
+
+    private static JsonNode? FindAction(JsonNode node, string verb, string? title)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj["type"]?.GetValue<string>() == "Action.Execute" && obj["verb"]?.GetValue<string>() == verb && (title is null || obj["title"]?.GetValue<string>() == title):
+                return obj;
+            case JsonObject obj:
+                return obj.Select(p => p.Value is null ? null : FindAction(p.Value, verb, title)).FirstOrDefault(n => n is not null);
+            case JsonArray array:
+                return array.Select(n => n is null ? null : FindAction(n, verb, title)).FirstOrDefault(n => n is not null);
+            default:
+                return null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+/// <summary>The invoke response: a replacement card, or a message shown while the card stays.</summary>
+public sealed record PressResult(string Type, JsonElement Value)
+{
+    public bool ReplacedCard => Type == "application/vnd.microsoft.card.adaptive";
+
+    public string Text => Value.ValueKind == JsonValueKind.String ? Value.GetString()! : RouteHarness.Plain(Value);
+}
