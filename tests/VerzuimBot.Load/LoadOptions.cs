@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace VerzuimBot.Load;
+
+/// <summary>The command line. Every run is bounded: levels × (warm-up + duration), each turn at most --turn-timeout.</summary>
+internal sealed record LoadOptions
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/VerzuimBot.Load -- [options]
+          --store sqlite|azurite|sqlite,azurite   stores to run VerzuimBot on (default sqlite)
+          --scenario help,ziekmelding             scenario files (default: every tests/VerzuimBot.Load/scenarios/*.json)
+          --scenarios <dir>                       another scenario folder
+          --concurrency 1,16,64                   concurrent conversations per level (default 1,16,64)
+          --duration <s>                          measured seconds per level (default 10)
+          --warmup <s>                            unmeasured seconds per level (default 2)
+          --max-turns <n>                         stop a level after n turns (default 1000000)
+          --turn-timeout <s>                      a turn not done by then is a failure (default 10)
+          --no-echo                               skip the botbuilder echo bot reference
+          --conversation-rps <n>                  sink answers 429 + Retry-After above n activities/s per conversation (default off)
+          --app-rps <n>                           the same for all conversations together (default off)
+          --host-dll <path>                       VerzuimBot.dll to start (default src/VerzuimBot/bin/<config>/net10.0)
+          --host-log-level <level>                the host's log level (default Warning)
+          --help                                  this text
+        """;
+
+    public IReadOnlyList<string> Stores { get; init; } = ["sqlite"];
+
+    public IReadOnlyList<string>? Scenarios { get; init; }
+
+    public string? ScenarioDirectory { get; init; }
+
+    public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64];
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
+
+    public long MaxTurns { get; init; } = 1_000_000;
+
+    public TimeSpan TurnTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public bool Echo { get; init; } = true;
+
+    public int ConversationRps { get; init; }
+
+    public int AppRps { get; init; }
+
+    public string? HostDll { get; init; }
+
+    public string HostLogLevel { get; init; } = "Warning";
+
+    /// <returns>The options; or null with a message when the command line is wrong, null without one for --help.</returns>
+    public static (LoadOptions? Options, string? Error) Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        try
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value");
+                if (args[i] is "--help" or "-h")
+                {
+                    return (null, null);
+                }
+
+                options = args[i] switch
+                {
+                    "--store" => options with { Stores = List(Next()) },
+                    "--scenario" => options with { Scenarios = List(Next()) },
+                    "--scenarios" => options with { ScenarioDirectory = Next() },
+                    "--concurrency" => options with { Concurrency = List(Next()).Select(int.Parse).ToList() },
+                    "--duration" => options with { Duration = Seconds(Next()) },
+                    "--warmup" => options with { Warmup = Seconds(Next()) },
+                    "--max-turns" => options with { MaxTurns = long.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--turn-timeout" => options with { TurnTimeout = Seconds(Next()) },
+                    "--no-echo" => options with { Echo = false },
+                    "--conversation-rps" => options with { ConversationRps = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--app-rps" => options with { AppRps = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--host-dll" => options with { HostDll = Next() },
+                    "--host-log-level" => options with { HostLogLevel = Next() },
+                    _ => throw new FormatException($"unknown option {args[i]}"),
+                };
+            }
+        }
+        catch (FormatException ex)
+        {
+            return (null, ex.Message);
+        }
+
+        if (options.Stores.Any(s => s is not ("sqlite" or "azurite")))
+        {
+            return (null, "--store takes sqlite, azurite or both");
+        }
+
+        // Bounded by construction: no level may run longer than ten minutes.
+        if (options.Concurrency.Any(c => c is < 1 or > 1024) || options.Duration <= TimeSpan.Zero || options.Duration + options.Warmup > TimeSpan.FromMinutes(10))
+        {
+            return (null, "concurrency must be 1..1024 and warm-up + duration at most 600 s");
+        }
+
+        return (options, null);
+    }
+
+    private static List<string> List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+}

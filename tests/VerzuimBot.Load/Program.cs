@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text;
+using VerzuimBot.Load;
+using VerzuimBot.Load.Runner;
+using VerzuimBot.Load.Scenarios;
+using VerzuimBot.Load.Sink;
+using VerzuimBot.Load.Targets;
+
+// The load tool of issue 10: Teams-shaped activities from N concurrent conversations against VerzuimBot
+// (embedded SQLite or Azurite) and, side by side, the botbuilder echo bot; loopback only, bounded in time.
+var (options, error) = LoadOptions.Parse(args);
+if (options is null)
+{
+    if (error is not null)
+    {
+        Console.Error.WriteLine(error);
+    }
+
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return error is null ? 0 : 2;
+}
+
+var scenarioDirectory = options.ScenarioDirectory ?? RepositoryPaths.DefaultScenarios;
+var scenarios = Directory.GetFiles(scenarioDirectory, "*.json").Order(StringComparer.Ordinal).Select(Scenario.Load)
+    .Where(s => options.Scenarios is null || options.Scenarios.Contains(s.Name)).ToList();
+if (scenarios.Count == 0)
+{
+    Console.Error.WriteLine($"no scenario selected in {scenarioDirectory}");
+    return 2;
+}
+
+var work = Directory.CreateTempSubdirectory("verzuimbot-load-").FullName;
+Console.WriteLine($"VerzuimBot load: stores {string.Join(",", options.Stores)}; scenarios {string.Join(",", scenarios.Select(s => s.Name))}; conversations {string.Join(",", options.Concurrency)}; {options.Warmup.TotalSeconds:F0} s warm-up + {options.Duration.TotalSeconds:F0} s per level; logs in {work}");
+
+await using var sink = await ConnectorSink.StartAsync(options.ConversationRps, options.AppRps);
+using var http = new HttpClient(new SocketsHttpHandler
+{
+    UseProxy = false,
+    MaxConnectionsPerServer = int.MaxValue,
+    PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    AutomaticDecompression = DecompressionMethods.None,
+}) { Timeout = Timeout.InfiniteTimeSpan };
+var runner = new LoadRunner(http, sink, options);
+var results = new List<LevelResult>();
+
+foreach (var store in options.Stores)
+{
+    await using var azurite = store == "azurite" ? await Azurite.StartAsync(work) : null;
+    await using var bot = await BotTarget.StartVerzuimBotAsync(options, store, azurite?.ConnectionString, work);
+    Console.WriteLine($"VerzuimBot on {store} at {bot.BaseUrl}");
+    foreach (var scenario in scenarios)
+    {
+        if (!await SetupAsync(bot, scenario))
+        {
+            continue;
+        }
+
+        foreach (var concurrency in options.Concurrency)
+        {
+            var result = await runner.RunAsync(bot, scenario, concurrency);
+            results.Add(result);
+            Report.WriteLevel(Console.Out, result);
+        }
+    }
+}
+
+var references = scenarios.Where(s => s.Reference).ToList();
+if (options.Echo && references.Count > 0)
+{
+    await using var echo = await BotTarget.StartEchoBotAsync(work);
+    Console.WriteLine($"echo bot (botbuilder) at {echo.BaseUrl}");
+    foreach (var scenario in references)
+    {
+        foreach (var concurrency in options.Concurrency)
+        {
+            var result = await runner.RunAsync(echo, scenario, concurrency);
+            results.Add(result);
+            Report.WriteLevel(Console.Out, result);
+        }
+    }
+}
+
+Report.WriteTable(Console.Out, results);
+Report.WriteRatios(Console.Out, results);
+return 0;
+
+// Setup calls go to VerzuimBot's Development routes; a failing one skips the scenario, it does not end the run.
+async Task<bool> SetupAsync(BotTarget bot, Scenario scenario)
+{
+    foreach (var call in scenario.Setup)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(call.Method), new Uri(bot.BaseUrl + call.Path));
+        if (call.Body is not null)
+        {
+            request.Content = new StringContent(call.Body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            Console.WriteLine($"  FAILED: setup {call.Method} {call.Path} of {scenario.Name} answered {(int)response.StatusCode}; scenario skipped");
+            return false;
+        }
+    }
+
+    return true;
+}
