@@ -59,6 +59,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["TableStorage__DataDirectory"] = data,
+            ["Demo__Enabled"] = "true",
         });
         await WaitUntilAsync($"{BotUrl}/healthz");
 
