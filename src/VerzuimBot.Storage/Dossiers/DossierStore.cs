@@ -123,6 +123,26 @@ public sealed class DossierStore(ITableStoreFactory tables)
         return rows.Select(ToHead).ToList();
     }
 
+    /// <summary>
+    /// Heads of all the school's dossiers, open or closed (a range read of head rows in one partition). With
+    /// <paramref name="changedSince"/>, only open ones plus those appended to since then: a closed dossier nobody
+    /// touched since has nothing new to count, an open one is still a student away.
+    /// </summary>
+    public async Task<IReadOnlyList<DossierHead>> ListHeadsAsync(string schoolId, DateTimeOffset? changedSince = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schoolId);
+        var partition = KeyEncoder.Encode(schoolId);
+        var filter = EntityReading.PrefixFilter(partition, "H" + KeyEncoder.Separator);
+        if (changedSince is { } since)
+        {
+            filter = filter.And(TableFilter.Equal("Status", nameof(DossierStatus.Open)).Or(TableFilter.GreaterThanOrEqual("UpdatedAt", since)));
+        }
+
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await table.QueryAsync(new TableQuery(filter), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(ToHead).ToList();
+    }
+
     private static async Task<long?> AlreadyAppendedAsync(ITableStore table, string partition, string eventPrefix, long expectedVersion, IReadOnlyList<DossierEvent> events, CancellationToken cancellationToken)
     {
         var filter = TableFilter.PartitionKeyEquals(partition)

@@ -142,6 +142,25 @@ public abstract class StoreContract(Backend backend) : IDisposable
     }
 
     [Fact]
+    public async Task Dossier_ListHeads_AllOfOneSchool_OrOpenPlusChangedSince()
+    {
+        var store = new DossierStore(_tables);
+        await store.AppendAsync("school-1", "open-old", 0, [Event("1", "Ziekmelding")]);
+        await store.AppendAsync("school-1", "closed-old", 0, [Event("2", "Ziekmelding")]);
+        await store.AppendAsync("school-1", "closed-old", 1, [Event("3", "Betermelding")], DossierStatus.Closed);
+        await store.AppendAsync("school-1", "closed-new", 0, [Event("4", "Ziekmelding") with { RecordedAt = Monday.AddDays(7) }], DossierStatus.Closed);
+        await store.AppendAsync("school-2", "other-school", 0, [Event("5", "Ziekmelding")]);
+
+        var all = await store.ListHeadsAsync("school-1");
+        Assert.Equal(["closed-new", "closed-old", "open-old"], all.Select(h => h.StudentId).Order(StringComparer.Ordinal));
+        Assert.Equal(new DossierHead("school-1", "closed-old", 2, DossierStatus.Closed, Monday), all.Single(h => h.StudentId == "closed-old"));
+
+        var changed = await store.ListHeadsAsync("school-1", Monday.AddDays(1));
+        Assert.Equal(["closed-new", "open-old"], changed.Select(h => h.StudentId).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.ListHeadsAsync("school-3"));
+    }
+
+    [Fact]
     public async Task Tasks_ListDue_FindsDueAndLeftoverTasksButNotFutureOrFinishedOnes()
     {
         var store = new TaskStore(_tables);
