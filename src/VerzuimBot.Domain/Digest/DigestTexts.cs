@@ -1,3 +1,4 @@
+using System.Globalization;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Domain.Rules;
 
@@ -71,6 +72,8 @@ public static class DigestTexts
         _ => "Mentor informeren",
     };
 
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
     public const string NoOpenStep = "Geen open stap";
 
     /// <summary>The definitions the figures use, written above the export and behind the card's details.</summary>
@@ -78,7 +81,7 @@ public static class DigestTexts
     {
         ArgumentNullException.ThrowIfNull(digest);
         var periods = digest.Periods;
-        var previous = periods.PreviousFrom is { } from ? $"{from:dd-MM-yyyy} t/m {periods.PreviousUntil:dd-MM-yyyy}" : "geen";
+        var previous = periods.PreviousFrom is { } from ? Invariant($"{from:dd-MM-yyyy} t/m {periods.PreviousUntil:dd-MM-yyyy}") : "geen";
         return
         [
             "Afwezig: leerling met een lopende ziekteperiode op de peildatum; telt in schooldagen (vakanties, weekenden en studiedagen tellen niet; domain.md §2).",
@@ -86,9 +89,9 @@ public static class DigestTexts
             "Type 1-7 en code: typering thuiszitters van het SWV (002 §2.2) van de afwezige leerlingen; type 7 (na de middelbare school) staat niet in het dossier van een school.",
             "Dreigende thuiszitter: afwezig, zorgwekkend verzuim volgens het profiel (002 Bijlage 1 stap 3) en nog niet langer dan 4 weken.",
             "Thuiszitter: leerplicht oordeelde 'thuiszitter volgens de definitie' (004); bij naam alleen als de school de leerling bij het SWV meldde, anders alleen als aantal (domain.md §8).",
-            $"Nieuw, terug op school en vrijstellingen: vastgelegd na {digest.Since:dd-MM-yyyy HH:mm} (vorig overzicht). Doel vrijstellingen: hoogstens {digest.VrijstellingGoal} per schooljaar.",
+            Invariant($"Nieuw, terug op school en vrijstellingen: vastgelegd na {digest.Since:dd-MM-yyyy HH:mm} (vorig overzicht). Doel vrijstellingen: hoogstens {digest.VrijstellingGoal} per schooljaar."),
             "Achterstallig: aantal leerlingen met een stap uit het protocol waarvan de termijn voor de peildatum verliep en die nog open staat.",
-            $"Doorloopsnelheid: schooldagen vanaf de eerste verzuimdag, en vanaf de dag dat de leerling thuiszitter werd (eerste schooldag na 4 weken), tot 'terug op school' of 'passend aanbod gestart'; zaken afgesloten van {periods.CurrentFrom:dd-MM-yyyy} t/m {periods.CurrentUntil:dd-MM-yyyy}, vergeleken met {previous}. Binnen 3 maanden: hoogstens 60 schooldagen (Thuiszitterspact, 003).",
+            Invariant($"Doorloopsnelheid: schooldagen vanaf de eerste verzuimdag, en vanaf de dag dat de leerling thuiszitter werd (eerste schooldag na 4 weken), tot 'terug op school' of 'passend aanbod gestart'; zaken afgesloten van {periods.CurrentFrom:dd-MM-yyyy} t/m {periods.CurrentUntil:dd-MM-yyyy}, vergeleken met {previous}. Binnen 3 maanden: hoogstens 60 schooldagen (Thuiszitterspact, 003)."),
             "Trend: aantal afwezigen per duurcategorie op de vrijdag van elke schoolweek (deze week: de peildatum); weken zonder schooldag tellen niet.",
         ];
     }

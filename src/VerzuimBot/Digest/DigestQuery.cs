@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Digest;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Profiles;
+using VerzuimBot.Protocol;
+using VerzuimBot.Storage;
+
+namespace VerzuimBot.Digest;
+
+/// <summary>
+/// Reads what the digest counts for the SWV's schools and computes it. Only the schools' own partitions are read:
+/// per school one range read of head rows (open dossiers, plus closed ones changed within the look-back), then
+/// each of those dossiers. Closed dossiers untouched since the look-back can add nothing: their periods ended
+/// before the trend and doorloop weeks and before this school year.
+/// </summary>
+public sealed class DigestQuery(DossierStore dossiers, Func<string, (ProtocolProfile Profile, SchoolCalendar Calendar)> protocols)
+{
+    /// <summary>Dossiers read at the same time (the embedded store reads beside each other in WAL mode).</summary>
+    private const int ParallelReads = 8;
+
+    internal DigestQuery(DossierStore dossiers, SchoolProtocols protocols)
+        : this(dossiers, school => (protocols.For(school).Profile, protocols.For(school).Calendar))
+    {
+    }
+
+    public async Task<SwvDigest> ComputeAsync(IReadOnlyCollection<string> schoolIds, DateTimeOffset now, DateTimeOffset? previousDigestAt, CancellationToken cancellationToken = default)
+    {
+        var request = await ReadAsync(schoolIds, now, previousDigestAt, cancellationToken).ConfigureAwait(false);
+        return SwvDigestCalculator.Compute(request);
+    }
+
+    public async Task<DigestRequest> ReadAsync(IReadOnlyCollection<string> schoolIds, DateTimeOffset now, DateTimeOffset? previousDigestAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schoolIds);
+        var template = new DigestRequest([], now, previousDigestAt);
+        var lookBack = LookBack(now, previousDigestAt, Math.Max(template.TrendWeeks, 2 * template.DoorloopPeriodWeeks));
+        var schools = new List<DigestSchool>(schoolIds.Count);
+        foreach (var schoolId in schoolIds.Distinct(StringComparer.Ordinal))
+        {
+            var (profile, calendar) = protocols(schoolId);
+            var heads = await dossiers.ListHeadsAsync(schoolId, lookBack, cancellationToken).ConfigureAwait(false);
+            var views = new ConcurrentBag<DossierView>();
+            await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (head, token) =>
+            {
+                var dossier = await dossiers.ReadAsync(schoolId, head.StudentId, token).ConfigureAwait(false);
+                views.Add(DossierView.From(new StudentId(head.StudentId), dossier.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json))));
+            }).ConfigureAwait(false);
+            schools.Add(new DigestSchool(new SchoolId(schoolId), profile, calendar, views.OrderBy(v => v.Student.Value, StringComparer.Ordinal).ToList()));
+        }
+
+        return template with { Schools = schools };
+    }
+
+    /// <summary>
+    /// The earliest change that can still count: the start of the school year, the previous digest, or the trend and
+    /// doorloop weeks back (school weeks, so with room for the holidays in between: 12 calendar weeks extra).
+    /// </summary>
+    private static DateTimeOffset LookBack(DateTimeOffset now, DateTimeOffset? previousDigestAt, int schoolWeeks)
+    {
+        var today = SchoolClock.LocalDate(now);
+        var candidates = new[]
+        {
+            SchoolClock.At(SchoolYear.Of(today).First, TimeOnly.MinValue),
+            SchoolClock.At(today.AddDays(-7 * (schoolWeeks + 12)), TimeOnly.MinValue),
+            previousDigestAt ?? now,
+        };
+        return candidates.Min();
+    }
+}
