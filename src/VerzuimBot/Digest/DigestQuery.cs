@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
@@ -12,14 +11,11 @@ namespace VerzuimBot.Digest;
 /// <summary>
 /// Reads what the digest counts for the SWV's schools and computes it. Only the schools' own partitions are read:
 /// per school one range read of head rows (open dossiers, plus closed ones changed within the look-back), then
-/// each of those dossiers. Closed dossiers untouched since the look-back can add nothing: their periods ended
+/// one range read of the school's event rows for those dossiers. Closed dossiers untouched since the look-back can add nothing: their periods ended
 /// before the trend and doorloop weeks and before this school year.
 /// </summary>
 public sealed class DigestQuery(DossierStore dossiers, Func<string, (ProtocolProfile Profile, SchoolCalendar Calendar)> protocols)
 {
-    /// <summary>Dossiers read at the same time (the embedded store reads beside each other in WAL mode).</summary>
-    private const int ParallelReads = 8;
-
     internal DigestQuery(DossierStore dossiers, SchoolProtocols protocols)
         : this(dossiers, school => (protocols.For(school).Profile, protocols.For(school).Calendar))
     {
@@ -41,13 +37,11 @@ public sealed class DigestQuery(DossierStore dossiers, Func<string, (ProtocolPro
         {
             var (profile, calendar) = protocols(schoolId);
             var heads = await dossiers.ListHeadsAsync(schoolId, lookBack, cancellationToken).ConfigureAwait(false);
-            var views = new ConcurrentBag<DossierView>();
-            await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (head, token) =>
-            {
-                var dossier = await dossiers.ReadAsync(schoolId, head.StudentId, token).ConfigureAwait(false);
-                views.Add(DossierView.From(new StudentId(head.StudentId), dossier.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json))));
-            }).ConfigureAwait(false);
-            schools.Add(new DigestSchool(new SchoolId(schoolId), profile, calendar, views.OrderBy(v => v.Student.Value, StringComparer.Ordinal).ToList()));
+            var events = await dossiers.ReadManyAsync(schoolId, heads.Select(h => h.StudentId).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            var views = events.OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => DossierView.From(new StudentId(e.Key), e.Value.Select(stored => DossierEventSerializer.Deserialize(stored.Event.Payload.Json))))
+                .ToList();
+            schools.Add(new DigestSchool(new SchoolId(schoolId), profile, calendar, views));
         }
 
         return template with { Schools = schools };

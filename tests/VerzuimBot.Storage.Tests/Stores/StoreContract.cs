@@ -161,6 +161,23 @@ public abstract class StoreContract(Backend backend) : IDisposable
     }
 
     [Fact]
+    public async Task Dossier_ReadMany_GroupsTheEventsOfTheAskedStudentsInOrder()
+    {
+        var store = new DossierStore(_tables);
+        await store.AppendAsync("school-1", "stu|1/a", 0, [Event("1", "Ziekmelding"), Event("2", "Herinnering")]);
+        await store.AppendAsync("school-1", "stu|1/a", 2, [Event("3", "Betermelding")], DossierStatus.Closed);
+        await store.AppendAsync("school-1", "stu-2", 0, [Event("4", "Ziekmelding")]);
+        await store.AppendAsync("school-1", "not-asked", 0, [Event("5", "Ziekmelding")]);
+        await store.AppendAsync("school-2", "stu-2", 0, [Event("6", "Ziekmelding")]);
+
+        var read = await store.ReadManyAsync("school-1", new HashSet<string>(["stu|1/a", "stu-2", "no-dossier"], StringComparer.Ordinal));
+
+        Assert.Equal(["stu-2", "stu|1/a"], read.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((await store.ReadAsync("school-1", "stu|1/a")).Events, read["stu|1/a"]);
+        Assert.Equal(["4"], read["stu-2"].Select(e => e.Event.EventId));
+    }
+
+    [Fact]
     public async Task Tasks_ListDue_FindsDueAndLeftoverTasksButNotFutureOrFinishedOnes()
     {
         var store = new TaskStore(_tables);
