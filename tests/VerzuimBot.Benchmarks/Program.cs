@@ -5,6 +5,13 @@ using VerzuimBot.Tables.Sqlite;
 
 // A plain measured console program (not a test): dossier appends and one-school queries on the
 // embedded SQLite store and on Azurite. Usage: dotnet run -c Release --project tests/VerzuimBot.Benchmarks [appends] [queries]
+// The SWV digest (issue 9): dotnet run -c Release --project tests/VerzuimBot.Benchmarks digest [runs]
+if (args.Length > 0 && args[0] == "digest")
+{
+    await DigestBenchmarkRunner.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 var appends = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 var results = new List<StorageBenchmark.Result>();

@@ -123,6 +123,66 @@ public sealed class DossierStore(ITableStoreFactory tables)
         return rows.Select(ToHead).ToList();
     }
 
+    /// <summary>
+    /// Heads of all the school's dossiers, open or closed (a range read of head rows in one partition). With
+    /// <paramref name="changedSince"/>, only open ones plus those appended to since then: a closed dossier nobody
+    /// touched since has nothing new to count, an open one is still a student away.
+    /// </summary>
+    public async Task<IReadOnlyList<DossierHead>> ListHeadsAsync(string schoolId, DateTimeOffset? changedSince = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schoolId);
+        var partition = KeyEncoder.Encode(schoolId);
+        var filter = EntityReading.PrefixFilter(partition, "H" + KeyEncoder.Separator);
+        if (changedSince is { } since)
+        {
+            filter = filter.And(TableFilter.Equal("Status", nameof(DossierStatus.Open)).Or(TableFilter.GreaterThanOrEqual("UpdatedAt", since)));
+        }
+
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await table.QueryAsync(new TableQuery(filter), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(ToHead).ToList();
+    }
+
+    /// <summary>
+    /// The events of the given students of one school, in order, from one range read of the school's event rows
+    /// (for reports over many dossiers: one query per school instead of two per dossier). Students without
+    /// events are absent from the result.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredDossierEvent>>> ReadManyAsync(string schoolId, IReadOnlySet<string> studentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schoolId);
+        ArgumentNullException.ThrowIfNull(studentIds);
+        var result = new Dictionary<string, IReadOnlyList<StoredDossierEvent>>(StringComparer.Ordinal);
+        if (studentIds.Count == 0)
+        {
+            return result;
+        }
+
+        var partition = KeyEncoder.Encode(schoolId);
+        var prefix = "E" + KeyEncoder.Separator;
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var row in table.QueryAsync(new TableQuery(EntityReading.PrefixFilter(partition, prefix)), cancellationToken).ConfigureAwait(false))
+        {
+            // "E|<encoded student>|<sequence>": the encoded id holds no separator, so the last one ends it.
+            var encoded = row.RowKey[prefix.Length..row.RowKey.LastIndexOf(KeyEncoder.Separator)];
+            var student = KeyEncoder.Decode(encoded);
+            if (!studentIds.Contains(student))
+            {
+                continue;
+            }
+
+            if (!result.TryGetValue(student, out var events))
+            {
+                events = new List<StoredDossierEvent>();
+                result[student] = events;
+            }
+
+            ((List<StoredDossierEvent>)events).Add(ToEvent(row));
+        }
+
+        return result;
+    }
+
     private static async Task<long?> AlreadyAppendedAsync(ITableStore table, string partition, string eventPrefix, long expectedVersion, IReadOnlyList<DossierEvent> events, CancellationToken cancellationToken)
     {
         var filter = TableFilter.PartitionKeyEquals(partition)

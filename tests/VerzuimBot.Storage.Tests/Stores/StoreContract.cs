@@ -142,6 +142,42 @@ public abstract class StoreContract(Backend backend) : IDisposable
     }
 
     [Fact]
+    public async Task Dossier_ListHeads_AllOfOneSchool_OrOpenPlusChangedSince()
+    {
+        var store = new DossierStore(_tables);
+        await store.AppendAsync("school-1", "open-old", 0, [Event("1", "Ziekmelding")]);
+        await store.AppendAsync("school-1", "closed-old", 0, [Event("2", "Ziekmelding")]);
+        await store.AppendAsync("school-1", "closed-old", 1, [Event("3", "Betermelding")], DossierStatus.Closed);
+        await store.AppendAsync("school-1", "closed-new", 0, [Event("4", "Ziekmelding") with { RecordedAt = Monday.AddDays(7) }], DossierStatus.Closed);
+        await store.AppendAsync("school-2", "other-school", 0, [Event("5", "Ziekmelding")]);
+
+        var all = await store.ListHeadsAsync("school-1");
+        Assert.Equal(["closed-new", "closed-old", "open-old"], all.Select(h => h.StudentId).Order(StringComparer.Ordinal));
+        Assert.Equal(new DossierHead("school-1", "closed-old", 2, DossierStatus.Closed, Monday), all.Single(h => h.StudentId == "closed-old"));
+
+        var changed = await store.ListHeadsAsync("school-1", Monday.AddDays(1));
+        Assert.Equal(["closed-new", "open-old"], changed.Select(h => h.StudentId).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.ListHeadsAsync("school-3"));
+    }
+
+    [Fact]
+    public async Task Dossier_ReadMany_GroupsTheEventsOfTheAskedStudentsInOrder()
+    {
+        var store = new DossierStore(_tables);
+        await store.AppendAsync("school-1", "stu|1/a", 0, [Event("1", "Ziekmelding"), Event("2", "Herinnering")]);
+        await store.AppendAsync("school-1", "stu|1/a", 2, [Event("3", "Betermelding")], DossierStatus.Closed);
+        await store.AppendAsync("school-1", "stu-2", 0, [Event("4", "Ziekmelding")]);
+        await store.AppendAsync("school-1", "not-asked", 0, [Event("5", "Ziekmelding")]);
+        await store.AppendAsync("school-2", "stu-2", 0, [Event("6", "Ziekmelding")]);
+
+        var read = await store.ReadManyAsync("school-1", new HashSet<string>(["stu|1/a", "stu-2", "no-dossier"], StringComparer.Ordinal));
+
+        Assert.Equal(["stu-2", "stu|1/a"], read.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((await store.ReadAsync("school-1", "stu|1/a")).Events, read["stu|1/a"]);
+        Assert.Equal(["4"], read["stu-2"].Select(e => e.Event.EventId));
+    }
+
+    [Fact]
     public async Task Tasks_ListDue_FindsDueAndLeftoverTasksButNotFutureOrFinishedOnes()
     {
         var store = new TaskStore(_tables);
