@@ -14,9 +14,9 @@ namespace VerzuimBot.Demo;
 /// "tijd", "tijd +3 schooldagen", "tijd 09-10-2026 08:30" (move the demo clock; due reminders go out
 /// at once). Outside the demo these words are unknown commands.
 /// </summary>
-internal sealed partial class DemoCommands(DemoStage stage, TimeProvider time, SchoolProtocols protocols, ReminderSweeper sweeper, DemoOptions options)
+internal sealed partial class DemoCommands(DemoStage stage, TimeProvider time, SchoolProtocols protocols, ReminderSweeper sweeper, DemoOptions options) : Messages.IChatCommands
 {
-    public async Task<Activity?> TryHandleAsync(Activity activity, string command, CancellationToken cancellationToken)
+    public async Task<Activity?> TryHandleAsync(Activity activity, string command, string original, string dialogKey, CancellationToken cancellationToken)
     {
         if (!stage.Enabled || activity.TenantId is not { } tenant || activity.From?.AadObjectId is not { } user)
         {

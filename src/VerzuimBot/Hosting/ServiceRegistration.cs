@@ -92,7 +92,7 @@ internal static class ServiceRegistration
         services.AddSingleton(demo);
         services.AddSingleton<DemoStage>();
         services.AddHostedService<DemoSeeder>();
-        services.AddSingleton<DemoCommands>();
+        services.AddSingleton<IChatCommands, DemoCommands>();
         services.AddSingleton<ActingStaff>();
         services.AddSingleton<TaskRecipients>();
         services.AddSingleton<StaffMessenger>();
@@ -108,7 +108,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ZiekmeldingChat>();
         services.AddSingleton<DossierReader>();
         services.AddSingleton<OpenTasks>();
-        services.AddSingleton<RouteCommands>();
+        services.AddSingleton<IChatCommands, RouteCommands>();
         services.AddSingleton<RouteActionSupport>();
         services.AddSingleton<ICardAction, ZiekmeldingFormAction>();
         services.AddSingleton<ICardAction, MentorContactAction>();

@@ -16,7 +16,7 @@ namespace VerzuimBot.Messages;
 /// <summary>One turn: dispatch an inbound activity by type, answer through the connector (or the invoke response).</summary>
 internal sealed partial class TurnHandler(
     ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, DialogRunner dialogs, AbsenceCommands absence,
-    RouteCommands route, ZiekmeldingChat ziekmelding, CardActionRouter cardActions, DemoCommands demo, ActingStaff acting, ILogger<TurnHandler> logger)
+    IEnumerable<IChatCommands> commands, ZiekmeldingChat ziekmelding, CardActionRouter cardActions, ActingStaff acting, ILogger<TurnHandler> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -94,9 +94,12 @@ internal sealed partial class TurnHandler(
             _ => null,
         };
 
-        reply ??= await demo.TryHandleAsync(activity, command, cancellationToken).ConfigureAwait(false)
-            ?? await route.TryHandleAsync(activity, command, StripMention(activity.Text), dialogKey, cancellationToken).ConfigureAwait(false)
-            ?? await ContinueZiekmeldingAsync(activity, dialogKey, cancellationToken).ConfigureAwait(false);
+        foreach (var capability in commands)
+        {
+            reply ??= await capability.TryHandleAsync(activity, command, StripMention(activity.Text), dialogKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        reply ??= await ContinueZiekmeldingAsync(activity, dialogKey, cancellationToken).ConfigureAwait(false);
 
         if (reply is null)
         {

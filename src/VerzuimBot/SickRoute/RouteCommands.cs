@@ -11,7 +11,7 @@ namespace VerzuimBot.SickRoute;
 /// The route's chat commands: "ziekmelding" / "ziek &lt;leerling&gt;", "ziekmelding formulier",
 /// "beter &lt;leerling&gt;", "herstel &lt;leerling&gt;" and "taken". Each acts as the person typing, with their roles now.
 /// </summary>
-internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, StudentDirectory students, SickAbsenceService sick, DossierReader reader, OpenTasks openTasks, RouteCards cards, TimeProvider time)
+internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, StudentDirectory students, SickAbsenceService sick, DossierReader reader, OpenTasks openTasks, RouteCards cards, TimeProvider time) : Messages.IChatCommands
 {
     private static readonly string[] Prefixes = ["ziekmelding formulier", "ziek formulier", "ziekmelding", "ziek", "beter", "herstel", "taken"];
 

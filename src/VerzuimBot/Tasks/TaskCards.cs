@@ -14,13 +14,18 @@ namespace VerzuimBot.Tasks;
 /// until their own cards exist). The card carries the task id, so its answer can be checked
 /// against what is still open.
 /// </summary>
-internal sealed class TaskCards(RouteCards cards)
+internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider> providers)
 {
     public JsonNodeCard For(DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateTimeOffset now)
     {
         var today = SchoolClock.LocalDate(now);
         var reference = new TaskReference(task.Id.Value, student.SchoolId, student.Id.Value);
         var facts = StudentFacts(student, dossier, protocol, today);
+        if (providers.FirstOrDefault(p => p.Handles(task.Kind)) is { } provider)
+        {
+            return provider.For(task, student, dossier, protocol, now);
+        }
+
         switch (task.Kind)
         {
             case TaskKind.MentorNotification when dossier.CurrentSickPeriod is { } period:
