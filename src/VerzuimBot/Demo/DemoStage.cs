@@ -13,6 +13,9 @@ internal sealed class DemoOptions
 
     public string SchoolId { get; set; } = "99DE00";
 
+    /// <summary>Show messages for staff without a chat of their own in the demo user's chat (off in tests of the real routing).</summary>
+    public bool ShowOthersInMyChat { get; set; } = true;
+
     public List<DemoPersona> Personas { get; set; } = [];
 
     public List<DemoStudent> Students { get; set; } = [];
@@ -93,7 +96,7 @@ internal sealed class DemoStage(DemoOptions options)
     public void StopPlaying(string tenantId, string aadObjectId) => _playing.TryRemove((tenantId, aadObjectId), out _);
 
     /// <summary>The demo user's personal chat: where messages for personas without a chat of their own appear.</summary>
-    public ConversationReferenceRecord? Stage => Enabled ? Volatile.Read(ref _stage) : null;
+    public ConversationReferenceRecord? Stage => Enabled && options.ShowOthersInMyChat ? Volatile.Read(ref _stage) : null;
 
     public void RememberStage(ConversationReferenceRecord personalChat)
     {
