@@ -17,6 +17,7 @@ using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables;
+using VerzuimBot.Beheer;
 using VerzuimBot.Demo;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
@@ -120,6 +121,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ICardAction, EvaluatieAction>();
         services.AddSingleton<ICardAction, LeerplichtMeldingAction>();
         services.AddSingleton<CardActionRouter>();
+        services.AddBeheer(configuration);
         services.AddScoped<TurnHandler>();
         return services;
     }

@@ -15,10 +15,16 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
     private static readonly (string Name, string Explanation)[] Commands =
     [
         ("help", "Dit overzicht."),
+        ("ziekmelding, of ziek Daan", "Een ziekmelding doorgeven, vraag voor vraag (naam, klas of leerlingnummer)."),
+        ("ziekmelding formulier", "Hetzelfde, in één formulier."),
+        ("beter Daan", "De leerling is weer op school."),
+        ("herstel Daan", "Een melding die niet klopt herstellen (er wordt niets gewist)."),
+        ("taken", "Wat er nu van jou verwacht wordt."),
         ("wie ben ik", "Je naam en Teams-id, voor de beheerder die je rol instelt."),
-        ("afwezig", "Geef door tot wanneer je afwezig bent en wie je taken overneemt (vraag voor vraag)."),
-        ("afwezig formulier", "Hetzelfde, met een formulier."),
-        ("afwezig?", "Laat zien wat ik van je afwezigheid weet."),
+        ("afwezig / afwezig formulier / afwezig?", "Doorgeven wie je taken overneemt als je er niet bent."),
+        ("rol toekennen / rol intrekken / rollen", "Voor de beheerder: rollen geven en intrekken."),
+        ("leerlingen importeren", "Voor de beheerder: de leerlingenlijst (CSV) als bijlage."),
+        ("audit 123456", "Voor de beheerder: wie deed wat in het dossier."),
     ];
 
     public static string WhoAmI(ChannelAccount? from) =>

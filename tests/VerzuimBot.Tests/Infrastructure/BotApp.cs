@@ -26,9 +26,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
     private readonly HttpMessageHandler? _metadata;
 
     private readonly bool _fixedTime;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BotApp(string environment = "Development", IPAddress? remote = null, Dictionary<string, string?>? settings = null, HttpMessageHandler? metadata = null, string? dataDirectory = null, bool fixedTime = true)
+    public BotApp(string environment = "Development", IPAddress? remote = null, Dictionary<string, string?>? settings = null, HttpMessageHandler? metadata = null, string? dataDirectory = null, bool fixedTime = true, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _fixedTime = fixedTime;
         _environment = environment;
         _remote = remote ?? IPAddress.Loopback;
@@ -82,6 +84,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
             {
                 services.AddHttpClient("openid").ConfigurePrimaryHttpMessageHandler(() => _metadata);
             }
+
+            _services?.Invoke(services);
         });
     }
 

@@ -28,7 +28,7 @@ public sealed partial class RouteHarness : IAsyncDisposable
 
     private int _ids;
 
-    public RouteHarness(Dictionary<string, string?>? settings = null)
+    public RouteHarness(Dictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Reminders:SweepSeconds"] = "3600" };
         foreach (var (key, value) in settings ?? [])
@@ -36,7 +36,7 @@ public sealed partial class RouteHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        App = new BotApp("Development", settings: all, fixedTime: false);
+        App = new BotApp("Development", settings: all, fixedTime: false, services: services);
         foreach (var user in new[] { Rita, Max, Zora, Jasper, Vera, Stranger })
         {
             App.Connector.Members[user.TeamsId] = new { id = user.TeamsId, aadObjectId = user.Aad, userPrincipalName = user.Upn, name = user.Name };
@@ -62,7 +62,7 @@ public sealed partial class RouteHarness : IAsyncDisposable
     }
 
     /// <summary>Sends a message; returns the texts the bot answered in that chat.</summary>
-    public async Task<IReadOnlyList<string>> SayAsync(TeamsUser user, string text)
+    public async Task<IReadOnlyList<string>> SayAsync(TeamsUser user, string text, object[]? attachments = null)
     {
         var before = App.Connector.Calls.Count;
         var id = $"msg-{Interlocked.Increment(ref _ids)}";
@@ -76,6 +76,7 @@ public sealed partial class RouteHarness : IAsyncDisposable
             recipient = new { id = "28:bot", name = "VerzuimBot" },
             conversation = new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant },
             text,
+            attachments,
             channelData = new { tenant = new { id = Tenant } },
         });
         Assert.True(response.IsSuccessStatusCode, $"message answered {(int)response.StatusCode}");

@@ -1,0 +1,43 @@
+using VerzuimBot.Access.Retention;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Tables;
+
+namespace VerzuimBot.Beheer;
+
+/// <summary>
+/// Runs the retention job (issue 7 item 6) every night at 02:00 Amsterdam time. The job itself is
+/// safe to run twice and on several instances, so no claim is needed here.
+/// </summary>
+internal sealed class RetentionScheduler(RetentionJob job, TimeProvider time, ILogger<RetentionScheduler> logger) : BackgroundService
+{
+    private static readonly TimeOnly RunAt = new(2, 0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var today = SchoolClock.LocalDate(now);
+            var next = SchoolClock.At(today, RunAt);
+            if (next <= now)
+            {
+                next = SchoolClock.At(today.AddDays(1), RunAt);
+            }
+
+            try
+            {
+                await Task.Delay(next - now, time, stoppingToken).ConfigureAwait(false);
+                var report = await job.RunAsync(stoppingToken).ConfigureAwait(false);
+                logger.LogInformation("Retention run done: {Report}", report);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (TableStoreException ex)
+            {
+                logger.LogWarning("Retention run failed, tried again tomorrow: {Error}", ex.GetType().Name);
+            }
+        }
+    }
+}
