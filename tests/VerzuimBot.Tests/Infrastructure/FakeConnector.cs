@@ -9,9 +9,16 @@ namespace VerzuimBot.Tests.Infrastructure;
 public sealed class FakeConnector : HttpMessageHandler
 {
     private int _ids;
+    private int _failed;
+
+    /// <summary>How many posts were refused while <see cref="FailActivities"/> was set.</summary>
+    public int FailedPosts => Volatile.Read(ref _failed);
 
     /// <summary>Members the connector knows, by Teams user id ("29:…"), as GET …/members/{id} returns them.</summary>
     public ConcurrentDictionary<string, object> Members { get; } = new();
+
+    /// <summary>While set, posting an activity fails with 500 (Teams having a bad moment).</summary>
+    public bool FailActivities { get; set; }
 
     public ConcurrentQueue<(HttpMethod Method, string Path, JsonElement? Body, string? Authorization)> Calls { get; } = new();
 
@@ -32,6 +39,13 @@ public sealed class FakeConnector : HttpMessageHandler
         }
 
         var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
+        if (FailActivities && request.Method == HttpMethod.Post && path.Contains("/activities", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _failed);
+            return new HttpResponseMessage(HttpStatusCode.InternalServerError);
+        }
+
+        // Only what the connector accepted counts as sent.
         Calls.Enqueue((request.Method, path, body, request.Headers.Authorization?.ToString()));
         if (request.Method == HttpMethod.Get && path.Contains("/members/", StringComparison.Ordinal))
         {
