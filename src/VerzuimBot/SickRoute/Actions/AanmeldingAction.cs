@@ -20,22 +20,13 @@ internal sealed class AanmeldingAction(RouteActionSupport support, TaskCards tas
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var start = await support.StartTaskAsync<JeugdartsAanmeldingSent>(activity, data, [TaskKind.AanmeldingJeugdarts], [AccessAction.AanmeldingJeugdarts], cancellationToken).ConfigureAwait(false);
+        if (start.Early is { } early)
         {
-            return refusal!;
+            return early;
         }
 
-        if (context.OpenTask(TaskKind.AanmeldingJeugdarts) is null)
-        {
-            return support.AlreadyDone<JeugdartsAanmeldingSent>(context);
-        }
-
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.AanmeldingJeugdarts).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
+        var (context, decision) = (start.Context!, start.Decision!);
 
         var hulpvraag = data.Text("hulpvraag", 1500);
         var alGedaan = data.Text("alGedaan", 1500);

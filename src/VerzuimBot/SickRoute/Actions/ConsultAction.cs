@@ -18,22 +18,13 @@ internal sealed class ConsultAction(RouteActionSupport support, TaskRecipients r
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var start = await support.StartTaskAsync<ConsultScheduled>(activity, data, [TaskKind.ConsultOverdue], [AccessAction.JeugdartsTerugkoppeling, AccessAction.AanmeldingJeugdarts], cancellationToken).ConfigureAwait(false);
+        if (start.Early is { } early)
         {
-            return refusal!;
+            return early;
         }
 
-        if (context.OpenTask(TaskKind.ConsultOverdue) is null)
-        {
-            return support.AlreadyDone<ConsultScheduled>(context);
-        }
-
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.JeugdartsTerugkoppeling, AccessAction.AanmeldingJeugdarts).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
+        var (context, decision) = (start.Context!, start.Decision!);
 
         var aanmelding = context.Dossier.Of<JeugdartsAanmeldingSent>().Last();
         if (data.Date("consultDatum") is not { } date || date < aanmelding.Date || date > context.Today.AddDays(120))

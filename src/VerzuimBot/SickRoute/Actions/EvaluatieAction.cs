@@ -25,22 +25,13 @@ internal sealed class EvaluatieAction(RouteActionSupport support) : ICardAction
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var start = await support.StartTaskAsync<PlanVanAanpakEvaluated>(activity, data, [TaskKind.PlanEvaluation], [AccessAction.EvaluatePlanVanAanpak], cancellationToken).ConfigureAwait(false);
+        if (start.Early is { } early)
         {
-            return refusal!;
+            return early;
         }
 
-        if (context.OpenTask(TaskKind.PlanEvaluation) is null)
-        {
-            return support.AlreadyDone<PlanVanAanpakEvaluated>(context);
-        }
-
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.EvaluatePlanVanAanpak).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
+        var (context, decision) = (start.Context!, start.Decision!);
 
         var followed = data.Text("opgevolgd", 5) switch { "ja" => true, "nee" => false, _ => (bool?)null };
         string? followUp = null;

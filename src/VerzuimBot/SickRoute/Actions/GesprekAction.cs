@@ -13,22 +13,13 @@ internal sealed class GesprekAction(RouteActionSupport support, SweepTrigger swe
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var start = await support.StartTaskAsync<GesprekRecorded>(activity, data, [TaskKind.ZorgwekkendVerzuim], [AccessAction.RecordGesprek], cancellationToken).ConfigureAwait(false);
+        if (start.Early is { } early)
         {
-            return refusal!;
+            return early;
         }
 
-        if (context.OpenTask(TaskKind.ZorgwekkendVerzuim) is null)
-        {
-            return support.AlreadyDone<GesprekRecorded>(context);
-        }
-
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.RecordGesprek).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
+        var (context, decision) = (start.Context!, start.Decision!);
 
         var outcome = data.Text("uitkomst", 30) switch
         {

@@ -12,22 +12,14 @@ internal sealed class LeerplichtMeldingAction(RouteActionSupport support) : ICar
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var start = await support.StartTaskAsync<LeerplichtMeldingRecorded>(activity, data, [TaskKind.MeldingLeerplicht], [AccessAction.ReportToLeerplicht], cancellationToken).ConfigureAwait(false);
+        if (start.Early is { } early)
         {
-            return refusal!;
+            return early;
         }
 
-        if (context.OpenTask(TaskKind.MeldingLeerplicht) is not { } task)
-        {
-            return support.AlreadyDone<LeerplichtMeldingRecorded>(context);
-        }
-
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.ReportToLeerplicht).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
+        var (context, decision) = (start.Context!, start.Decision!);
+        var task = start.Task!;
 
         var reason = task.Detail switch
         {

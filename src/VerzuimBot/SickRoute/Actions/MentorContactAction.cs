@@ -14,22 +14,13 @@ internal sealed class MentorContactAction(RouteActionSupport support, SweepTrigg
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var start = await support.StartTaskAsync<MentorContactRecorded>(activity, data, [TaskKind.MentorContactReminder], [AccessAction.AnswerMentorCard], cancellationToken).ConfigureAwait(false);
+        if (start.Early is { } early)
         {
-            return refusal!;
+            return early;
         }
 
-        if (context.OpenTask(TaskKind.MentorContactReminder) is null)
-        {
-            return support.AlreadyDone<MentorContactRecorded>(context);
-        }
-
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.AnswerMentorCard).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
+        var (context, decision) = (start.Context!, start.Decision!);
 
         var actor = SickAbsenceService.ActorOf(context.Staff, decision);
         if (data.Text("uitkomst", 20) == "niet-bereikt")

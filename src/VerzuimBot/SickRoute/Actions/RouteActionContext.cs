@@ -64,6 +64,28 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
         return (new RouteActionContext(staff, student, dossier, protocol, protocol.Engine.Evaluate(dossier, now), now, data.Id("taak") ?? string.Empty), null);
     }
 
+    /// <summary>
+    /// The common start of answering a task card: who pressed, the task still open (else "al
+    /// afgehandeld" from the latest <typeparamref name="TDone"/>), and the presser's role for this student now.
+    /// </summary>
+    public async Task<TaskActionStart> StartTaskAsync<TDone>(Activity activity, CardData data, TaskKind[] kinds, AccessAction[] actions, CancellationToken cancellationToken)
+        where TDone : DossierEvent
+    {
+        var (context, refusal) = await OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (context is null)
+        {
+            return new TaskActionStart(null, null, null, refusal);
+        }
+
+        if (context.OpenTask(kinds) is not { } task)
+        {
+            return new TaskActionStart(null, null, null, AlreadyDone<TDone>(context));
+        }
+
+        var decision = await AllowAsync(context, cancellationToken, actions).ConfigureAwait(false);
+        return decision.IsAllowed ? new TaskActionStart(context, task, decision, null) : new TaskActionStart(null, null, null, CardActionResult.Say(decision.Reason!));
+    }
+
     /// <summary>The first of <paramref name="actions"/> the presser may do for this student now; the refusal of the first otherwise.</summary>
     public async Task<AccessDecision> AllowAsync(RouteActionContext context, CancellationToken cancellationToken, params AccessAction[] actions)
     {
@@ -107,3 +129,6 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
     public Task<RecordOutcome> RecordAsync(RouteActionContext context, DossierEvent fact, CancellationToken cancellationToken) =>
         dossiers.RecordAsync(context.Student.SchoolId, context.Student.Id, fact, cancellationToken);
 }
+
+/// <summary>Either everything needed to act on a task card, or the answer to give instead (<see cref="Early"/>).</summary>
+internal sealed record TaskActionStart(RouteActionContext? Context, DueTask? Task, AccessDecision? Decision, CardActionResult? Early);

@@ -18,22 +18,13 @@ internal sealed class TerugkoppelingAction(RouteActionSupport support, TaskRecip
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var start = await support.StartTaskAsync<TerugkoppelingReceived>(activity, data, [TaskKind.TerugkoppelingOverdue], [AccessAction.JeugdartsTerugkoppeling], cancellationToken).ConfigureAwait(false);
+        if (start.Early is { } early)
         {
-            return refusal!;
+            return early;
         }
 
-        if (context.OpenTask(TaskKind.TerugkoppelingOverdue) is null)
-        {
-            return support.AlreadyDone<TerugkoppelingReceived>(context);
-        }
-
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.JeugdartsTerugkoppeling).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
+        var (context, decision) = (start.Context!, start.Decision!);
 
         if (TerugkoppelingForm.Read(data, context.Today) is not { } form)
         {
