@@ -87,6 +87,12 @@ internal static class MessagesEndpoint
         {
             // The store is down or refused: tell the user in Dutch, never claim anything was saved.
             logger.LogError("Store failure while handling a {Type} activity: {ErrorCode}", activity.Type, ex.ErrorCode);
+            if (activity.Type == Connector.Schema.ActivityTypes.Invoke)
+            {
+                // A card press: Teams shows this sentence and keeps the card, so it can be pressed again.
+                return Results.Json(new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = BotReplies.StoreUnavailable }, ConnectorJson.Options);
+            }
+
             return await turns.TellStoreUnavailableAsync(activity, cancellationToken).ConfigureAwait(false)
                 ? Results.Ok()
                 : Results.Problem("De opslag is tijdelijk niet bereikbaar. Probeer het zo opnieuw.", statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -113,6 +113,14 @@ public sealed class MessagesEndpointTests : IDisposable
         var response = await app.PostActivityAsync(Activities.Message("help"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Er ging iets mis bij het opslaan. Probeer het zo opnieuw.", Assert.Single(app.Connector.SentTexts));
+
+        // A card press while the store is down: the same sentence in the invoke response, the card stays.
+        var press = await app.PostActivityAsync(Activities.Invoke("adaptiveCard/action", new { action = new { type = "Action.Execute", verb = "mentorcontact.opslaan", data = new { school = "99DE00", leerling = "s-1", taak = "s-1/MentorContactReminder/Mentor/2026-10-13" } } }, id: "inv-store-down"));
+        Assert.Equal(HttpStatusCode.OK, press.StatusCode);
+        var body = await press.Content.ReadAsStringAsync();
+        Assert.Contains("application/vnd.microsoft.activity.message", body, StringComparison.Ordinal);
+        Assert.Contains("Probeer het zo opnieuw.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
     }
 
     [Fact]
