@@ -58,18 +58,25 @@ public sealed class ConnectorClient
         {
             using var response = await CallAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken).ConfigureAwait(false);
             using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
-            if (json?.RootElement is not { ValueKind: JsonValueKind.Object } member)
-            {
-                return null;
-            }
-
-            string? Read(string name) => member.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            return new TeamsMember(Read("id"), Read("aadObjectId") ?? Read("objectId"), Read("userPrincipalName"), Read("email"), Read("name"));
+            return json?.RootElement is { ValueKind: JsonValueKind.Object } member ? ToMember(member) : null;
         }
         catch (ConnectorException ex) when (ex.Status == 404)
         {
             return null;
         }
+    }
+
+    /// <summary>All members of a group chat or team (GET .../members), with their UPNs, to link them when the bot is added.</summary>
+    public async Task<IReadOnlyList<TeamsMember>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default)
+    {
+        using var response = await CallAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members", null, cancellationToken).ConfigureAwait(false);
+        using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        if (json?.RootElement is not { ValueKind: JsonValueKind.Array } members)
+        {
+            return [];
+        }
+
+        return members.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.Object).Select(ToMember).ToList();
     }
 
     /// <summary>Creates (or finds) the 1:1 conversation with a Teams user; returns its id.</summary>
@@ -98,6 +105,12 @@ public sealed class ConnectorClient
             activity,
         };
         return CreateConversationAsync(serviceUrl, body, cancellationToken);
+    }
+
+    private static TeamsMember ToMember(JsonElement member)
+    {
+        string? Read(string name) => member.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return new TeamsMember(Read("id"), Read("aadObjectId") ?? Read("objectId"), Read("userPrincipalName"), Read("email"), Read("name"));
     }
 
     private async Task<(string Id, string? ActivityId)> CreateConversationAsync(string serviceUrl, object body, CancellationToken cancellationToken)

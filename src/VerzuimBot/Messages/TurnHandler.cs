@@ -189,7 +189,11 @@ internal sealed partial class TurnHandler(
             await SendAsync(activity, Activity.CardMessage(replies.Welcome()), cancellationToken).ConfigureAwait(false);
         }
 
-        if (isNew && activity.From?.AadObjectId is { Length: > 0 })
+        if (botAdded && activity.Conversation?.ConversationType is "groupChat" or "channel")
+        {
+            await acting.LinkMembersAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+        else if (isNew && activity.From?.AadObjectId is { Length: > 0 })
         {
             await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
         }

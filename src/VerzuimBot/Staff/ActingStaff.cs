@@ -60,6 +60,38 @@ internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenan
         return actor is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(actor, actor.UserId, false), null) : new StaffResolution(null, NoRole);
     }
 
+    /// <summary>
+    /// When the bot is added to a group chat or team: link every member from the member list, so the
+    /// kernpartners in it can be reached and recognised before they ever type (issue 7 item 2).
+    /// </summary>
+    public async Task<int> LinkMembersAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.TenantId is not { } tenant || !tenants.Check(tenant).IsAllowed || activity.ServiceUrl is null || activity.Conversation?.Id is null)
+        {
+            return 0;
+        }
+
+        IReadOnlyList<TeamsMember> members;
+        try
+        {
+            members = await connector.GetMembersAsync(activity.ServiceUrl, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.LogWarning("Could not read the member list (status {Status})", ex.Status);
+            return 0;
+        }
+
+        var linked = 0;
+        foreach (var member in members.Where(m => !string.IsNullOrWhiteSpace(m.AadObjectId)).Take(500))
+        {
+            var result = await identities.LinkOnFirstContactAsync(new TeamsUser(tenant, member.AadObjectId!, member.UserPrincipalName ?? member.Email, member.Name), cancellationToken).ConfigureAwait(false);
+            linked += result.IsLinked ? 1 : 0;
+        }
+
+        return linked;
+    }
+
     private async Task<TeamsMember?> MemberAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.From?.Id is not { Length: > 0 } memberId || activity.ServiceUrl is null || activity.Conversation?.Id is null)

@@ -70,6 +70,31 @@ public sealed class BeheerChatTests
         Assert.Contains(await route.SayAsync(Rita, "ziek Fleur"), t => t.StartsWith("Fleur Kok (2b)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task BotAddedToAGroupChat_LinksEveryMember_SoTheyAreRecognisedBeforeTheyType()
+    {
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(Monday);
+        using var added = await route.App.PostActivityAsync(new
+        {
+            type = "conversationUpdate",
+            id = "cu-1",
+            serviceUrl = VerzuimBot.Tests.Infrastructure.BotApp.ServiceUrl,
+            channelId = "msteams",
+            from = new { id = Rita.TeamsId, aadObjectId = Rita.Aad },
+            recipient = new { id = "28:bot" },
+            conversation = new { id = "19:overleg@thread.v2", conversationType = "groupChat", isGroup = true, tenantId = Tenant },
+            membersAdded = new[] { new { id = "28:bot" } },
+            channelData = new { tenant = new { id = Tenant } },
+        });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+
+        var identities = route.App.Services.GetRequiredService<VerzuimBot.Storage.StaffIdentityStore>();
+        var jasper = await identities.FindAsync(Tenant, Jasper.Aad);
+        Assert.Equal(Jasper.Upn, jasper?.Email);
+        Assert.Equal(Zora.Upn, (await identities.FindAsync(Tenant, Zora.Aad))?.Email);
+    }
+
     /// <summary>Serves fixed files, as a Teams download URL would.</summary>
     private sealed class FileServer : HttpMessageHandler
     {

@@ -47,6 +47,11 @@ public sealed class FakeConnector : HttpMessageHandler
 
         // Only what the connector accepted counts as sent.
         Calls.Enqueue((request.Method, path, body, request.Headers.Authorization?.ToString()));
+        if (request.Method == HttpMethod.Get && path.EndsWith("/members", StringComparison.Ordinal))
+        {
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(Members.Values.ToArray()), Encoding.UTF8, "application/json") };
+        }
+
         if (request.Method == HttpMethod.Get && path.Contains("/members/", StringComparison.Ordinal))
         {
             var memberId = path[(path.LastIndexOf("/members/", StringComparison.Ordinal) + 9)..];
