@@ -188,6 +188,29 @@ public sealed class SickRouteBranchTests
     }
 
     [Fact]
+    public async Task InAGroupChat_StudentCommandsAreRefused_SoNoChildIsNamedToTheGroup()
+    {
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(FridayMorning);
+        using var response = await route.App.PostActivityAsync(new
+        {
+            type = "message",
+            id = "group-1",
+            serviceUrl = BotApp.ServiceUrl,
+            channelId = "msteams",
+            from = new { id = Rita.TeamsId, name = Rita.Name, aadObjectId = Rita.Aad },
+            recipient = new { id = "28:bot" },
+            conversation = new { id = "19:overleg@thread.v2", conversationType = "groupChat", isGroup = true, tenantId = Tenant },
+            text = "<at>VerzuimBot</at> ziek Daan",
+            channelData = new { tenant = new { id = Tenant } },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(route.App.Connector.SentTexts);
+        Assert.StartsWith("Doe dit in je persoonlijke chat met VerzuimBot", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vries", string.Join(' ', route.App.Connector.SentActivities.Select(a => a.GetRawText())), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Taken_ShowsAPersonTheirOpenTasks_AndMarksLateOnes()
     {
         await using var route = await DaanIsSickAsync();
