@@ -19,18 +19,19 @@ internal sealed record RouteOutcome(bool Stored, string Message);
 /// </summary>
 internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard guard, SweepTrigger sweep, TimeProvider time)
 {
-    public async Task<RouteOutcome> CheckCanReportAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
+    /// <summary>Why this person cannot report this student sick now (no role, already sick); null when they can.</summary>
+    public async Task<string?> RefusalToReportAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
     {
         var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
         var decision = await guard.CheckAsync(staff, AccessAction.ViewAbsenceOverview, student, dossier, cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
-            return new RouteOutcome(false, decision.Reason!);
+            return decision.Reason!;
         }
 
         return dossier.CurrentSickPeriod is { } open
-            ? new RouteOutcome(false, $"{student.Label} is al ziek gemeld sinds {RouteCards.LongDate(open.FirstDay)}. Typ \"beter {student.Details.Leerlingnummer}\" als de leerling weer op school is.")
-            : new RouteOutcome(true, string.Empty);
+            ? $"{student.Label} is al ziek gemeld sinds {RouteCards.LongDate(open.FirstDay)}. Typ \"beter {student.Details.Leerlingnummer}\" als de leerling weer op school is."
+            : null;
     }
 
     public async Task<RouteOutcome> ReportSickAsync(StaffMember staff, StudentRecord student, DateOnly firstDay, DateOnly? expectedReturn, bool parentWillContactMentor, CancellationToken cancellationToken)
@@ -61,8 +62,8 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
         var fact = new ZiekmeldingRecorded(NewId(), time.GetUtcNow(), ActorOf(staff, decision), firstDay, expectedReturn, parentWillContactMentor);
         await dossiers.RecordAsync(student.SchoolId, student.Id, fact, cancellationToken).ConfigureAwait(false);
         sweep.Now();
-        var back2 = expectedReturn is { } d ? RouteCards.LongDate(d) : "onbekend";
-        return new RouteOutcome(true, $"Ziekmelding opgeslagen: {student.Label}, ziek vanaf {RouteCards.LongDate(firstDay)}, verwacht terug: {back2}. De mentor krijgt nu bericht.");
+        var expected = expectedReturn is { } d ? RouteCards.LongDate(d) : "onbekend";
+        return new RouteOutcome(true, $"Ziekmelding opgeslagen: {student.Label}, ziek vanaf {RouteCards.LongDate(firstDay)}, verwacht terug: {expected}. De mentor krijgt nu bericht.");
     }
 
     public async Task<RouteOutcome> ReportBetterAsync(StaffMember staff, StudentRecord student, DateOnly backOn, CancellationToken cancellationToken)

@@ -136,11 +136,10 @@ internal sealed class ZiekmeldingChat(IDialogStateStore states, StudentDirectory
 
     private async Task<string> ChosenAsync(string key, StaffMember staff, StudentRecord student, Dictionary<string, string> answers, string etag, CancellationToken cancellationToken)
     {
-        var check = await sick.CheckCanReportAsync(staff, student, cancellationToken).ConfigureAwait(false);
-        if (!check.Stored)
+        if (await sick.RefusalToReportAsync(staff, student, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             await states.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
-            return check.Message;
+            return refusal;
         }
 
         answers["school"] = student.SchoolId;
