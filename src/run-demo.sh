@@ -43,6 +43,8 @@ Open in je browser:  http://127.0.0.1:$pg_port/
 Je bent Rita Receptie; de demo kent ook Max Mentor, Zora Zorgcoördinator, Lotte Leerplicht,
 Jasper Jeugdarts en Sanne SWV, het groepsgesprek "Kernpartneroverleg" en het team
 "Samenwerkingsverband Demo" met kanaal "Thuiszitters". Typ "help" in Personal Chat.
+De ziekteroute proberen: "tijd 09-10-2026 08:30", "ziek Daan", "speel mentor", "tijd +2 schooldagen"
+(de README beschrijft de hele route).
 Stoppen: Ctrl+C.
 TXT
     wait -n "${pids[@]}"
