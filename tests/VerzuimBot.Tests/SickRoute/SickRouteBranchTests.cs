@@ -135,6 +135,27 @@ public sealed class SickRouteBranchTests
     }
 
     [Fact]
+    public async Task Stap6_PlanNotFollowed_RecordsTheChosenFollowUp_AndTheNextEvaluationIsFourWeeksOn()
+    {
+        // 002 §4 / domain.md §3 stap 6: "nee" → contact jeugdarts, or inform the SWV and propose a groot overleg.
+        await using var route = await DaanIsSickAsync();
+        var dossiers = route.App.Services.GetRequiredService<VerzuimBot.Protocol.DossierService>();
+        var daan = VerzuimBot.Access.Roster.StudentIds.For(new VerzuimBot.Domain.Identity.SchoolId("99DE00"), "123456");
+        var zora = new VerzuimBot.Domain.Identity.Actor(new VerzuimBot.Domain.Identity.StaffId(Zora.Upn), VerzuimBot.Domain.Identity.Role.Zorgcoordinator);
+        await dossiers.RecordAsync("99DE00", daan, new VerzuimBot.Domain.Dossier.PlanVanAanpakAgreed(new("plan-1"), FridayMorning, zora, new DateOnly(2026, 10, 9), new(Zora.Upn)));
+
+        // 20 school days after Fri 9 Oct, herfstvakantie skipped: Fri 13 Nov.
+        await route.SetClockAsync(At(11, 12));
+        Assert.Equal(0, route.CountCards(Zora, "Evaluatie plan van aanpak"));
+        await route.SetClockAsync(At(11, 13));
+        var card = await route.WaitForCardAsync(Zora, "Evaluatie plan van aanpak");
+        Assert.Contains("Kies of het plan wordt opgevolgd", (await route.PressAsync(Zora, card, "evaluatie.opslaan", new() { ["opgevolgd"] = "nee" })).Text, StringComparison.Ordinal);
+        var done = await route.PressAsync(Zora, card, "evaluatie.opslaan", new() { ["opgevolgd"] = "nee", ["vervolg"] = "swv-groot-overleg" });
+        Assert.Contains("SWV informeren en een groot overleg voorstellen", done.Text, StringComparison.Ordinal);
+        Assert.Contains("vrijdag 11 december 2026", done.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BeterMelding_BeforeTheThirdSchoolDay_CancelsTheMentorReminder()
     {
         await using var route = await DaanIsSickAsync();
