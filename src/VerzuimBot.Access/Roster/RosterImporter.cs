@@ -12,7 +12,7 @@ namespace VerzuimBot.Access.Roster;
 /// Writes are per student (no transaction spans 5 000 rows): if the store fails halfway, running
 /// the same import again completes it, because each write is an idempotent replace.
 /// </summary>
-public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger<RosterImporter> logger)
+public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger<RosterImporter> logger, Audit.AuditTrail? audit = null)
 {
     public async Task<RosterImportReport> ImportAsync(SchoolId school, TextReader csv, RosterImportOptions options, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -79,6 +79,7 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
             }
         }
 
+        var mentorRoles = await DeriveMentorRolesAsync(school, parsed.Students.Select(s => s.Student), now, cancellationToken).ConfigureAwait(false);
         progress?.Report(parsed.RowsRead);
         logger.LogInformation(
             "Roster import for school {SchoolId}: {Rows} rows, {Added} added, {Changed} changed, {Unchanged} unchanged, {Left} marked left, {BadRows} skipped",
@@ -89,7 +90,35 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
             unchanged,
             left,
             parsed.BadRows);
-        return new RosterImportReport(parsed.RowsRead, added, changed, unchanged, left, parsed.Problems, Imported: true);
+        return new RosterImportReport(parsed.RowsRead, added, changed, unchanged, left, parsed.Problems, Imported: true, MentorRolesAdded: mentorRoles);
+    }
+
+    /// <summary>
+    /// The administration system says who mentors which klas: that person gets the mentor role for the
+    /// klas (audited as done by the import), so the mentor who is sent a reminder may also answer it.
+    /// Roles are only added; a beheerder revokes by command.
+    /// </summary>
+    private async Task<int> DeriveMentorRolesAsync(SchoolId school, IEnumerable<RosterStudentDetails> students, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = (await store.ListRoleAssignmentsAsync(school.Value, nameof(Role.Mentor), cancellationToken).ConfigureAwait(false))
+            .Select(a => (a.UserId, a.Scope)).ToHashSet();
+        var added = 0;
+        foreach (var (klas, email) in students.Where(s => !string.IsNullOrWhiteSpace(s.MentorEmail)).Select(s => (s.Klas, EmailAddress.Normalise(s.MentorEmail))).Distinct())
+        {
+            var scope = Authorization.RoleScope.Klas(klas).ToStorage();
+            if (existing.Add((email, scope)))
+            {
+                await store.AssignRoleAsync(new RoleAssignment(school.Value, nameof(Role.Mentor), email, scope, now), cancellationToken).ConfigureAwait(false);
+                if (audit is not null)
+                {
+                    await audit.RecordAsync(new Audit.AuditRecord(school.Value, null, "leerlingenimport", "beheerder", school.Value, "role-assigned", $"Rol mentor (klas {klas}) gegeven aan {email} op grond van de leerlingenlijst"), cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+
+                added++;
+            }
+        }
+
+        return added;
     }
 
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");

@@ -48,12 +48,12 @@ public sealed class BeheerChatTests
     [Fact]
     public async Task RosterFileInChat_IsImportedAllOrNothing_FromAllowedHostsOnly()
     {
-        const string good = "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woongemeente\n200001;Fleur;Kok;02-02-2013;2b;max.mentor@demoschool.example.nl;Utrecht\n";
+        const string good = "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woongemeente\n200001;Fleur;Kok;02-02-2013;2b;sam@elders.example.nl;Utrecht\n";
         const string bad = good + "200002;;Zonder;02-02-2013;2b;max.mentor@demoschool.example.nl;Utrecht\n";
         var files = new FileServer { ["/files/goed.csv"] = good, ["/files/fout.csv"] = bad };
         await using var route = new RouteHarness(services: s => s.AddHttpClient("roster-download").ConfigurePrimaryHttpMessageHandler(() => files));
         await route.SetClockAsync(Monday);
-        await route.EveryoneSaysHelloAsync(Rita, Max);
+        await route.EveryoneSaysHelloAsync(Rita, Max, Stranger);
 
         object File(string url) => new { contentType = "application/vnd.microsoft.teams.file.download.info", name = "leerlingen.csv", content = new { downloadUrl = url, fileType = "csv" } };
 
@@ -67,6 +67,12 @@ public sealed class BeheerChatTests
 
         var imported = string.Join('\n', await route.SayAsync(Rita, "leerlingen importeren", [File("http://127.0.0.1:9/files/goed.csv")]));
         Assert.Contains("1 nieuw", imported, StringComparison.Ordinal);
+
+        // The list names Sam as mentor of 2b: Sam, who had no role, now holds it (audited) and can act as mentor.
+        Assert.Contains("1 mentorrol(len) toegekend volgens de lijst", imported, StringComparison.Ordinal);
+        Assert.Empty(await route.SayAsync(Stranger, "taken"));
+        Assert.Contains("als mentor", RouteHarness.Plain(route.CardsOf(Stranger).Last()), StringComparison.Ordinal);
+        Assert.Contains(await route.SayAsync(Rita, "rollen sam@elders.example.nl"), t => t.Contains("mentor", StringComparison.Ordinal));
         Assert.Contains(await route.SayAsync(Rita, "ziek Fleur"), t => t.StartsWith("Fleur Kok (2b)", StringComparison.Ordinal));
     }
 
