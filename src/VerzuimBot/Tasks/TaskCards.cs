@@ -138,10 +138,11 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
         {
             var last = p.BackOn is { } back ? back.AddDays(-1) : today;
             var days = last < p.FirstDay ? 0 : protocol.Calendar.CountSchoolDays(p.FirstDay, last);
-            yield return new Fact(RouteCards.ShortDate(p.FirstDay), p.BackOn is { } b ? $"ziek tot {RouteCards.ShortDate(b)} ({days} schooldagen)" : $"ziek, nog niet beter gemeld ({days} schooldagen)");
+            var count = days == 1 ? "1 schooldag" : $"{days} schooldagen";
+            yield return new Fact(RouteCards.ShortDate(p.FirstDay), p.BackOn is { } b ? $"ziek tot {RouteCards.ShortDate(b)} ({count})" : $"ziek, nog niet beter gemeld ({count})");
         }
 
-        yield return new Fact("Totaal", $"{periods.Count} ziekmelding(en) dit schooljaar");
+        yield return new Fact("Totaal", periods.Count == 1 ? "1 ziekmelding dit schooljaar" : $"{periods.Count} ziekmeldingen dit schooljaar");
     }
 
     public static List<Fact> StudentFacts(StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today)
