@@ -19,6 +19,10 @@ internal sealed record LoadOptions
           --conversation-rps <n>                  sink answers 429 + Retry-After above n activities/s per conversation (default off)
           --app-rps <n>                           the same for all conversations together (default off)
           --host-dll <path>                       VerzuimBot.dll to start (default src/VerzuimBot/bin/<config>/net10.0)
+          --pool <n>                              students in a scenario's pool (default: the scenario's "students.count")
+          --storm                                 the 08:30 reminder storm instead of the scenarios (first --store)
+          --storm-dossiers <n> --storm-due <n>    dossiers in the store and reminders due (default 100000, 10000)
+          --storm-mentors <n> --storm-minutes <n> mentors the reminders go to (default 400); give up after (default 20)
           --host-log-level <level>                the host's log level (default Warning)
           --help                                  this text
         """;
@@ -49,6 +53,18 @@ internal sealed record LoadOptions
 
     public string HostLogLevel { get; init; } = "Warning";
 
+    public int? Pool { get; init; }
+
+    public bool Storm { get; init; }
+
+    public int StormDossiers { get; init; } = 100_000;
+
+    public int StormDue { get; init; } = 10_000;
+
+    public int StormMentors { get; init; } = 400;
+
+    public double StormMinutes { get; init; } = 20;
+
     /// <returns>The options; or null with a message when the command line is wrong, null without one for --help.</returns>
     public static (LoadOptions? Options, string? Error) Parse(string[] args)
     {
@@ -78,6 +94,12 @@ internal sealed record LoadOptions
                     "--app-rps" => options with { AppRps = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--host-dll" => options with { HostDll = Next() },
                     "--host-log-level" => options with { HostLogLevel = Next() },
+                    "--storm" => options with { Storm = true },
+                    "--storm-dossiers" => options with { StormDossiers = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--storm-due" => options with { StormDue = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--storm-mentors" => options with { StormMentors = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--storm-minutes" => options with { StormMinutes = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--pool" => options with { Pool = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     _ => throw new FormatException($"unknown option {args[i]}"),
                 };
             }

@@ -20,6 +20,11 @@ if (options is null)
     return error is null ? 0 : 2;
 }
 
+if (options.Storm)
+{
+    return await VerzuimBot.Load.Storm.StormRun.RunAsync(options, Directory.CreateTempSubdirectory("verzuimbot-storm-").FullName);
+}
+
 var scenarioDirectory = options.ScenarioDirectory ?? RepositoryPaths.DefaultScenarios;
 var scenarios = Directory.GetFiles(scenarioDirectory, "*.json").Order(StringComparer.Ordinal).Select(Scenario.Load)
     .Where(s => options.Scenarios is null || options.Scenarios.Contains(s.Name)).ToList();
@@ -45,11 +50,16 @@ var results = new List<LevelResult>();
 
 foreach (var store in options.Stores)
 {
-    await using var azurite = store == "azurite" ? await Azurite.StartAsync(work) : null;
-    await using var bot = await BotTarget.StartVerzuimBotAsync(options, store, azurite?.ConnectionString, work);
-    Console.WriteLine($"VerzuimBot on {store} at {bot.BaseUrl}");
     foreach (var scenario in scenarios)
     {
+        // Each scenario on a fresh store with its own fixture, so one scenario's data cannot slow another.
+        await using var azurite = store == "azurite" ? await Azurite.StartAsync(work) : null;
+        var data = Path.Combine(work, $"data-{store}-{scenario.Name}");
+        var seeding = System.Diagnostics.Stopwatch.StartNew();
+        var seeded = await SeedAsync(scenario, azurite?.ConnectionString, data);
+        await using var bot = await BotTarget.StartVerzuimBotAsync(options.HostDll, options.HostLogLevel, store, azurite?.ConnectionString, data, work, $"verzuimbot-{store}-{scenario.Name}");
+        Console.WriteLine($"VerzuimBot on {store} at {bot.BaseUrl} for {scenario.Name}{(seeded ? $" (fixture written in {seeding.Elapsed.TotalSeconds:F1} s)" : string.Empty)}");
+        runner.ResetPool(scenario);
         if (!await SetupAsync(bot, scenario))
         {
             continue;
@@ -83,6 +93,36 @@ if (options.Echo && references.Count > 0)
 Report.WriteTable(Console.Out, results);
 Report.WriteRatios(Console.Out, results);
 return 0;
+
+// The scenario's fixture, written through the host's own services before the host starts.
+async Task<bool> SeedAsync(Scenario scenario, string? azuriteConnectionString, string data)
+{
+    if (scenario.Students is null)
+    {
+        return false;
+    }
+
+    var fixture = scenario.Fixture;
+    var size = runner.PoolSize(scenario);
+    await using var seeder = VerzuimBot.Load.Fixtures.StoreSeeder.Open(azuriteConnectionString, data);
+    await seeder.AddStudentsAsync(scenario.Students.From, size, fixture.Klas, fixture.Mentors, CancellationToken.None);
+    if (fixture.MentorRoles)
+    {
+        await seeder.AssignMentorRolesAsync(fixture.Mentors, fixture.Klas, CancellationToken.None);
+    }
+
+    if (fixture.MentorChats)
+    {
+        await seeder.AddMentorChatsAsync(fixture.Mentors, sink.ServiceUrl, CancellationToken.None);
+    }
+
+    if (fixture.SickAt is { } sickAt)
+    {
+        await seeder.ReportSickAsync(scenario.Students.From, size, sickAt, fixture.DeliveredUntil, CancellationToken.None);
+    }
+
+    return true;
+}
 
 // Setup calls go to VerzuimBot's Development routes; a failing one skips the scenario, it does not end the run.
 async Task<bool> SetupAsync(BotTarget bot, Scenario scenario)

@@ -12,6 +12,9 @@ internal sealed class ReminderOptions
 
     /// <summary>How long a claim holds before another instance may take the task over.</summary>
     public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>Tasks delivered at once in one sweep (each claimed first); below Teams' 50 sends per second per app.</summary>
+    public int Parallelism { get; set; } = 8;
 }
 
 /// <summary>

@@ -12,7 +12,9 @@ namespace VerzuimBot.Tasks;
 /// One pass over the due tasks: each is claimed (exactly one instance wins), checked against the
 /// dossier as it is now (a task the rules no longer produce is cancelled, not sent), sent to whoever
 /// holds the role, and marked delivered. A failed send is put back for later, never dropped; a task
-/// nobody can receive yet waits for the next school day.
+/// nobody can receive yet waits for the next school day. Up to <see cref="ReminderOptions.Parallelism"/>
+/// tasks are in flight at once (the 08:30 storm is bound by Teams' rate, not by one send after another);
+/// each is still claimed before it is sent.
 /// </summary>
 internal sealed class ReminderSweeper(
     TaskStore tasks, StudentDirectory students, DossierService dossiers, SchoolProtocols protocols, TaskRecipients recipients,
@@ -29,13 +31,14 @@ internal sealed class ReminderSweeper(
         {
             var now = time.GetUtcNow();
             var delivered = 0;
-            foreach (var task in await tasks.ListDueAsync(now, cancellationToken).ConfigureAwait(false))
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(await tasks.ListDueAsync(now, cancellationToken).ConfigureAwait(false), parallel, async (task, ct) =>
             {
-                if (await DeliverAsync(task, now, cancellationToken).ConfigureAwait(false))
+                if (await DeliverAsync(task, now, ct).ConfigureAwait(false))
                 {
-                    delivered++;
+                    Interlocked.Increment(ref delivered);
                 }
-            }
+            }).ConfigureAwait(false);
 
             return delivered;
         }

@@ -33,5 +33,19 @@ internal sealed record LevelResult(
         return LatencyTicks[Math.Clamp(rank - 1, 0, LatencyTicks.Length - 1)] * 1000.0 / Stopwatch.Frequency;
     }
 
+    /// <summary>Post → the mentor's card at the sink, for scenarios that wait for it.</summary>
+    public long[] NotificationTicks { get; init; } = [];
+
+    public double NotificationPercentile(double p)
+    {
+        if (NotificationTicks.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100 * NotificationTicks.Length);
+        return NotificationTicks[Math.Clamp(rank - 1, 0, NotificationTicks.Length - 1)] * 1000.0 / Stopwatch.Frequency;
+    }
+
     public double MaxMs => LatencyTicks.Length == 0 ? double.NaN : LatencyTicks[^1] * 1000.0 / Stopwatch.Frequency;
 }

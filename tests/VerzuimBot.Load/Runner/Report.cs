@@ -8,7 +8,8 @@ internal static class Report
     public static void WriteLevel(TextWriter output, LevelResult r)
     {
         var failed = r.Failed == 0 ? string.Empty : $"  FAILED: {r.Failed} non-2xx ({string.Join(", ", r.Failures.Select(f => $"{f.Key}: {f.Value}"))})";
-        output.WriteLine(F($"  {r.Target} [{r.Store}] {r.Scenario} x{r.Concurrency}: {r.Succeeded} turns, {r.TurnsPerSecond:F1}/s, p50 {Ms(r.Percentile(50))} p95 {Ms(r.Percentile(95))} p99 {Ms(r.Percentile(99))} ms{failed}"));
+        var notified = r.NotificationTicks.Length == 0 ? string.Empty : F($"; mentor card at the sink p50 {Ms(r.NotificationPercentile(50))} p99 {Ms(r.NotificationPercentile(99))} ms");
+        output.WriteLine(F($"  {r.Target} [{r.Store}] {r.Scenario} x{r.Concurrency}: {r.Succeeded} turns, {r.TurnsPerSecond:F1}/s, p50 {Ms(r.Percentile(50))} p95 {Ms(r.Percentile(95))} p99 {Ms(r.Percentile(99))} ms{notified}{failed}"));
     }
 
     public static void WriteTable(TextWriter output, IReadOnlyList<LevelResult> results)
@@ -19,6 +20,17 @@ internal static class Report
         foreach (var r in results)
         {
             output.WriteLine(F($"| {r.Target} | {r.Store} | {r.Scenario} | {r.Concurrency} | {r.Succeeded} | {r.Failed} | {r.TurnsPerSecond:F1} | {Ms(r.Percentile(50))} | {Ms(r.Percentile(95))} | {Ms(r.Percentile(99))} | {Ms(r.MaxMs)} | {r.SinkActivities} | {r.SinkThrottled} |"));
+        }
+
+        if (results.Any(r => r.NotificationTicks.Length > 0))
+        {
+            output.WriteLine();
+            output.WriteLine("| mentor notification (post → card at the sink) | store | scenario | conversations | cards | p50 ms | p95 ms | p99 ms |");
+            output.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
+            foreach (var r in results.Where(r => r.NotificationTicks.Length > 0))
+            {
+                output.WriteLine(F($"| {r.Target} | {r.Store} | {r.Scenario} | {r.Concurrency} | {r.NotificationTicks.Length} | {Ms(r.NotificationPercentile(50))} | {Ms(r.NotificationPercentile(95))} | {Ms(r.NotificationPercentile(99))} |"));
+            }
         }
 
         foreach (var r in results.Where(r => r.Failed > 0))

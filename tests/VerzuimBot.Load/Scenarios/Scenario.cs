@@ -9,15 +9,22 @@ namespace VerzuimBot.Load.Scenarios;
 /// One scenario file (scenarios/*.json): an activity template posted once per turn, what a finished turn
 /// looks like at the sink, optional setup calls to the host's Development routes, and value lists.
 /// Placeholders in the template's strings: {{activityId}} {{conversationId}} {{conversation}} {{turn}}
-/// {{serviceUrl}} {{userId}} {{aadObjectId}} {{tenantId}}, and one per entry of "values".
+/// {{serviceUrl}} {{userId}} {{aadObjectId}} {{tenantId}}, {{leerling}} {{studentId}} (a student of the
+/// scenario's pool, one turn at a time), and one per entry of "values". Optional: "fixture" (what the store
+/// holds before the host starts), "students" (the pool), "expect" (text the invoke answer must contain),
+/// "notification" (wait for the mentor's card for the student at the sink) and "after" (an unmeasured
+/// follow-up activity, e.g. "beter", after which the student goes back to the pool).
 /// </summary>
 internal sealed class Scenario
 {
     private readonly string _template;
     private readonly Dictionary<string, string[]> _values;
 
-    private Scenario(string name, string description, bool reference, int sinkRepliesPerTurn, int proactivePerTurn, IReadOnlyList<SetupCall> setup, string template, Dictionary<string, string[]> values)
+    private readonly string? _after;
+
+    private Scenario(string name, string description, bool reference, int sinkRepliesPerTurn, int proactivePerTurn, IReadOnlyList<SetupCall> setup, string template, Dictionary<string, string[]> values, string? after)
     {
+        _after = after;
         Name = name;
         Description = description;
         Reference = reference;
@@ -46,6 +53,18 @@ internal sealed class Scenario
 
     public bool IsInvoke { get; }
 
+    public FixtureSpec Fixture { get; private init; } = new();
+
+    public StudentPoolSpec? Students { get; private init; }
+
+    /// <summary>Text the invoke answer must contain (e.g. the replacement card's title); otherwise the turn failed.</summary>
+    public string? Expect { get; private init; }
+
+    /// <summary>Wait, after the answer, for the mentor's notification card of the turn's student at the sink (timed separately).</summary>
+    public bool Notification { get; private init; }
+
+    public bool HasAfter => _after is not null;
+
     public static Scenario Load(string path)
     {
         var root = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException($"{path}: not a JSON object");
@@ -70,13 +89,27 @@ internal sealed class Scenario
             (int?)root["proactivePerTurn"] ?? 0,
             setup,
             activity.ToJsonString(),
-            values);
+            values,
+            root["after"]?.ToJsonString())
+        {
+            Fixture = root["fixture"]?.Deserialize<FixtureSpec>(JsonOptions) ?? new FixtureSpec(),
+            Students = root["students"]?.Deserialize<StudentPoolSpec>(JsonOptions),
+            Expect = (string?)root["expect"],
+            Notification = (bool?)root["notification"] ?? false,
+        };
     }
 
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The unmeasured follow-up activity of the turn (same placeholders).</summary>
+    public byte[] RenderAfter(TurnContext turn) => Substitute(_after!, turn);
+
     /// <summary>The activity of one turn as UTF-8 JSON; substituted values are JSON-escaped.</summary>
-    public byte[] Render(TurnContext turn)
+    public byte[] Render(TurnContext turn) => Substitute(_template, turn);
+
+    private byte[] Substitute(string template, TurnContext turn)
     {
-        var text = new StringBuilder(_template)
+        var text = new StringBuilder(template)
             .Replace("{{activityId}}", Escape(turn.ActivityId))
             .Replace("{{conversationId}}", Escape(turn.ConversationId))
             .Replace("{{conversation}}", turn.Conversation.ToString(CultureInfo.InvariantCulture))
@@ -85,6 +118,11 @@ internal sealed class Scenario
             .Replace("{{userId}}", Escape(turn.UserId))
             .Replace("{{aadObjectId}}", Escape(turn.AadObjectId))
             .Replace("{{tenantId}}", Escape(turn.TenantId));
+        if (turn.Leerling is { } leerling)
+        {
+            text.Replace("{{leerling}}", leerling.ToString(CultureInfo.InvariantCulture)).Replace("{{studentId}}", Fixtures.StoreSeeder.StudentIdOf(leerling).Value);
+        }
+
         foreach (var (key, list) in _values)
         {
             text.Replace("{{" + key + "}}", Escape(list[(int)(turn.GlobalTurn % list.Length)]));
@@ -100,4 +138,35 @@ internal sealed class Scenario
 internal sealed record SetupCall(string Method, string Path, string? Body);
 
 /// <summary>Who and where one turn is.</summary>
-internal sealed record TurnContext(int Conversation, long Turn, long GlobalTurn, string ActivityId, string ConversationId, string ServiceUrl, string UserId, string AadObjectId, string TenantId);
+internal sealed record TurnContext(int Conversation, long Turn, long GlobalTurn, string ActivityId, string ConversationId, string ServiceUrl, string UserId, string AadObjectId, string TenantId, long? Leerling = null);
+
+/// <summary>
+/// What the store holds before the host starts (written by <see cref="Fixtures.StoreSeeder"/>): the pool's
+/// students in klas <see cref="Klas"/> with mentors load-user-0…N-1, optionally with their own chat at the
+/// sink, a mentor role, and a ziekmelding recorded at <see cref="SickAt"/>.
+/// </summary>
+internal sealed record FixtureSpec
+{
+    public int Mentors { get; init; } = 64;
+
+    public string Klas { get; init; } = "L";
+
+    public bool MentorChats { get; init; }
+
+    public bool MentorRoles { get; init; }
+
+    public DateTimeOffset? SickAt { get; init; }
+
+    /// <summary>Tasks of those ziekmeldingen due by then count as already delivered (the reminder the card answers).</summary>
+    public DateTimeOffset? DeliveredUntil { get; init; }
+}
+
+/// <summary>Students leerlingnummer from…from+count-1; reused after the turn's "after" when <see cref="Reuse"/>.</summary>
+internal sealed record StudentPoolSpec
+{
+    public long From { get; init; }
+
+    public int Count { get; init; }
+
+    public bool Reuse { get; init; }
+}

@@ -15,12 +15,15 @@ namespace VerzuimBot.Load.Sink;
 /// A local Bot Connector: Kestrel on 127.0.0.1 answering the endpoints a bot calls as the connector does
 /// (send, reply, update, create conversation), optionally with 429 + Retry-After above per-conversation and
 /// per-app rates. It counts what arrives and wakes the turn that waits for a reply in its conversation.
+/// Task cards are counted by the task id they carry ("taak"), so a storm or a fault run can say exactly
+/// which reminders arrived and how often. A fault mode answers 429, 500 or nothing at all for a while.
 /// </summary>
 internal sealed class ConnectorSink : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Inbox> _inboxes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateWindow> _conversationRates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _tasks = new(StringComparer.Ordinal);
     private readonly RateWindow _appRate;
     private readonly int _conversationRps;
     private long _ids;
@@ -37,6 +40,19 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     public SinkCounters Counters { get; } = new();
 
+    /// <summary>How often each task id arrived on a card (only accepted sends count).</summary>
+    public IReadOnlyDictionary<string, int> TaskDeliveries => _tasks;
+
+    /// <summary>What the sink answers to sends right now (fault runs switch it on and off).</summary>
+    public SinkFault Fault { get; set; }
+
+    /// <summary>The member lookup of first contact: the UPN Teams would give for a load user.</summary>
+    public static string? UpnOf(string memberId) => memberId switch
+    {
+        "29:rita" => "rita.receptie@demoschool.example.nl",
+        _ when memberId.StartsWith("29:load-user-", StringComparison.Ordinal) => memberId["29:".Length..] + "@demoschool.example.nl",
+        _ => null,
+    };
     public static async Task<ConnectorSink> StartAsync(int conversationRps, int appRps)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,6 +65,8 @@ internal sealed class ConnectorSink : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext http, string conversationId, string replyToId) => sink.ActivityAsync(http, conversationId, replyToId));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => sink.ActivityAsync(http, conversationId, activityId));
         app.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", () => Results.Ok());
+        app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>
+            UpnOf(memberId) is { } upn ? Results.Json(new { id = memberId, name = upn, userPrincipalName = upn, email = upn }) : Results.NotFound());
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         sink.ServiceUrl = address.TrimEnd('/') + "/";
@@ -97,8 +115,28 @@ internal sealed class ConnectorSink : IAsyncDisposable
             return retryAfter;
         }
 
-        // Read (and so pay for) the body as the real connector would; its content is not kept.
+        switch (Fault)
+        {
+            case SinkFault.Throttle:
+                Interlocked.Increment(ref Counters.Throttled);
+                return new ThrottledResult(1);
+            case SinkFault.ServerError:
+                Interlocked.Increment(ref Counters.Failed);
+                return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            case SinkFault.Hang:
+                // Longer than the bot's attempt timeout: the send times out on its side.
+                Interlocked.Increment(ref Counters.Failed);
+                await Task.Delay(TimeSpan.FromSeconds(20), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        }
+
+        // Read (and so pay for) the body as the real connector would; only the task id of a task card is kept.
         using var body = await JsonDocument.ParseAsync(http.Request.Body).ConfigureAwait(false);
+        if (TaskIdOf(body.RootElement) is { } taskId)
+        {
+            _tasks.AddOrUpdate(taskId, 1, (_, n) => n + 1);
+        }
+
         if (http.Request.Method == HttpMethods.Put)
         {
             Interlocked.Increment(ref Counters.Updates);
@@ -150,6 +188,41 @@ internal sealed class ConnectorSink : IAsyncDisposable
         return new ThrottledResult(wait.Value);
     }
 
+    /// <summary>The "taak" of a task card's action data, wherever the card puts it.</summary>
+    private static string? TaskIdOf(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.NameEquals("taak") && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } id)
+                    {
+                        return id;
+                    }
+
+                    if (TaskIdOf(property.Value) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (TaskIdOf(item) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
     private string NextId() => Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture);
 
     private sealed class Inbox
@@ -175,12 +248,23 @@ internal sealed class SinkCounters
     public long Updates;
     public long ConversationsCreated;
     public long Throttled;
+    public long Failed;
 
     public SinkCounters Snapshot() => new()
     {
+        Failed = Interlocked.Read(ref Failed),
         Activities = Interlocked.Read(ref Activities),
         Updates = Interlocked.Read(ref Updates),
         ConversationsCreated = Interlocked.Read(ref ConversationsCreated),
         Throttled = Interlocked.Read(ref Throttled),
     };
+}
+
+/// <summary>How the sink misbehaves for a fault run: every send throttled (429, Retry-After 1), failed (500), or left hanging.</summary>
+internal enum SinkFault
+{
+    None,
+    Throttle,
+    ServerError,
+    Hang,
 }

@@ -11,7 +11,12 @@ internal sealed class Azurite(ChildProcess process, int port) : IAsyncDisposable
     public string ConnectionString { get; } =
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};TableEndpoint=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/devstoreaccount1;";
 
-    public static async Task<Azurite> StartAsync(string workDirectory)
+    public int Port => port;
+
+    public ChildProcess Process => process;
+
+    /// <summary>In memory; or, with <paramref name="location"/>, on disk there (so a stopped Azurite comes back with its data) on <paramref name="fixedPort"/>.</summary>
+    public static async Task<Azurite> StartAsync(string workDirectory, string? location = null, int? fixedPort = null)
     {
         var azurite = Path.Combine(RepositoryPaths.NodeTools, "node_modules", ".bin", "azurite-table");
         if (!File.Exists(azurite))
@@ -19,9 +24,10 @@ internal sealed class Azurite(ChildProcess process, int port) : IAsyncDisposable
             throw new InvalidOperationException($"{azurite} is missing: run npm ci in tests/node (tests/test.sh does).");
         }
 
-        var port = ChildProcess.FreePort();
-        string[] arguments = ["--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture), "--loose", "--skipApiVersionCheck", "--disableTelemetry", "--silent"];
-        var process = ChildProcess.Start(azurite, arguments, new Dictionary<string, string>(), RepositoryPaths.NodeTools, Path.Combine(workDirectory, "azurite.log"));
+        var port = fixedPort ?? ChildProcess.FreePort();
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        string[] arguments = [.. persistence, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture), "--loose", "--skipApiVersionCheck", "--disableTelemetry", "--silent"];
+        var process = ChildProcess.Start(azurite, arguments, new Dictionary<string, string>(), RepositoryPaths.NodeTools, Path.Combine(workDirectory, $"azurite-{port.ToString(CultureInfo.InvariantCulture)}-{DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)}.log"));
         await process.WaitUntilReadyAsync(port, null, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return new Azurite(process, port);
     }

@@ -15,10 +15,15 @@ internal sealed class BotTarget(string name, string store, string baseUrl, Child
 
     public string LogPath => process.LogPath;
 
-    /// <summary>VerzuimBot from its built dll: Development, no app id (loopback only), the chosen store.</summary>
-    public static async Task<BotTarget> StartVerzuimBotAsync(LoadOptions options, string store, string? azuriteConnectionString, string workDirectory)
+    public ChildProcess Process => process;
+
+    /// <summary>VerzuimBot from its built dll: Development, no app id (loopback only), the demo school, the chosen store.</summary>
+    public static Task<BotTarget> StartVerzuimBotAsync(LoadOptions options, string store, string? azuriteConnectionString, string workDirectory) =>
+        StartVerzuimBotAsync(options.HostDll, options.HostLogLevel, store, azuriteConnectionString, Path.Combine(workDirectory, "data-" + store), workDirectory, "verzuimbot-" + store);
+
+    public static async Task<BotTarget> StartVerzuimBotAsync(string? hostDll, string logLevel, string store, string? azuriteConnectionString, string dataDirectory, string workDirectory, string logName, IDictionary<string, string>? extra = null)
     {
-        var dll = options.HostDll ?? RepositoryPaths.DefaultHostDll;
+        var dll = hostDll ?? RepositoryPaths.DefaultHostDll;
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"{dll} is missing: build it with dotnet build src/VerzuimBot -c Release");
@@ -29,8 +34,9 @@ internal sealed class BotTarget(string name, string store, string baseUrl, Child
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Bot__MicrosoftAppId"] = string.Empty,
-            ["Logging__LogLevel__Default"] = options.HostLogLevel,
-            ["Logging__LogLevel__Microsoft.AspNetCore"] = options.HostLogLevel,
+            ["Demo__Enabled"] = "true",
+            ["Logging__LogLevel__Default"] = logLevel,
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = logLevel,
             ["DOTNET_NOLOGO"] = "1",
         };
         if (azuriteConnectionString is not null)
@@ -39,12 +45,17 @@ internal sealed class BotTarget(string name, string store, string baseUrl, Child
         }
         else
         {
-            environment["TableStorage__DataDirectory"] = Path.Combine(workDirectory, "data-" + store);
+            environment["TableStorage__DataDirectory"] = dataDirectory;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
         }
 
         var url = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
         var contentRoot = Path.GetDirectoryName(Path.GetFullPath(dll))!;
-        var process = ChildProcess.Start("dotnet", [dll, "--urls", url, "--contentRoot", contentRoot], environment, contentRoot, Path.Combine(workDirectory, $"verzuimbot-{store}.log"));
+        var process = ChildProcess.Start("dotnet", [dll, "--urls", url, "--contentRoot", contentRoot], environment, contentRoot, Path.Combine(workDirectory, logName + ".log"));
         await process.WaitUntilReadyAsync(port, url + "/healthz", TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         return new BotTarget("VerzuimBot", store, url, process);
     }

@@ -22,6 +22,31 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL, no goodbye: the fault runs' crash.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+    }
+
+    /// <summary>Peak resident memory (VmHWM of /proc) in bytes; 0 where /proc is not there.</summary>
+    public long PeakMemoryBytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string workingDirectory, string logPath)
     {
         var start = new ProcessStartInfo(fileName)
