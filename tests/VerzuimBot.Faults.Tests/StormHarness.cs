@@ -52,9 +52,15 @@ internal sealed class StormHarness : IAsyncDisposable
         }
     }
 
-    public async Task<BotTarget> StartHostAsync(string name, int leaseSeconds = 120) =>
+    /// <param name="startAt">The bot's clock at start-up: before the storm, so no sweep runs at today's real date first.</param>
+    public async Task<BotTarget> StartHostAsync(string name, int leaseSeconds = 120, DateTimeOffset? startAt = null) =>
         Add(await BotTarget.StartVerzuimBotAsync(null, "Warning", Azurite is null ? "sqlite" : "azurite", Azurite?.ConnectionString, Data, Work, name,
-            new Dictionary<string, string> { ["Reminders__SweepSeconds"] = "1", ["Reminders__LeaseSeconds"] = leaseSeconds.ToString(CultureInfo.InvariantCulture) }));
+            new Dictionary<string, string>
+            {
+                ["Reminders__SweepSeconds"] = "1",
+                ["Reminders__LeaseSeconds"] = leaseSeconds.ToString(CultureInfo.InvariantCulture),
+                ["Development__Now"] = (startAt ?? StormAt.AddMinutes(-5)).ToString("O", CultureInfo.InvariantCulture),
+            }));
 
     /// <summary>Sets the host's clock (which sweeps at once); does not wait for that sweep to end.</summary>
     public Task<HttpResponseMessage> SetClockAsync(BotTarget host, DateTimeOffset now) =>

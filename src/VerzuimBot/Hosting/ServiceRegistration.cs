@@ -34,7 +34,14 @@ internal static class ServiceRegistration
     {
         // In Development (no app id) the demo may move the clock; everywhere else it is the system clock.
         var developmentClock = environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration["Bot:MicrosoftAppId"]);
-        services.AddSingleton<TimeProvider>(developmentClock ? new Development.DevelopmentClock(TimeProvider.System) : TimeProvider.System);
+        var clock = new Development.DevelopmentClock(TimeProvider.System);
+        if (developmentClock && DateTimeOffset.TryParse(configuration["Development:Now"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start))
+        {
+            // Start the demo (or a fault run) at a chosen moment, so no sweep ever runs at the real date first.
+            clock.SetNow(start);
+        }
+
+        services.AddSingleton<TimeProvider>(developmentClock ? clock : TimeProvider.System);
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(BotAuthenticationOptions.SectionName));
         services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);

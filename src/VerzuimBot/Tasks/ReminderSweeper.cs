@@ -48,8 +48,10 @@ internal sealed class ReminderSweeper(
         }
     }
 
-    private async Task<bool> DeliverAsync(DueTask stored, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
+        // The lease counts from the claim, not from the start of a sweep that may have run for minutes.
+        var now = Max(time.GetUtcNow(), sweepStart);
         var claim = await tasks.TryClaimAsync(stored, _instance, now, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
@@ -98,4 +100,6 @@ internal sealed class ReminderSweeper(
             return false;
         }
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
