@@ -32,8 +32,9 @@ public sealed class TaskStore(ITableStoreFactory tables, TaskStoreOptions? optio
         for (var attempt = 1; ; attempt++)
         {
             var existing = await GetAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
-            if (existing is { Status: DueTaskStatus.Delivered or DueTaskStatus.Cancelled })
+            if (existing is { Status: DueTaskStatus.Delivered or DueTaskStatus.Cancelled } || existing?.Definition == definition)
             {
+                // Finished tasks are never revived; an unchanged definition needs no write.
                 return;
             }
 

@@ -66,6 +66,15 @@ internal sealed class SqliteDatabase(string filePath)
 
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+
+        // WAL with synchronous=NORMAL: a commit survives a crash or kill of the process (the WAL is written
+        // before the commit returns); only a power failure may lose the last commits. Per connection.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
+
         if (!_initialised)
         {
             using var command = connection.CreateCommand();

@@ -199,7 +199,9 @@ public abstract class StoreContract(Backend backend) : IDisposable
     {
         var store = new TaskStore(_tables);
         await store.UpsertAsync(DueSoon("t1", Monday));
+        var first = (await store.GetAsync("t1"))!.ETag;
         await store.UpsertAsync(DueSoon("t1", Monday));
+        Assert.Equal(first, (await store.GetAsync("t1"))!.ETag); // unchanged: not written again
         await store.UpsertAsync(DueSoon("t1", Monday.AddDays(2)));
 
         Assert.Empty(await store.ListDueAsync(Monday.AddHours(1)));
