@@ -1,4 +1,5 @@
 using VerzuimBot.Development;
+using VerzuimBot.Digest;
 using VerzuimBot.Hosting;
 using VerzuimBot.Messages;
 using VerzuimBot.Hosting.Errors;
@@ -28,6 +29,7 @@ app.UseExceptionHandler(errors => errors.Run(UnexpectedErrorResponse.WriteAsync)
 app.LogAuthenticationMode();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+app.MapDigestExport();
 app.MapDevelopmentRoutes();
 await app.RunAsync();
 return 0;

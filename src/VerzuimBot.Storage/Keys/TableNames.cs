@@ -12,4 +12,7 @@ internal static class TableNames
     public const string Roster = "Roster";
     public const string Decisions = "Decisions";
     public const string AuditEntries = "AuditEntries";
+    public const string DigestSubscriptions = "DigestSubscriptions";
+    public const string DigestPosts = "DigestPosts";
+    public const string DigestExports = "DigestExports";
 }

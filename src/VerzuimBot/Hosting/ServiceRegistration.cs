@@ -19,6 +19,7 @@ using VerzuimBot.Storage;
 using VerzuimBot.Tables;
 using VerzuimBot.Beheer;
 using VerzuimBot.Demo;
+using VerzuimBot.Digest;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
@@ -129,6 +130,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ICardAction, LeerplichtMeldingAction>();
         services.AddSingleton<CardActionRouter>();
         services.AddBeheer(configuration);
+        services.AddDigest(configuration);
         services.AddScoped<TurnHandler>();
         return services;
     }

@@ -1,3 +1,4 @@
+using VerzuimBot.Storage.Keys;
 using VerzuimBot.Storage.Tests.Infrastructure;
 using VerzuimBot.Tables;
 
@@ -330,6 +331,54 @@ public abstract class StoreContract(Backend backend) : IDisposable
             return exception;
         }
     }
+
+    [Fact]
+    public async Task DigestSubscriptions_ASlotIsClaimedOnce_AnExpiredClaimIsTakenOver_APostedSlotNever()
+    {
+        var store = new DigestSubscriptionStore(_tables);
+        var subscription = new DigestSubscription("SWV/1", "tenant-1", "19:kanaal@thread.tacv2", ["12AB00", "34CD00"], "sanne@swv.example.nl", Monday, null);
+        await store.SaveAsync(subscription);
+        var stored = Assert.Single(await store.ListForAsync("SWV/1"));
+        Assert.Equal(subscription with { Schools = stored.Schools }, stored);
+        Assert.Equal(["12AB00", "34CD00"], stored.Schools);
+        Assert.Single(await store.ListAsync());
+
+        var lease = TimeSpan.FromMinutes(10);
+        Assert.True(await store.TryClaimAsync(subscription, "wekelijks|2026-11-30", Monday, lease));
+        Assert.False(await store.TryClaimAsync(subscription, "wekelijks|2026-11-30", Monday.AddMinutes(9), lease));
+        Assert.True(await store.TryClaimAsync(subscription, "wekelijks|2026-11-30", Monday.AddMinutes(11), lease));
+
+        await store.CompleteAsync(subscription, "wekelijks|2026-11-30", Monday.AddMinutes(12));
+        Assert.False(await store.TryClaimAsync(subscription, "wekelijks|2026-11-30", Monday.AddHours(3), lease));
+        Assert.Equal(Monday.AddMinutes(12), Assert.Single(await store.ListForAsync("SWV/1")).LastPostedAt);
+
+        await store.RemoveAsync("SWV/1", "19:kanaal@thread.tacv2");
+        Assert.Empty(await store.ListForAsync("SWV/1"));
+        await store.CompleteAsync(subscription, "wekelijks|2026-12-07", Monday.AddDays(7));
+        Assert.Empty(await store.ListAsync());
+    }
+
+    [Fact]
+    public async Task DigestExports_ATokenWorksUntilItExpires_AndOnlyItsHashIsStored()
+    {
+        var store = new DigestExportStore(_tables);
+        var grant = new DigestExportGrant("SWV-1", ["12AB00"], "sanne@swv.example.nl", Monday, null, Monday.AddMinutes(15));
+        var token = await store.IssueAsync(grant);
+        Assert.Equal(43, token.Length);
+
+        var redeemed = await store.RedeemAsync(token, Monday.AddMinutes(14));
+        Assert.Equal(grant with { Schools = redeemed!.Schools }, redeemed);
+        Assert.Equal(["12AB00"], redeemed.Schools);
+        Assert.Null(await store.RedeemAsync(token + "x", Monday));
+        Assert.Null(await store.RedeemAsync("../../etc", Monday));
+
+        var rows = await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None);
+        Assert.DoesNotContain(rows, r => r.RowKey.Contains(token, StringComparison.Ordinal) || r.Properties.Values.OfType<string>().Any(v => v.Contains(token, StringComparison.Ordinal)));
+
+        Assert.Null(await store.RedeemAsync(token, Monday.AddMinutes(15)));
+        Assert.Empty(await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None));
+    }
+
 }
 
 public sealed class SqliteStoreTests() : StoreContract(new SqliteBackend());

@@ -1,0 +1,239 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VerzuimBot.Access.Audit;
+using VerzuimBot.Access.Roster;
+using VerzuimBot.Digest;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Protocol;
+using VerzuimBot.Tests.Infrastructure;
+using VerzuimBot.Tests.SickRoute;
+using static VerzuimBot.Tests.SickRoute.RouteHarness;
+
+namespace VerzuimBot.Tests.Digest;
+
+/// <summary>
+/// Issue 9 in Teams: the "overzicht" commands, the channel subscription with its Monday 08:30 post and the 8-weekly
+/// RBL–SWV overview (000, 002 §8.1; domain.md §7), the export link, and who may see what (domain.md §8).
+/// The figures themselves are proven against hand-computed values in the domain's digest tests.
+/// </summary>
+public sealed class DigestInTeamsTests
+{
+    private static readonly TeamsUser Sanne = new("Sanne SWV", "29:sanne", "aad-sanne", "sanne@swv.example.nl");
+    private const string Channel = "19:thuiszitters@thread.tacv2";
+    private const string School = "99DE00";
+
+    // Wednesday 25 November 2026, 10:00: Daan has been away since Monday 5 October (herfstvakantie midden 19-23 Oct in between).
+    private static readonly DateTimeOffset Wednesday = new(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(1));
+
+    private static async Task<RouteHarness> SwvWithOneReportedThuiszitterAsync()
+    {
+        var route = new RouteHarness();
+        route.App.Connector.Members[Sanne.TeamsId] = new { id = Sanne.TeamsId, aadObjectId = Sanne.Aad, userPrincipalName = Sanne.Upn, name = Sanne.Name };
+        await route.SetClockAsync(Wednesday);
+        await route.EveryoneSaysHelloAsync(Rita, Sanne);
+
+        var dossiers = route.App.Services.GetRequiredService<DossierService>();
+        var daan = StudentIds.For(new SchoolId(School), "123456");
+        var emma = StudentIds.For(new SchoolId(School), "124001");
+        var receptie = new Actor(new StaffId("rita.receptie@demoschool.example.nl"), Role.Receptie);
+        var lotte = new Actor(new StaffId("lotte@rbl.example.nl"), Role.Leerplichtambtenaar);
+        var zora = new Actor(new StaffId("zora.zorg@demoschool.example.nl"), Role.Zorgcoordinator);
+        await dossiers.RecordAsync(School, daan, new ZiekmeldingRecorded(new EventId("e-daan-1"), At(10, 5), receptie, new DateOnly(2026, 10, 5), null, false));
+        await dossiers.RecordAsync(School, daan, new LeerplichtJudgementRecorded(new EventId("e-daan-2"), At(11, 3), lotte, true, null));
+        await dossiers.RecordAsync(School, daan, new ThuiszitterChecklistItemCompleted(new EventId("e-daan-3"), At(11, 4), zora, "Leerling gemeld bij het samenwerkingsverband als thuiszitter"));
+
+        // Emma is away too, but not reported to the SWV: she may only be counted.
+        await dossiers.RecordAsync(School, emma, new ZiekmeldingRecorded(new EventId("e-emma-1"), At(11, 16), receptie, new DateOnly(2026, 11, 16), null, false));
+        return route;
+    }
+
+    private static DateTimeOffset At(int month, int day, int hour = 8, int minute = 30) =>
+        new(2026, month, day, hour, minute, 0, month < 10 || (month == 10 && day < 25) ? TimeSpan.FromHours(2) : TimeSpan.FromHours(1));
+
+    [Fact]
+    public async Task Overzicht_InThePersonalChat_NamesOnlyTheThuiszitterReportedToTheSwv_AndAuditsIt()
+    {
+        // domain.md §7 (contents) and §8: cases reported to the SWV by name, the rest as counts.
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht");
+        var card = Shown(await route.WaitForCardAsync(Sanne, "Overzicht thuiszitters en verzuim"));
+        Assert.Contains("Overzicht thuiszitters en verzuim · Samenwerkingsverband Demo", card, StringComparison.Ordinal);
+
+        Assert.Contains("Daan de Vries (2b)", card, StringComparison.Ordinal);
+        Assert.Contains("Demoschool (fictief)", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Emma", card, StringComparison.Ordinal);
+        Assert.Contains("1 (1 gemeld bij het SWV)", card, StringComparison.Ordinal);
+        Assert.Contains("overzichtExport", card, StringComparison.Ordinal);
+
+        var trail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, StudentIds.For(new SchoolId(School), "123456").Value);
+        Assert.Contains(trail, line => line.Contains("Genoemd in het SWV-overzicht", StringComparison.Ordinal));
+        var emmaTrail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, StudentIds.For(new SchoolId(School), "124001").Value);
+        Assert.DoesNotContain(emmaTrail, line => line.Contains("SWV-overzicht", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Overzicht_BySomeoneWithoutTheSwvRole_IsRefusedInDutch()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        Assert.Equal([SwvAudiences.NotSwv], await route.SayAsync(Rita, "overzicht"));
+        Assert.Equal(0, route.CountCards(Rita, "Overzicht thuiszitters"));
+    }
+
+    [Fact]
+    public async Task OverzichtSchool_NarrowsToThatSchool_AndAnUnknownSchoolListsTheSwvsSchools()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht demoschool");
+        await route.WaitForCardAsync(Sanne, "Overzicht Demoschool (fictief)");
+
+        var answer = Assert.Single(await route.SayAsync(Sanne, "overzicht 12AB00"));
+        Assert.Equal("Ik ken geen school \"12AB00\" bij jouw samenwerkingsverband. Jouw scholen: Demoschool (fictief) (99DE00).", answer);
+    }
+
+    [Fact]
+    public async Task Overzicht_InAGroupChat_IsNotShown_BecauseItNamesChildren()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        var texts = await SayInAsync(route, Sanne, "19:kernpartneroverleg@thread.v2", "groupChat", "overzicht");
+        Assert.StartsWith("Het overzicht noemt leerlingen, dus ik laat het niet in een groepschat zien.", Assert.Single(texts), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverzichtHier_PostsInTheChannelOnMondayAt0830_TheFirstForThe8WeeklyOverleg_OnceAcrossSchedulers()
+    {
+        // Profile utrecht-west-vo "overzicht": maandag 08:30, rblSwvOverlegElkeWeken 8 (000; 002 §8.1: at least every 8 weeks).
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        Assert.Equal(
+            "Dit kanaal krijgt het overzicht van jouw samenwerkingsverband nog niet. Typ eerst \"overzicht hier\", of vraag het overzicht in je persoonlijke chat met VerzuimBot.",
+            Assert.Single(await SayInAsync(route, Sanne, Channel, "channel", "overzicht")));
+        var subscribed = Assert.Single(await SayInAsync(route, Sanne, Channel, "channel", "overzicht hier"));
+        Assert.StartsWith("Vanaf nu zet ik hier elke maandag om 08:30 het overzicht van Samenwerkingsverband Demo neer (1 school), en elke 8 weken", subscribed, StringComparison.Ordinal);
+
+        var scheduler = route.App.Services.GetRequiredService<DigestScheduler>();
+        await route.SetClockAsync(At(11, 30, 8, 29));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(ChannelPosts(route));
+
+        await route.SetClockAsync(At(11, 30, 8, 31));
+        await Task.WhenAll(scheduler.RunOnceAsync(CancellationToken.None), scheduler.RunOnceAsync(CancellationToken.None), scheduler.RunOnceAsync(CancellationToken.None));
+        var first = Assert.Single(ChannelPosts(route));
+        Assert.Contains("Overzicht voor het 8-wekelijks overleg RBL–SWV · Samenwerkingsverband Demo", first, StringComparison.Ordinal);
+        Assert.Contains("Daan de Vries (2b)", first, StringComparison.Ordinal);
+
+        await route.SetClockAsync(At(12, 7, 8, 45));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Contains("Weekoverzicht thuiszitters en verzuim", ChannelPosts(route)[1], StringComparison.Ordinal);
+        Assert.Contains("sinds maandag 30 november 2026 08:31", ChannelPosts(route)[1], StringComparison.Ordinal);
+
+        // Eight weeks after the first: Monday 25 January 2027 (kerstvakantie in between does not move the cadence).
+        await route.SetClockAsync(new DateTimeOffset(2027, 1, 25, 8, 30, 0, TimeSpan.FromHours(1)));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Contains("8-wekelijks overleg", ChannelPosts(route)[^1], StringComparison.Ordinal);
+
+        Assert.Equal("Ik zet het overzicht niet meer in dit kanaal. Weer aanzetten: typ \"overzicht hier\".", Assert.Single(await SayInAsync(route, Sanne, Channel, "channel", "overzicht stop")));
+        var count = ChannelPosts(route).Count;
+        await route.SetClockAsync(new DateTimeOffset(2027, 2, 1, 8, 30, 0, TimeSpan.FromHours(1)));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(count, ChannelPosts(route).Count);
+    }
+
+    [Fact]
+    public async Task ExportButton_GivesTheSwvALink_ToACsvForDutchExcel_WithoutNames_ThatExpires()
+    {
+        // Issue 9 item 3: UTF-8 with BOM, ';' separated, the definitions in its header; for the inspectie, so anonymised.
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht");
+        var digest = await route.WaitForCardAsync(Sanne, "Overzicht thuiszitters en verzuim");
+
+        var refused = await route.PressAsync(Rita, digest, DigestCardActions.Export);
+        Assert.Equal(SwvAudiences.NotSwv, refused.Text);
+
+        var pressed = await route.PressAsync(Sanne, digest, DigestCardActions.Export);
+        Assert.True(pressed.ReplacedCard);
+        Assert.Contains("Link geldig tot", Shown(pressed.Value), StringComparison.Ordinal);
+        var link = FindOpenUrl(pressed.Value);
+
+        using var client = route.App.CreateClient();
+        using var response = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("overzicht-SWV-DEMO-2026-11-25.csv", response.Content.Headers.ContentDisposition!.FileName);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var csv = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("# VerzuimBot overzicht thuiszitters en verzuim voor het samenwerkingsverband", csv, StringComparison.Ordinal);
+        Assert.Contains("Onderdeel;School;Categorie;Waarde", csv, StringComparison.Ordinal);
+        Assert.Contains("Thuiszitters;99DE00;open;1", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Daan", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456", csv, StringComparison.Ordinal);
+
+        var back = await route.PressAsync(Sanne, pressed.Value, DigestCardActions.Show);
+        Assert.Contains("Daan de Vries (2b)", Shown(back.Value), StringComparison.Ordinal);
+
+        await route.SetClockAsync(Wednesday.AddMinutes(16));
+        using var expired = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+        Assert.StartsWith("Deze downloadlink is verlopen of onbekend.", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var guessed = await client.GetAsync("/api/overzicht/export/" + new string('A', 43));
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+    }
+
+    [Fact]
+    public async Task OverzichtExport_ByCommand_GivesTheSameLinkCard()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht export");
+        var card = await route.WaitForCardAsync(Sanne, "Export van het overzicht");
+        using var client = route.App.CreateClient();
+        using var response = await client.GetAsync(FindOpenUrl(card));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The card as people read it: no JSON escapes of non-ASCII letters, no markdown escapes of user text.</summary>
+    private static string Shown(JsonElement card) =>
+        System.Text.RegularExpressions.Regex.Replace(System.Text.Json.Nodes.JsonNode.Parse(card.GetRawText())!.ToJsonString(Relaxed), @"\\\\([\\*_\[\]()`<>#+=.-])", "$1");
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string FindOpenUrl(JsonElement card) =>
+        card.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("type").GetString() == "Action.OpenUrl").GetProperty("url").GetString()!;
+
+    /// <summary>The cards the bot posted as new threads in the SWV channel, as text.</summary>
+    private static List<string> ChannelPosts(RouteHarness route) => route.App.Connector.Calls
+        .Where(c => c.Method == HttpMethod.Post && c.Path.EndsWith("v3/conversations", StringComparison.Ordinal) && c.Body is { } b && b.TryGetProperty("activity", out _))
+        .Select(c => Shown(c.Body!.Value.GetProperty("activity").GetProperty("attachments")[0].GetProperty("content")))
+        .ToList();
+
+    private static int _ids;
+
+    /// <summary>An @mention of the bot in a group chat or channel; returns the texts the bot answered there.</summary>
+    private static async Task<IReadOnlyList<string>> SayInAsync(RouteHarness route, TeamsUser user, string conversation, string type, string text)
+    {
+        var before = route.App.Connector.Calls.Count;
+        var id = $"chan-{Interlocked.Increment(ref _ids)}";
+        var conversationId = type == "channel" ? $"{conversation};messageid={id}" : conversation;
+        using var response = await route.App.PostActivityAsync(new
+        {
+            type = "message",
+            id,
+            serviceUrl = BotApp.ServiceUrl,
+            channelId = "msteams",
+            from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
+            recipient = new { id = "28:bot", name = "VerzuimBot" },
+            conversation = new { id = conversationId, conversationType = type, isGroup = true, tenantId = Tenant },
+            text = "<at>VerzuimBot</at> " + text,
+            entities = new object[] { new { type = "mention", mentioned = new { id = "28:bot", name = "VerzuimBot" }, text = "<at>VerzuimBot</at>" } },
+            channelData = type == "channel"
+                ? (object)new { tenant = new { id = Tenant }, channel = new { id = conversation }, team = new { id = "19:swv-demo-general@thread.tacv2" } }
+                : new { tenant = new { id = Tenant } },
+        });
+        Assert.True(response.IsSuccessStatusCode, $"message answered {(int)response.StatusCode}");
+        return route.App.Connector.Calls.Skip(before)
+            .Where(c => c.Body is { } b && b.TryGetProperty("text", out _) && c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal) || (c.Body is { } d && d.TryGetProperty("text", out _) && c.Path.Contains(conversationId, StringComparison.Ordinal)))
+            .Select(c => c.Body!.Value.GetProperty("text").GetString()!).ToList();
+    }
+}
