@@ -38,17 +38,17 @@ internal static class DigestCardData
             ["sinds"] = digest.Since.ToString("dddd d MMMM yyyy HH:mm", Dutch),
             ["totaal"] = new JsonObject
             {
-                ["tot4Weken"] = total.Absent.Tot4Weken,
-                ["tot3Maanden"] = total.Absent.Tot3Maanden,
-                ["langerDan3Maanden"] = total.Absent.LangerDan3Maanden,
-                ["dreigend"] = total.Dreigend,
+                ["tot4Weken"] = Count(total.Absent.Tot4Weken),
+                ["tot3Maanden"] = Count(total.Absent.Tot3Maanden),
+                ["langerDan3Maanden"] = Count(total.Absent.LangerDan3Maanden),
+                ["dreigend"] = Count(total.Dreigend),
                 ["thuiszitters"] = $"{total.OpenThuiszitterCases} ({total.ReportedToSwv} gemeld bij het SWV)",
                 ["codes"] = $"{total.PerCode[ThuiszitterCode.Geel]} / {total.PerCode[ThuiszitterCode.Oranje]} / {total.PerCode[ThuiszitterCode.Rood]}",
-                ["nieuw"] = total.NewThuiszitters,
-                ["terug"] = total.ReturnedToSchool,
+                ["nieuw"] = Count(total.NewThuiszitters),
+                ["terug"] = Count(total.ReturnedToSchool),
                 ["vrijstellingen"] = $"{total.VrijstellingenNew} nieuw · {total.VrijstellingenSchoolYear} dit schooljaar (doel: hoogstens {digest.VrijstellingGoal})",
                 ["vrijstellingenBovenDoel"] = total.VrijstellingenSchoolYear > digest.VrijstellingGoal,
-                ["achterstallig"] = total.OverdueTotal,
+                ["achterstallig"] = Count(total.OverdueTotal),
                 ["nietGemeld"] = total.NotReportedToSwv,
             },
             ["doorloop"] = new JsonObject { ["tekst"] = Doorloop(total.Doorloop), ["trend"] = DoorloopTrend(total.Doorloop) },
@@ -71,7 +71,7 @@ internal static class DigestCardData
             }).ToArray()),
             ["meerThuiszitters"] = digest.Thuiszitters.Count - listed.Count,
             ["achterstallig"] = new JsonArray(OverdueSteps.All.Where(s => total.Overdue[s] > 0)
-                .Select(s => (JsonNode)new JsonObject { ["soort"] = DigestTexts.Overdue(s), ["aantal"] = total.Overdue[s] }).ToArray()),
+                .Select(s => (JsonNode)new JsonObject { ["soort"] = DigestTexts.Overdue(s), ["aantal"] = Count(total.Overdue[s]) }).ToArray()),
             ["scholen"] = new JsonArray(schools.Select(s => (JsonNode)new JsonObject
             {
                 ["naam"] = CardText.Escape(labels.School(s.School!.Value)),
@@ -118,6 +118,9 @@ internal static class DigestCardData
     private static string Step(NextStep step) => step.Due is { } due
         ? $"{step.Description} (uiterlijk {due.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}{(step.Overdue ? ", te laat" : string.Empty)})"
         : step.Description;
+
+    /// <summary>Counts go to the card as text: Teams shows a number in a fact or TextBlock as nothing.</summary>
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.#", Dutch);
 }

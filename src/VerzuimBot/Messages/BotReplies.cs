@@ -21,6 +21,8 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
         ("herstel Daan", "Een melding die niet klopt herstellen (er wordt niets gewist)."),
         ("taken", "Wat er nu van jou verwacht wordt."),
         ("wie ben ik", "Je naam en Teams-id, voor de beheerder die je rol instelt."),
+        ("overzicht / overzicht 12AB00 / overzicht export", "Voor het samenwerkingsverband: thuiszitters en verzuim per school, met een export voor Excel."),
+        ("overzicht hier / overzicht stop", "In het kanaal van het samenwerkingsverband: elke week het overzicht hier neerzetten, of daarmee stoppen."),
         ("afwezig / afwezig formulier / afwezig?", "Doorgeven wie je taken overneemt als je er niet bent."),
         ("rol toekennen / rol intrekken / rollen", "Voor de beheerder: rollen geven en intrekken."),
         ("leerlingen importeren", "Voor de beheerder: de leerlingenlijst (CSV) als bijlage."),

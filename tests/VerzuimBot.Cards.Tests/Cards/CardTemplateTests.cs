@@ -91,4 +91,47 @@ public sealed class CardTemplateTests(CardsFixture fixture) : IClassFixture<Card
         Assert.True(bytes < TeamsMessage.RecommendedMaxUtf16Bytes,
             $"cards/{card}.json with its sample data makes a {bytes}-byte (UTF-16) activity; Teams advises under {TeamsMessage.RecommendedMaxUtf16Bytes}.");
     }
+
+    /// <summary>
+    /// Teams renders a number in a fact or TextBlock as nothing (seen in the Playground), while the official parser
+    /// accepts it silently: every fact title/value and every TextBlock text must bind to a string.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Shown_texts_bind_to_strings(string card)
+    {
+        var result = fixture.For(card);
+        result.AssertUsable();
+        var wrong = new List<string>();
+        void Walk(JsonNode? node, string path)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    var isFact = path.EndsWith("facts]", StringComparison.Ordinal);
+                    foreach (var (key, value) in obj)
+                    {
+                        var shown = (isFact && key is "title" or "value") || (key == "text" && obj["type"]?.GetValue<string>() == "TextBlock");
+                        if (shown && value is JsonValue v && v.GetValueKind() != System.Text.Json.JsonValueKind.String)
+                        {
+                            wrong.Add($"{path}.{key} = {v.ToJsonString()}");
+                        }
+
+                        Walk(value, $"{path}.{key}");
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Walk(item, path + "]");
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(result.Rendered, "$");
+        Assert.True(wrong.Count == 0, $"cards/{card}.json shows non-text values: " + string.Join(", ", wrong));
+    }
 }
