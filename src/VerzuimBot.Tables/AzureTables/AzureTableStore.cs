@@ -235,7 +235,7 @@ internal sealed class AzureTableStore : ITableStore
             message.Dispose();
             throw;
         }
-        catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
         {
             message.Dispose();
             throw new StoreUnavailableException("The table service could not be reached; the operation was not confirmed and must be retried.", exception);

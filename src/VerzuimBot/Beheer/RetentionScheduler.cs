@@ -1,6 +1,5 @@
 using VerzuimBot.Access.Retention;
 using VerzuimBot.Domain.Calendar;
-using VerzuimBot.Tables;
 
 namespace VerzuimBot.Beheer;
 
@@ -34,8 +33,9 @@ internal sealed class RetentionScheduler(RetentionJob job, TimeProvider time, IL
             {
                 return;
             }
-            catch (TableStoreException ex)
+            catch (Exception ex)
             {
+                // The job is safe to run again; the loop must not end (an unhandled error would stop the host).
                 logger.LogWarning("Retention run failed, tried again tomorrow: {Error}", ex.GetType().Name);
             }
         }

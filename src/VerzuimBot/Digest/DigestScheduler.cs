@@ -3,7 +3,6 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Storage;
-using VerzuimBot.Tables;
 
 namespace VerzuimBot.Digest;
 
@@ -32,10 +31,18 @@ internal sealed class DigestScheduler(
             {
                 return;
             }
-            catch (TableStoreException exception)
+            catch (Exception exception)
             {
+                // Store down or anything else: a claimed slot is taken over after its lease; the loop must not end.
                 logger.LogWarning("Digest check failed, tried again later: {Error}", exception.GetType().Name);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CheckSeconds)), time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.CheckSeconds)), time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

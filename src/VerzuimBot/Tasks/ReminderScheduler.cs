@@ -32,13 +32,19 @@ internal sealed class ReminderScheduler(ReminderSweeper sweeper, SweepTrigger tr
             {
                 await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
             catch (Exception ex) when (ex is TableStoreException or StoreUnavailableException or HttpRequestException)
             {
                 logger.LogWarning("Reminder sweep failed, retrying on the next tick: {Error}", ex.GetType().Name);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex)
             {
-                return;
+                // Whatever else went wrong, the loop goes on: a stopped scheduler would stop every reminder (and, by
+                // default, the whole host). Type only: the message may hold data.
+                logger.LogError("Reminder sweep failed unexpectedly, retrying on the next tick: {Error}", ex.GetType().FullName);
             }
 
             try

@@ -161,6 +161,23 @@ internal sealed class StoreSeeder : IAsyncDisposable
         });
     }
 
+    /// <summary>Which of these students have a ziekmelding in their dossier (read through the host's own DossierService).</summary>
+    public async Task<IReadOnlySet<long>> WithZiekmeldingAsync(IEnumerable<long> leerlingnummers, CancellationToken cancellationToken)
+    {
+        var dossiers = _services.GetRequiredService<DossierService>();
+        var found = new HashSet<long>();
+        foreach (var number in leerlingnummers)
+        {
+            var dossier = await dossiers.ReadAsync(School, StudentIdOf(number), cancellationToken).ConfigureAwait(false);
+            if (dossier.Of<ZiekmeldingRecorded>().Any())
+            {
+                found.Add(number);
+            }
+        }
+
+        return found;
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private RosterStore Roster => _services.GetRequiredService<RosterStore>();
