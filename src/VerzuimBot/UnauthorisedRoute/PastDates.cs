@@ -17,6 +17,8 @@ internal static partial class PastDates
         ["woensdag"] = DayOfWeek.Wednesday, ["wo"] = DayOfWeek.Wednesday,
         ["donderdag"] = DayOfWeek.Thursday, ["do"] = DayOfWeek.Thursday,
         ["vrijdag"] = DayOfWeek.Friday, ["vr"] = DayOfWeek.Friday,
+        ["zaterdag"] = DayOfWeek.Saturday, ["za"] = DayOfWeek.Saturday,
+        ["zondag"] = DayOfWeek.Sunday, ["zo"] = DayOfWeek.Sunday,
     };
 
     public static DateAnswer Parse(string text, DateOnly today)
