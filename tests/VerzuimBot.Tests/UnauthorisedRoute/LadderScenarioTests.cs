@@ -323,6 +323,32 @@ public sealed class LadderScenarioTests
         Assert.Equal(2, (await DaansDossierAsync(route)).OfType<LadderActionCompleted>().Count());
     }
 
+    [Theory] // domain.md §8: names and absence are never shown to a group chat; the commands work only in the personal chat.
+    [InlineData("3 uur ongeoorloofd Daan 2b")]
+    [InlineData("te laat Daan")]
+    [InlineData("luxeverzuim Daan van 4-1 tot 8-1")]
+    public async Task InAGroupChat_TheLadderCommandsAreRefused_AndNothingIsStored(string text)
+    {
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(At(D(2027, 1, 11), 9));
+        using var response = await route.App.PostActivityAsync(new
+        {
+            type = "message",
+            id = "group-1",
+            serviceUrl = VerzuimBot.Tests.Infrastructure.BotApp.ServiceUrl,
+            channelId = "msteams",
+            from = new { id = Rita.TeamsId, name = Rita.Name, aadObjectId = Rita.Aad },
+            recipient = new { id = "28:bot" },
+            conversation = new { id = "19:overleg@thread.v2", conversationType = "groupChat", isGroup = true, tenantId = Tenant },
+            text = "<at>VerzuimBot</at> " + text,
+            channelData = new { tenant = new { id = Tenant } },
+        });
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.StartsWith("Doe dit in je persoonlijke chat met VerzuimBot", Assert.Single(route.App.Connector.SentTexts), StringComparison.Ordinal);
+        Assert.DoesNotContain("Vries", string.Join(' ', route.App.Connector.SentActivities.Select(a => a.GetRawText())), StringComparison.Ordinal);
+        Assert.Empty(await DaansDossierAsync(route));
+    }
+
     [Fact] // 004 / issue 8: the form card does the same in one step (choice between two Daans, then hours; luxeverzuim over several days).
     public async Task Form_ChoosesBetweenTwoStudents_ThenLogsHours_AndLuxeverzuim()
     {
