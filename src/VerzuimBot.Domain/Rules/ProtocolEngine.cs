@@ -232,6 +232,9 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
     /// <summary>Ongeoorloofd verzuim: the hours ladder and the 16-hour clock (004 Verzuimschema, 002 §3, domain.md §4).</summary>
     private sealed class UnauthorisedRoute(ProtocolEngine engine, DossierView dossier, List<DueTask> tasks)
     {
+        /// <summary>How many school days ahead a rung that is not ticked off is reminded (a school week).</summary>
+        public const int LadderReminderSchoolDays = 5;
+
         private UnauthorisedAbsenceRules Rules => engine.Profile.Unauthorised;
 
         public void Evaluate(DateOnly today)
@@ -263,11 +266,17 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
                 var anchor = $"{year}-{rung.Hours}u";
                 var firstDue = engine.AtReminderHour(reached);
                 tasks.Add(Task(dossier, TaskKind.LadderRung, Role.Verzuimcoordinator, firstDue, anchor, $"{rung.Hours} uur"));
-                var nextSchoolDay = engine.Calendar.AddSchoolDays(today, 1);
-                if (SchoolClock.LocalDate(firstDue) <= today)
+
+                // Not ticked off: reminded on each following school day. Each reminder is anchored on its own
+                // day, so one scheduled when a fact was recorded is still produced when its day comes and the
+                // sweeper sends it (an anchor on "the next school day" moved on by then and was cancelled unsent).
+                // They run LadderReminderSchoolDays ahead of the last evaluation on a recorded fact; after that
+                // the rung stays overdue (taken, digest) and every new fact on the dossier schedules the next ones.
+                var calendar = engine.Calendar;
+                var last = calendar.AddSchoolDays(today, LadderReminderSchoolDays);
+                for (var day = calendar.NextSchoolDayOnOrAfter(Max(calendar.AddSchoolDays(reached, 1), today)); day <= last; day = calendar.AddSchoolDays(day, 1))
                 {
-                    // Not ticked off: remind on the next school day, until it is.
-                    tasks.Add(Task(dossier, TaskKind.LadderRung, Role.Verzuimcoordinator, engine.AtReminderHour(nextSchoolDay), $"{anchor}/{Day(nextSchoolDay)}", $"{rung.Hours} uur, nog open"));
+                    tasks.Add(Task(dossier, TaskKind.LadderRung, Role.Verzuimcoordinator, engine.AtReminderHour(day), $"{anchor}/{Day(day)}", $"{rung.Hours} uur, nog open"));
                 }
             }
         }

@@ -25,6 +25,7 @@ using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
 using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.UnauthorisedRoute;
 
 namespace VerzuimBot.Hosting;
 
@@ -131,6 +132,7 @@ internal static class ServiceRegistration
         services.AddSingleton<CardActionRouter>();
         services.AddBeheer(configuration);
         services.AddDigest(configuration);
+        services.AddUnauthorisedRoute(configuration);
         services.AddScoped<TurnHandler>();
         return services;
     }

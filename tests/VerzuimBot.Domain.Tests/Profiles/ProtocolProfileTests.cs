@@ -43,7 +43,8 @@ public class ProtocolProfileTests
         var p = ProtocolProfiles.Load(ProtocolProfiles.PoVoVerzuimschema);
         Assert.Equal(SchoolType.PO, p.SchoolType);
         Assert.True(p.Unauthorised.ReportDirectlyToLeerplicht);
-        Assert.Empty(p.Unauthorised.Ladder);
+        // 004 PO column: no VO rungs at 3/6/9/12 ("besproken met ouders en leerling"); at ≥16 straight to leerplicht.
+        Assert.Equal([16], p.Unauthorised.Ladder.Select(r => r.Hours));
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public class UnauthorisedAndThuiszitterScenarioTests : ScenarioBase
     public void Ladder_RungNotTickedOff_RemindedNextSchoolDay_UntilAllActionsDone()
     {
         Dossier.Hours(D(2026, 10, 14), 3);
-        var reminder = Assert.Single(TasksAt(At(D(2026, 10, 16), 12)), t => t.Kind == TaskKind.LadderRung && t.Anchor.Contains('/'));
+        var now = At(D(2026, 10, 16), 12);
+        var reminder = TasksAt(now).Where(t => t.Kind == TaskKind.LadderRung && t.Anchor.Contains('/') && t.DueAt > now).MinBy(t => t.DueAt)!;
         Assert.Equal(AtHalfNine(D(2026, 10, 26)), reminder.DueAt); // Friday → after herfstvakantie midden
 
         var rung = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo).Unauthorised.Ladder[0];
@@ -43,6 +44,30 @@ public class UnauthorisedAndThuiszitterScenarioTests : ScenarioBase
         }
 
         None(TasksAt(At(D(2026, 10, 16), 14)), TaskKind.LadderRung);
+    }
+
+    [Fact] // 004: the reminder scheduled when the hours were logged is still due when its school day comes, so it is sent.
+    public void Ladder_ReminderScheduledAtLogging_IsStillProducedOnItsDay_AndEachSchoolDayAfter()
+    {
+        Dossier.Hours(D(2026, 10, 14), 3);
+        var atLogging = TasksAt(At(D(2026, 10, 14), 11)).Where(t => t.Kind == TaskKind.LadderRung && t.Anchor.Contains('/')).Select(t => t.DueAt).ToList();
+        // Thu 15, Fri 16 Oct, then Mon 26 Oct after herfstvakantie midden: a school week ahead, school days only.
+        Assert.Equal([AtHalfNine(D(2026, 10, 15)), AtHalfNine(D(2026, 10, 16)), AtHalfNine(D(2026, 10, 26)), AtHalfNine(D(2026, 10, 27)), AtHalfNine(D(2026, 10, 28))], atLogging);
+
+        var thursday = TasksAt(AtHalfNine(D(2026, 10, 15))).Single(t => t.Kind == TaskKind.LadderRung && t.DueAt == AtHalfNine(D(2026, 10, 15)));
+        Assert.Equal("2026-2027-3u/2026-10-15", thursday.Anchor);
+        Assert.Equal("3 uur, nog open", thursday.Detail);
+    }
+
+    [Fact] // 004 Verzuimschema, PO column at ≥16: the school reports the verzuim for the first time directly to leerplicht.
+    public void Ladder_Po_SixteenHoursInTheSchoolYear_RungReportDirectlyToLeerplicht()
+    {
+        Dossier.Hours(D(2026, 9, 7), 5).Hours(D(2026, 10, 5), 5).Hours(D(2026, 11, 9), 5);
+        Assert.DoesNotContain(TasksAt(At(D(2026, 11, 9), 11), ProtocolProfiles.PoVoVerzuimschema), t => t.Kind == TaskKind.LadderRung);
+        Dossier.Hours(D(2026, 11, 10), 1);
+        var rung = Single(TasksAt(At(D(2026, 11, 10), 11), ProtocolProfiles.PoVoVerzuimschema).Where(t => !t.Anchor.Contains('/')), TaskKind.LadderRung);
+        Assert.Equal("16 uur", rung.Detail);
+        Assert.Contains("rechtstreeks", ProtocolProfiles.Load(ProtocolProfiles.PoVoVerzuimschema).Unauthorised.Ladder.Single().Actions[0], StringComparison.Ordinal);
     }
 
     [Fact] // 004: 15 hours in a school year do not reach the ≥16 rung; 16 do.

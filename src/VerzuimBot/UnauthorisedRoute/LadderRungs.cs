@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Profiles;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol;
+
+namespace VerzuimBot.UnauthorisedRoute;
+
+/// <summary>
+/// Reading a rung of the hours ladder (004 Verzuimschema) out of a task and a dossier: which rung a
+/// task id is about, which of its actions are done (this school year) and by whom, which still open.
+/// </summary>
+internal static partial class LadderRungs
+{
+    /// <summary>The rung a LadderRung task id (student/LadderRung/role/anchor[/reminder day]) is about, and its base anchor.</summary>
+    public static (LadderRung Rung, string Anchor)? FromTaskId(string taskId, string studentId, ProtocolProfile profile)
+    {
+        var parts = taskId.Split('/', 4);
+        if (parts.Length != 4 || parts[0] != studentId || parts[1] != nameof(TaskKind.LadderRung))
+        {
+            return null;
+        }
+
+        var anchor = parts[3].Split('/')[0];
+        if (Hours().Match(anchor) is not { Success: true } match || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var hours))
+        {
+            return null;
+        }
+
+        return profile.Unauthorised.Ladder.FirstOrDefault(r => r.Hours == hours) is { } rung ? (rung, anchor) : null;
+    }
+
+    public static (LadderRung Rung, string Anchor)? FromTask(DueTask task, ProtocolProfile profile) => FromTaskId(task.Id.Value, task.Student.Value, profile);
+
+    /// <summary>Whether the rung's task is still produced (some action is open) for this dossier now.</summary>
+    public static bool IsOpen(IEnumerable<DueTask> open, string anchor) => open.Any(t => t.Kind == TaskKind.LadderRung && t.Anchor == anchor);
+
+    /// <summary>The school year the rung's anchor ("2026-2027-9u") belongs to.</summary>
+    public static SchoolYear YearOf(string anchor) =>
+        new(int.Parse(anchor[..4], NumberStyles.None, CultureInfo.InvariantCulture));
+
+    /// <summary>The actions of the rung ticked off in that school year (the last tick of each action counts).</summary>
+    public static IReadOnlyDictionary<string, LadderActionCompleted> Done(DossierView dossier, LadderRung rung, SchoolYear year)
+    {
+        var from = SchoolClock.At(year.First, TimeOnly.MinValue);
+        return dossier.Of<LadderActionCompleted>()
+            .Where(c => c.RungHours == rung.Hours && c.RecordedAt >= from && rung.Actions.Contains(c.Action))
+            .GroupBy(c => c.Action)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The day the school year's hours first reached the rung; null when not (yet).</summary>
+    public static DateOnly? ReachedOn(DossierView dossier, LadderRung rung, SchoolYear year)
+    {
+        var total = 0;
+        foreach (var h in dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= year.First && h.Date <= year.Last).OrderBy(h => h.Date))
+        {
+            total += h.Hours;
+            if (total >= rung.Hours)
+            {
+                return h.Date;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An action that is a melding (DUO-verzuimloket or leerplicht): ticking it needs the reference number.</summary>
+    public static bool NeedsReference(string action) =>
+        action.Contains("referentienummer", StringComparison.OrdinalIgnoreCase) || action.Contains("kenmerk", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>PO and VSO report straight to the leerplichtambtenaar, VO through the DUO-verzuimloket (004).</summary>
+    public static bool ReportsDirectly(ProtocolProfile profile) => profile.Unauthorised.ReportDirectlyToLeerplicht || profile.SchoolType == SchoolType.VSO;
+
+    public static string Route(ProtocolProfile profile) =>
+        ReportsDirectly(profile)
+            ? $"rechtstreeks bij de leerplichtambtenaar van de woongemeente ({profile.Contacts.GetValueOrDefault("leerplicht") ?? "het regionaal bureau leerplicht"})"
+            : "via het DUO-verzuimloket";
+
+    /// <summary>The signaalverzuim task's day (its anchor is "yyyy-MM-dd").</summary>
+    public static DateOnly? SignalDay(DueTask task) =>
+        DateOnly.TryParseExact(task.Anchor, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    [GeneratedRegex(@"^\d{4}-\d{4}-(\d{1,3})u$", RegexOptions.None, 100)]
+    private static partial Regex Hours();
+}

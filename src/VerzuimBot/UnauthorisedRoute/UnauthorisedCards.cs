@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using VerzuimBot.Cards;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Profiles;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol;
+using VerzuimBot.SickRoute;
+using VerzuimBot.Students;
+
+namespace VerzuimBot.UnauthorisedRoute;
+
+/// <summary>
+/// The hours ladder's cards (templates ongeoorloofd, urenladder, signaalverzuim in cards/): the form,
+/// a rung as a checklist, the signaalverzuim melding and its deadline, and the warning before the line.
+/// People's text is escaped by <see cref="RouteCards"/>.
+/// </summary>
+internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards cards)
+{
+    public RouteCards Route => cards;
+
+    public JsonNodeCard Form(string schoolId, DateOnly today, string? problem, string? leerling, IReadOnlyList<StudentRecord> choices, string? soort, string? uren, DateOnly? datum, DateOnly? tot) =>
+        JsonNodeCard.From(library.Render("ongeoorloofd", new JsonObject
+        {
+            ["heeftFout"] = problem is not null,
+            ["foutmelding"] = problem ?? string.Empty,
+            ["leerling"] = leerling is null ? string.Empty : CardText.Escape(leerling),
+            ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["titel"] = CardText.Escape(c.Label), ["waarde"] = c.Details.Leerlingnummer }).ToArray()),
+            ["soort"] = soort ?? "uren",
+            ["uren"] = uren ?? string.Empty,
+            ["datum"] = RouteCards.IsoDate(datum ?? today),
+            ["minDatum"] = RouteCards.IsoDate(today.AddDays(-UnauthorisedAbsenceService.MaxDaysBack)),
+            ["vandaag"] = RouteCards.IsoDate(today),
+            ["tot"] = tot is { } t ? RouteCards.IsoDate(t) : string.Empty,
+            ["school"] = schoolId,
+        }));
+
+    /// <summary>A rung of the ladder as a checklist: what is done (who, when, reference) and what is still open.</summary>
+    public JsonNodeCard Rung(string taskId, StudentRecord student, DossierView dossier, SchoolProtocol protocol, LadderRung rung, SchoolYear year, DateOnly today, bool reminder, string? problem = null, string? note = null)
+    {
+        var done = LadderRungs.Done(dossier, rung, year);
+        var totals = UnauthorisedTotals.Of(dossier, protocol, today);
+        var reached = LadderRungs.ReachedOn(dossier, rung, year);
+        var intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {totals.HoursInYear} uur ongeoorloofd verzuim: de trede van {rung.Hours} uur is bereikt"
+            + (reached is { } on ? $" op {RouteCards.LongDate(on)}" : string.Empty)
+            + $". Het verzuimschema van de school ({protocol.Profile.Name}) vraagt nu:";
+        if (reminder)
+        {
+            intro = $"Herinnering: nog niet alle acties van deze trede zijn afgevinkt. {intro}";
+        }
+
+        var open = rung.Actions.Select((action, i) => (action, i)).Where(a => !done.ContainsKey(a.action)).ToList();
+        return cards.Task("urenladder", new TaskReference(taskId, student.SchoolId, student.Id.Value), student,
+            [new Fact("Leerling", student.Label), .. totals.Facts()],
+            new JsonObject
+            {
+                ["titel"] = $"Verzuimladder {rung.Hours} uur: {CardText.Escape(student.Label)}",
+                ["tekst"] = intro,
+                ["gedaan"] = RouteCards.Facts(rung.Actions.Where(done.ContainsKey).Select(a => new Fact(a, DoneBy(done[a])))),
+                ["open"] = new JsonArray(open.Select(a => (JsonNode)new JsonObject
+                {
+                    ["id"] = $"actie-{a.i}",
+                    ["actie"] = CardText.Escape(a.action),
+                    ["kenmerk"] = LadderRungs.NeedsReference(a.action),
+                    ["kenmerkId"] = $"kenmerk-{a.i}",
+                }).ToArray()),
+                ["heeftFout"] = problem is not null,
+                ["foutmelding"] = problem ?? string.Empty,
+                ["heeftNotitie"] = note is not null,
+                ["notitie"] = note is null ? string.Empty : CardText.Escape(note),
+                ["voetnoot"] = $"VerzuimBot meldt niet zelf bij DUO of leerplicht: meld {LadderRungs.Route(protocol.Profile)} en leg hier vast dat het gedaan is, met het referentienummer. Vastgelegd wordt wie het afvinkte en wanneer.",
+            });
+    }
+
+    /// <summary>Every action of the rung is done: the outcome that replaces the checklist.</summary>
+    public JsonNodeCard RungDone(StudentRecord student, DossierView dossier, LadderRung rung, SchoolYear year, string title, string by, DateTimeOffset at)
+    {
+        var done = LadderRungs.Done(dossier, rung, year);
+        return cards.Done(title, [new Fact("Leerling", student.Label), .. rung.Actions.Where(done.ContainsKey).Select(a => new Fact(a, DoneBy(done[a])))], by, at);
+    }
+
+    /// <summary>SignaalverzuimMelding and SignaalverzuimDeadline (002 §3, domain.md §4): report onverwijld, with the reference.</summary>
+    public JsonNodeCard Signaal(DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today)
+    {
+        var rules = protocol.Profile.Unauthorised;
+        var totals = UnauthorisedTotals.Of(dossier, protocol, today);
+        var day = LadderRungs.SignalDay(task) ?? today;
+        var deadline = protocol.Calendar.AddWorkingDays(day, rules.ReportWithinWorkingDays - 1);
+        var what = task.Detail?.Split(';')[0] ?? $"{rules.SignalHours} uur binnen {totals.Window}";
+        var route = LadderRungs.Route(protocol.Profile);
+        var overdue = task.Kind == TaskKind.SignaalverzuimDeadline;
+        var text = overdue
+            ? $"Het signaalverzuim van {RouteCards.LongDate(day)} ({what}) is nog niet als gemeld vastgelegd. De wet vraagt een melding onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}."
+            : $"Signaalverzuim: {what} (bereikt op {RouteCards.LongDate(day)}). Dit is wettelijk verplicht te melden, onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}.";
+        return cards.Task("signaalverzuim", new TaskReference(task.Id.Value, student.SchoolId, student.Id.Value), student,
+            [new Fact("Leerling", student.Label), .. totals.Facts()],
+            new JsonObject
+            {
+                ["titel"] = $"{(overdue ? "Termijn signaalverzuim loopt af" : "Signaalverzuim melden")}: {CardText.Escape(student.Label)}",
+                ["kleur"] = overdue ? "Attention" : "Default",
+                ["tekst"] = text,
+                ["route"] = route,
+            });
+    }
+
+    /// <summary>SignaalverzuimWarning (domain.md §4): before the line, so the school can still act.</summary>
+    public JsonNodeCard Warning(DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today)
+    {
+        var rules = protocol.Profile.Unauthorised;
+        var totals = UnauthorisedTotals.Of(dossier, protocol, today);
+        return cards.Notice("taak-melding", $"Bijna signaalverzuim: {CardText.Escape(student.Label)}",
+            $"{task.Detail}. Bij {rules.SignalHours} uur (of {rules.SignalLateCount} keer te laat) binnen {totals.Window} moet de school onverwijld melden {LadderRungs.Route(protocol.Profile)}. Er is nog tijd om met de leerling en de ouders in gesprek te gaan.",
+            [new Fact("Leerling", student.Label), .. totals.Facts()],
+            "Signaalverzuim: 002 §3 en het verzuimschema (004). Deze waarschuwing vraagt geen antwoord.");
+    }
+
+    private static string DoneBy(LadderActionCompleted c) =>
+        $"{c.RecordedBy.Staff.Value}, {RouteCards.Moment(c.RecordedAt)}{(c.DuoReference is { } r ? $", kenmerk {r}" : string.Empty)}";
+}

@@ -1,0 +1,75 @@
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.SickRoute;
+using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Staff;
+using VerzuimBot.Students;
+
+namespace VerzuimBot.UnauthorisedRoute;
+
+/// <summary>"ongeoorloofd formulier": hours, te laat or luxeverzuim in one step, with the same checks as the chat commands.</summary>
+internal sealed class UnauthorisedFormAction(ActingStaff acting, StudentDirectory students, UnauthorisedAbsenceService service, UnauthorisedCards cards, TimeProvider time) : ICardAction
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["ongeoorloofd.opslaan"];
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (resolved.Member is not { } staff)
+        {
+            return CardActionResult.Say(resolved.Refusal!);
+        }
+
+        var today = SchoolClock.Today(time);
+        var school = data.Id("school") ?? string.Empty;
+        var query = data.Text("leerling", 100);
+        var soort = data.Text("soort", 20);
+        var uren = data.Text("uren", 3);
+        var datum = data.Date("datum");
+        var tot = data.Date("tot");
+        CardActionResult Again(string problem, IReadOnlyList<StudentRecord>? choices = null) =>
+            CardActionResult.Replace(cards.Form(school, today, problem, query, choices ?? [], soort, uren, datum, tot));
+
+        if (query is null)
+        {
+            return Again("Vul de naam of het leerlingnummer van de leerling in.");
+        }
+
+        if (soort is not ("uren" or "te-laat" or "luxeverzuim"))
+        {
+            return Again("Kies wat je vastlegt: uren, te laat of luxeverzuim.");
+        }
+
+        var hours = 0;
+        if (soort == "uren" && (!int.TryParse(uren, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out hours) || hours is < 1 or > UnauthorisedAbsenceService.MaxHoursPerDay))
+        {
+            return Again($"Kies het aantal lesuren (1 tot en met {UnauthorisedAbsenceService.MaxHoursPerDay}).");
+        }
+
+        if (datum is not { } date)
+        {
+            return Again("Kies de datum.");
+        }
+
+        var found = await students.SearchAsync(staff.Actor, query, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (found.Count == 0)
+        {
+            return Again("Ik vind geen leerling met die naam of dat leerlingnummer op jouw school. Controleer de spelling of gebruik het leerlingnummer.");
+        }
+
+        if (found.Count > 1)
+        {
+            return Again($"Er zijn {found.Count} leerlingen die passen. Kies de juiste.", found);
+        }
+
+        var outcome = soort switch
+        {
+            "uren" => await service.RecordHoursAsync(staff, found[0], date, hours, cancellationToken).ConfigureAwait(false),
+            "te-laat" => await service.RecordLateAsync(staff, found[0], date, cancellationToken).ConfigureAwait(false),
+            _ => await service.RecordLuxeverzuimAsync(staff, found[0], date, tot ?? date, cancellationToken).ConfigureAwait(false),
+        };
+        return outcome.Stored
+            ? CardActionResult.Replace(cards.Route.Done("Ongeoorloofd verzuim vastgelegd", [new Fact("Vastgelegd", outcome.Message)], staff.Email, time.GetUtcNow()))
+            : Again(outcome.Message);
+    }
+}
