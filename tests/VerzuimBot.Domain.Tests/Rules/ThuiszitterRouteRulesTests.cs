@@ -1,3 +1,5 @@
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
@@ -72,7 +74,19 @@ public class ThuiszitterRouteRulesTests : ScenarioBase
         Assert.True(VrijstellingProcedure.Current(Dossier.View)!.IsFinished);
 
         // 002 §2.2: a vrijstelling voor bepaalde tijd makes the student type 1.
-        Assert.Equal(1, Dossier.View.ThuiszitterStatus(Domain.Calendar.SchoolCalendar.ForRegion(Domain.Calendar.HolidayRegion.Midden), Rules, D(2026, 12, 8))!.Value.Type);
+        Assert.Equal(1, Dossier.View.ThuiszitterStatus(SchoolCalendar.ForRegion(HolidayRegion.Midden), Rules, D(2026, 12, 8))!.Value.Type);
+    }
+
+    [Fact] // 004 Werkwijzer punt 4 and domain.md §7: the regie-/contactpersoon named on the checklist is the one the SWV's list shows.
+    public void Digest_ShowsTheRegiepersoonNamedOnTheChecklist()
+    {
+        Dossier.Ziek(D(2026, 11, 2));
+        Dossier.Do(new LeerplichtJudgementRecorded(Dossier.NextId(), At(D(2026, 11, 30), 10), Leerplicht, true, null, "RBL"));
+        Dossier.Do(new ThuiszitterChecklistItemCompleted(Dossier.NextId(), At(D(2026, 12, 1), 10), Zorg, "Leerling gemeld bij het samenwerkingsverband als thuiszitter", "99DE00"));
+        Dossier.Do(new ThuiszitterChecklistItemCompleted(Dossier.NextId(), At(D(2026, 12, 2), 10), Zorg, "Plan van aanpak met regie-/contactpersoon vastgesteld", "99DE00", "Zora Zorg"));
+        var profile = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
+        var digest = SwvDigestCalculator.Compute(new DigestRequest([new DigestSchool(new SchoolId("99DE00"), profile, SchoolCalendar.ForRegion(HolidayRegion.Midden), [Dossier.View])], At(D(2026, 12, 7), 10), null));
+        Assert.Equal(new StaffId("Zora Zorg"), Assert.Single(digest.Thuiszitters).Regiepersoon);
     }
 
     [Fact] // 002 Bijlage 2: the escalation is for a passend aanbod; once the student is back at school (or in one) the 10-werkdagen reminders stop.
