@@ -187,7 +187,7 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
         }
 
         var what = judgement.IsThuiszitter ? "ja, thuiszitter" : $"nee: {judgement.Reason}";
-        return $"{what} ({ThuiszitterTexts.Who(judgement, judgement.Organisation)}, {RouteCards.Moment(judgement.RecordedAt)})";
+        return $"{what} · {ThuiszitterTexts.Who(judgement, judgement.Organisation)} · {RouteCards.Moment(judgement.RecordedAt)}";
     }
 
     private static JsonArray Points(DossierView dossier, ThuiszitterCase open, IReadOnlyList<string> items, bool mayTick)

@@ -196,5 +196,5 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
     private static IEnumerable<Fact> Step(string title, VrijstellingStepRecorded? step) =>
         step is null
             ? []
-            : [new Fact(title, $"{ThuiszitterTexts.Step(step)} ({ThuiszitterTexts.Who(step, step.Organisation)}, {RouteCards.Moment(step.RecordedAt)}){(step.Reason is { } r ? ": " + r : string.Empty)}")];
+            : [new Fact(title, $"{ThuiszitterTexts.Step(step)} · {ThuiszitterTexts.Who(step, step.Organisation)} · {RouteCards.Moment(step.RecordedAt)}{(step.Reason is { } r ? " · " + r : string.Empty)}")];
 }

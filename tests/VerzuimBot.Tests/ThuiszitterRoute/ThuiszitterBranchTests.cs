@@ -230,6 +230,13 @@ public sealed class ThuiszitterBranchTests
         await route.PressAsync(Sanne, form, "doorzettingsmacht.starten", new() { ["keuze"] = "wethouder", ["reden"] = "Geen passend zorgaanbod" });
 
         await route.SetClockAsync(At(2026, 12, 21, 10, 0));
+
+        // 004 Werkwijzer punt 2: the verzuimcoördinator records the new DUO melding 'thuiszitter' of a case that started as illness
+        // (leerplicht's "ja" lifts the sick-only rule of domain.md §8 for this melding).
+        var duo = await route.TickAsync(Vera, schoolCase, "Melding DUO-verzuimloket met toelichting 'thuiszitter'", "DUO-2026-0815");
+        Assert.Contains("Afgevinkt: Melding DUO-verzuimloket met toelichting 'thuiszitter'", duo.Shown(), StringComparison.Ordinal);
+        Assert.Contains("vera.verzuim@demoschool.example.nl (verzuimcoördinator, 99DE00)", duo.Shown(), StringComparison.Ordinal);
+
         Assert.Contains("Dit mag alleen een zorgcoördinator of verzuimcoördinator", (await route.PressAsync(Max, schoolCase, "thuiszitter.terug", title: "Passend aanbod gestart")).Shown(), StringComparison.Ordinal);
         var closed = await route.PressAsync(Zora, schoolCase, "thuiszitter.terug", new() { ["toelichting"] = "Onderwijs-zorgarrangement bij De Brug" }, title: "Passend aanbod gestart");
         Assert.Contains("Thuiszitterscasus gesloten: passend aanbod gestart", closed.Shown(), StringComparison.Ordinal);
