@@ -69,6 +69,10 @@ public static class DigestTexts
         TaskKind.ThuiszitterChecklist => "Checklist thuiszitter",
         TaskKind.OverlegActionDue or TaskKind.OverlegActionLate => "Actie uit overleg",
         TaskKind.DoorzettingsmachtReminder or TaskKind.DoorzettingsmachtOverdue => "Doorzettingsmacht: toegang binnen 10 werkdagen",
+        TaskKind.VrijstellingOnderzoek => "Vrijstelling 5a: onderzoek jeugdarts",
+        TaskKind.VrijstellingSwv => "Vrijstelling 5a: SWV over passend onderwijs",
+        TaskKind.VrijstellingAdvies => "Vrijstelling 5a: advies jeugdarts aan leerplicht",
+        TaskKind.VrijstellingBeschikking => "Vrijstelling 5a: besluit leerplicht",
         _ => "Mentor informeren",
     };
 

@@ -164,7 +164,11 @@ internal sealed class SchoolFiguresBuilder
     private static ThuiszitterListEntry Entry(DossierView dossier, SchoolContext school, AbsenceSpell spell, int days, ThuiszitterCase openCase, IReadOnlyList<DueTask> tasks, DigestContext context)
     {
         var band = days > 0 ? DurationBands.Of(days, school.Profile.Thuiszitter) : DurationBand.Tot4Weken;
-        var regie = dossier.Of<PlanVanAanpakAgreed>().LastOrDefault(p => p.RecordedAt >= spell.Period.Ziekmelding.RecordedAt)?.Regiepersoon;
+        // The plan van aanpak of stap 6, or else the regie-/contactpersoon named when the checklist item was ticked (004 Werkwijzer, punt 4).
+        var regie = dossier.Of<PlanVanAanpakAgreed>().LastOrDefault(p => p.RecordedAt >= spell.Period.Ziekmelding.RecordedAt)?.Regiepersoon
+            ?? (dossier.Of<ThuiszitterChecklistItemCompleted>().LastOrDefault(c => c.RecordedAt >= openCase.OpenedBy.RecordedAt && c.Note is not null && c.Item.Contains("regie", StringComparison.OrdinalIgnoreCase))?.Note is { } named
+                ? new StaffId(named)
+                : null);
         return new ThuiszitterListEntry(dossier.Student, school.School, TypeOf(dossier, spell, band), DurationBands.Code(band), days, spell.FirstDay, regie, Next(tasks, openCase, context.Now));
     }
 

@@ -165,11 +165,13 @@ public sealed record LadderActionCompleted(EventId Id, DateTimeOffset RecordedAt
 public sealed record SignaalverzuimReported(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly ReportedOn, string? DuoReference)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
-/// <summary>004: the leerplichtambtenaar's judgement "thuiszitter volgens de definitie?"</summary>
-public sealed record LeerplichtJudgementRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, bool IsThuiszitter, string? Reason)
+/// <summary>004: the leerplichtambtenaar's judgement "thuiszitter volgens de definitie?" ("nee" comes with a reason).</summary>
+/// <param name="Organisation">The organisation whose role made the decision (e.g. the RBL); null in events stored before it was kept.</param>
+public sealed record LeerplichtJudgementRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, bool IsThuiszitter, string? Reason, string? Organisation = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
-public sealed record ThuiszitterChecklistItemCompleted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, string Item)
+/// <summary>One item of the thuiszitter checklist done (004 Werkwijzer), e.g. the regie-/contactpersoon of the plan van aanpak in <paramref name="Note"/>.</summary>
+public sealed record ThuiszitterChecklistItemCompleted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, string Item, string? Organisation = null, string? Note = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
 /// <summary>A kernpartner decision (domain.md §6): who, role, organisation, choice, reason.</summary>
@@ -192,20 +194,42 @@ public enum VrijstellingStep
     SwvGeenPassendOnderwijs,
     AdviesAanLeerplicht,
     VrijstellingVerleend,
+
+    /// <summary>Leerplicht gave no vrijstelling (the advice was against it, or leerplicht decided otherwise).</summary>
+    VrijstellingNietVerleend,
 }
 
-public sealed record VrijstellingStepRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, VrijstellingStep Step, bool? Indefinite)
+/// <summary>One step of the vrijstelling 5a procedure, with who decided it for which organisation and why.</summary>
+/// <param name="Indefinite">For <see cref="VrijstellingStep.VrijstellingVerleend"/> (and an advice for one): onbepaalde tijd (type 2) or bepaalde tijd (type 1).</param>
+/// <param name="AdvisesVrijstelling">For <see cref="VrijstellingStep.AdviesAanLeerplicht"/>: whether the jeugdarts advises a vrijstelling.</param>
+public sealed record VrijstellingStepRecorded(
+    EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, VrijstellingStep Step, bool? Indefinite, string? Organisation = null, string? Reason = null, bool? AdvisesVrijstelling = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>To whom the SWV director escalates (002 Bijlage 2).</summary>
+public enum DoorzettingsmachtRoute
+{
+    /// <summary>The chair of the SWV board (or a mandated person): access to a passende onderwijssetting.</summary>
+    BestuursvoorzitterSwv = 1,
+
+    /// <summary>The responsible wethouder: access to the passend zorgaanbod the experts advised.</summary>
+    Wethouder,
+
+    /// <summary>A passend onderwijszorgarrangement: a solution-oriented talk of the board chair, the bevoegd gezag and the wethouder.</summary>
+    BestuursvoorzitterEnWethouder,
+}
 
 /// <summary>002 Bijlage 2: the SWV director escalates; access must be given within 10 werkdagen.</summary>
-public sealed record DoorzettingsmachtStarted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date)
+public sealed record DoorzettingsmachtStarted(
+    EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, string? Organisation = null, DoorzettingsmachtRoute? EscalatedTo = null, string? Reason = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
-public sealed record DoorzettingsmachtResolved(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date)
+/// <summary>Access was given (or the escalation ended otherwise); <paramref name="Outcome"/> says how.</summary>
+public sealed record DoorzettingsmachtResolved(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, string? Organisation = null, string? Outcome = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
 /// <summary>"Terug op school" or "passend aanbod gestart": ends a thuiszitter case (for doorloopsnelheid).</summary>
-public sealed record ReturnedToSchool(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, bool PassendAanbod)
+public sealed record ReturnedToSchool(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly Date, bool PassendAanbod, string? Organisation = null, string? Note = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
 public enum LeerplichtMeldingReason

@@ -360,6 +360,7 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
 
             Checklist();
             OverlegActions();
+            Vrijstelling();
             Doorzettingsmacht();
         }
 
@@ -376,6 +377,10 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
             tasks.Add(Task(dossier, TaskKind.LeerplichtJudgement, Role.Leerplichtambtenaar, engine.AtReminderHour(on), z.Id.Value));
         }
 
+        /// <summary>
+        /// Each side of the checklist (004 "Werkwijzer voor de school" for the zorgcoördinator, "voor de
+        /// leerplichtambtenaar" for leerplicht) is looked at again two school weeks after its last progress (001).
+        /// </summary>
         private void Checklist()
         {
             if (dossier.OpenThuiszitterCase(Rules) is not { OpenItems.Count: > 0 } open)
@@ -383,10 +388,40 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
                 return;
             }
 
-            var lastProgress = dossier.Of<ThuiszitterChecklistItemCompleted>().Where(c => c.RecordedAt >= open.OpenedBy.RecordedAt)
+            ChecklistSide(open, Rules.SchoolChecklist, Role.Zorgcoordinator);
+            ChecklistSide(open, Rules.LeerplichtChecklist, Role.Leerplichtambtenaar);
+        }
+
+        private void ChecklistSide(ThuiszitterCase open, IReadOnlyList<string> items, Role owner)
+        {
+            var openItems = items.Count(open.OpenItems.Contains);
+            if (openItems == 0)
+            {
+                return;
+            }
+
+            var lastProgress = dossier.Of<ThuiszitterChecklistItemCompleted>().Where(c => c.RecordedAt >= open.OpenedBy.RecordedAt && items.Contains(c.Item))
                 .Select(c => c.RecordedAt).DefaultIfEmpty(open.OpenedBy.RecordedAt).Max();
             var on = engine.Calendar.AddSchoolDays(SchoolClock.LocalDate(lastProgress), 10);
-            tasks.Add(Task(dossier, TaskKind.ThuiszitterChecklist, Role.Zorgcoordinator, engine.AtReminderHour(on), Day(on), $"{open.OpenItems.Count} punten open"));
+            tasks.Add(Task(dossier, TaskKind.ThuiszitterChecklist, owner, engine.AtReminderHour(on), Day(on), $"{openItems} punten open"));
+        }
+
+        /// <summary>Vrijstelling 5a (002 §7, 000): each step's card goes to the role that takes the next step, at once.</summary>
+        private void Vrijstelling()
+        {
+            if (VrijstellingProcedure.Current(dossier) is not { IsFinished: false } procedure)
+            {
+                return;
+            }
+
+            var (kind, role) = procedure.Last.Step switch
+            {
+                VrijstellingStep.AanvraagOntvangen => (TaskKind.VrijstellingOnderzoek, Role.Jeugdarts),
+                VrijstellingStep.OnderzoekJeugdarts => (TaskKind.VrijstellingSwv, Role.Swv),
+                VrijstellingStep.SwvPassendOnderwijsMogelijk or VrijstellingStep.SwvGeenPassendOnderwijs => (TaskKind.VrijstellingAdvies, Role.Jeugdarts),
+                _ => (TaskKind.VrijstellingBeschikking, Role.Leerplichtambtenaar),
+            };
+            tasks.Add(Task(dossier, kind, role, procedure.Last.RecordedAt, procedure.Aanvraag.Id.Value));
         }
 
         private void OverlegActions()
@@ -402,8 +437,10 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
 
         private void Doorzettingsmacht()
         {
+            // Resolved, or the student is back at school / in a passend aanbod: the escalation has done its work.
             if (dossier.Of<DoorzettingsmachtStarted>().LastOrDefault() is not { } started
-                || dossier.Of<DoorzettingsmachtResolved>().Any(r => r.RecordedAt >= started.RecordedAt))
+                || dossier.Of<DoorzettingsmachtResolved>().Any(r => r.RecordedAt >= started.RecordedAt)
+                || dossier.Of<ReturnedToSchool>().Any(r => r.RecordedAt >= started.RecordedAt))
             {
                 return;
             }

@@ -59,4 +59,16 @@ public enum TaskKind
 
     /// <summary>002 Bijlage 2: doorzettingsmacht deadline passed without access.</summary>
     DoorzettingsmachtOverdue,
+
+    /// <summary>002 §7, 000: leerplicht received a vrijstelling 5a aanvraag: the jeugdarts investigates and puts it to the SWV.</summary>
+    VrijstellingOnderzoek,
+
+    /// <summary>002 §7, 000: the SWV answers the jeugdarts: is passend onderwijs possible?</summary>
+    VrijstellingSwv,
+
+    /// <summary>002 §7, 000: after the SWV's answer, the jeugdarts gives leerplicht an advice.</summary>
+    VrijstellingAdvies,
+
+    /// <summary>002 §7: leerplicht decides on the aanvraag, following the jeugdarts' advice as a rule.</summary>
+    VrijstellingBeschikking,
 }

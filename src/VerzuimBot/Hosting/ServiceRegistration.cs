@@ -25,6 +25,7 @@ using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
 using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.ThuiszitterRoute;
 using VerzuimBot.UnauthorisedRoute;
 
 namespace VerzuimBot.Hosting;
@@ -133,6 +134,7 @@ internal static class ServiceRegistration
         services.AddBeheer(configuration);
         services.AddDigest(configuration);
         services.AddUnauthorisedRoute(configuration);
+        services.AddThuiszitterRoute(configuration);
         services.AddScoped<TurnHandler>();
         return services;
     }

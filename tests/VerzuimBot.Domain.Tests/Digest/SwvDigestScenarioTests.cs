@@ -87,10 +87,14 @@ public class SwvDigestScenarioTests
     [Fact] // domain.md §7 overdue steps; 002 Bijlage 1 stap 3 and 5, 004 Verzuimschema for the kinds.
     public void Overdue_ByKind()
     {
-        Assert.Equal(Overdue((OverdueStep.GesprekZorgwekkendVerzuim, 1), (OverdueStep.JeugdartsNietBinnen2Weken, 1), (OverdueStep.Ladder, 1)), A.Overdue); // A2, A1, A5
+        // A1's leerplicht side of the checklist (004 "Werkwijzer voor de leerplichtambtenaar") has not moved since the judgement on
+        // 10 Nov: its two-week follow-up was due 24 Nov, so the checklist counts as stalled (the school's side moved on 20 Nov).
+        Assert.Equal(Overdue((OverdueStep.GesprekZorgwekkendVerzuim, 1), (OverdueStep.JeugdartsNietBinnen2Weken, 1), (OverdueStep.Ladder, 1), (OverdueStep.ChecklistThuiszitter, 1)), A.Overdue); // A2, A1, A5, A1
         Assert.Equal(Overdue((OverdueStep.GeenTerugkoppeling, 1)), B.Overdue); // B4
-        Assert.Equal(Overdue((OverdueStep.GesprekZorgwekkendVerzuim, 1), (OverdueStep.JeugdartsNietBinnen2Weken, 1), (OverdueStep.Ladder, 1), (OverdueStep.GeenTerugkoppeling, 1)), Digest.Total.Overdue);
-        Assert.Equal(4, Digest.Total.OverdueTotal);
+        Assert.Equal(
+            Overdue((OverdueStep.GesprekZorgwekkendVerzuim, 1), (OverdueStep.JeugdartsNietBinnen2Weken, 1), (OverdueStep.Ladder, 1), (OverdueStep.ChecklistThuiszitter, 1), (OverdueStep.GeenTerugkoppeling, 1)),
+            Digest.Total.Overdue);
+        Assert.Equal(5, Digest.Total.OverdueTotal);
     }
 
     [Fact] // Periods of 4 school weeks here: 9–30 Nov, and before it 5 Oct–8 Nov (the herfstvakantie week is no school week).

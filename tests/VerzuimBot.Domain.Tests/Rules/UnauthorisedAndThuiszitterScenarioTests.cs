@@ -171,7 +171,7 @@ public class UnauthorisedAndThuiszitterScenarioTests : ScenarioBase
         Assert.Equal(rules.SchoolChecklist.Count + rules.LeerplichtChecklist.Count, open.OpenItems.Count);
         var tasks = TasksAt(At(D(2026, 11, 30), 11));
         None(tasks, TaskKind.LeerplichtJudgement);
-        Assert.Equal(AtHalfNine(D(2026, 12, 14)), Single(tasks, TaskKind.ThuiszitterChecklist).DueAt);
+        Assert.Equal(AtHalfNine(D(2026, 12, 14)), Single(tasks, TaskKind.ThuiszitterChecklist, Role.Zorgcoordinator).DueAt);
     }
 
     [Theory] // 002 §2.2: geoorloofd tot 4 weken geel (type 4), 4 weken-3 maanden oranje (5), daarna rood (6).

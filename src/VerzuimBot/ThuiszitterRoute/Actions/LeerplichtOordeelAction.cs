@@ -1,0 +1,60 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.SickRoute;
+using VerzuimBot.SickRoute.Actions;
+
+namespace VerzuimBot.ThuiszitterRoute.Actions;
+
+/// <summary>
+/// 004 Werkwijzer: after four weeks away the leerplichtambtenaar of the woongemeente judges "thuiszitter volgens de
+/// definitie?". Ja opens the case: the card becomes the case with leerplicht's checklist, and the school's
+/// zorgcoördinator gets the case card at once. Nee needs a reason.
+/// </summary>
+internal sealed class LeerplichtOordeelAction(ThuiszitterActionSupport support) : ICardAction
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["thuiszitter.oordeel"];
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var (context, decision, early) = await support.StartAsync(activity, data, [new RoleAction(AccessAction.DecideLeerplicht, Role.Leerplichtambtenaar)], cancellationToken).ConfigureAwait(false);
+        if (early is not null)
+        {
+            return early;
+        }
+
+        if (ThuiszitterActionSupport.OpenTask(context!, TaskKind.LeerplichtJudgement) is null)
+        {
+            return support.AlreadyDone(context!, context!.Dossier.Of<LeerplichtJudgementRecorded>().LastOrDefault());
+        }
+
+        var choice = data.Text("knop", 10);
+        var reason = data.Text("reden", 500);
+        if (choice is not ("ja" or "nee"))
+        {
+            return CardActionResult.Say(RouteActionSupport.Incomplete);
+        }
+
+        if (choice == "nee" && reason is null)
+        {
+            return CardActionResult.Say("Geef bij \"nee\" de reden: waarom is dit geen thuiszitter volgens de definitie? Er is niets vastgelegd.");
+        }
+
+        var organisation = decision!.Grant!.OrganisationId;
+        var fact = new LeerplichtJudgementRecorded(ThuiszitterActionSupport.NewId(), context!.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), choice == "ja", reason, organisation);
+        await support.RecordAsync(context, fact, cancellationToken).ConfigureAwait(false);
+        if (choice == "nee")
+        {
+            return support.Done(context, decision, "Geen thuiszitter volgens de definitie", new Fact("Oordeel", "nee"), new Fact("Reden", reason!), new Fact("Organisatie", organisation));
+        }
+
+        // The case is open: leerplicht sees it with its own side of the checklist; the school is told at once.
+        var after = DossierView.From(context.Student.Id, context.Dossier.Events.Append(fact));
+        var told = await support.TellAsync(context, Role.Zorgcoordinator, after, "Leerplicht oordeelt: thuiszitter volgens de definitie. De thuiszitterscasus is geopend: werk de checklist van de school af.", cancellationToken).ConfigureAwait(false);
+        var school = told > 0 ? "de zorgcoördinator van de school heeft de checklist gekregen" : "de school krijgt de checklist bij de eerstvolgende herinnering";
+        return CardActionResult.Replace(support.Cards.Case(context.Student, after, context.Protocol, context.Now, ThuiszitterActionSupport.RolesOf(context),
+            $"Oordeel vastgelegd: thuiszitter volgens de definitie ({context.Staff.Email}, leerplichtambtenaar, {organisation}). De casus is geopend; {school}."));
+    }
+}

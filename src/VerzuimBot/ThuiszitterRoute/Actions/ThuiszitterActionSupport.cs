@@ -1,0 +1,92 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.SickRoute;
+using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Staff;
+using VerzuimBot.Tasks;
+
+namespace VerzuimBot.ThuiszitterRoute.Actions;
+
+/// <summary>
+/// The common start of the route's card answers, on top of the sick route's <see cref="RouteActionSupport"/>:
+/// who pressed, for which student (unknown student refused), the presser's role for this decision now (wrong
+/// role refused and audited), and what a decision looks like once stored.
+/// </summary>
+internal sealed class ThuiszitterActionSupport(RouteActionSupport route, ThuiszitterAccess access, ThuiszitterCards cards, TaskRecipients recipients, StaffMessenger messenger, SweepTrigger sweep)
+{
+    public ThuiszitterCards Cards => cards;
+
+    /// <summary>Opens the press: either the context and the allowed decision, or the answer to give instead.</summary>
+    public async Task<(RouteActionContext? Context, AccessDecision? Decision, CardActionResult? Early)> StartAsync(
+        Activity activity, CardData data, IReadOnlyList<RoleAction> allowed, CancellationToken cancellationToken)
+    {
+        var (context, refusal) = await OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (context is null)
+        {
+            return (null, null, refusal);
+        }
+
+        var decision = await AllowAsync(context, allowed, cancellationToken).ConfigureAwait(false);
+        return decision.IsAllowed ? (context, decision, null) : (null, null, CardActionResult.Say(decision.Reason!));
+    }
+
+    /// <summary>Who pressed, for which student: the context, or the refusal (not identified, unknown student, incomplete card).</summary>
+    public Task<(RouteActionContext? Context, CardActionResult? Refusal)> OpenAsync(Activity activity, CardData data, CancellationToken cancellationToken) =>
+        route.OpenAsync(activity, data, cancellationToken);
+
+    /// <summary>The presser's role for this decision now (checked and audited by <see cref="ThuiszitterAccess"/>).</summary>
+    public Task<AccessDecision> AllowAsync(RouteActionContext context, IReadOnlyList<RoleAction> allowed, CancellationToken cancellationToken) =>
+        access.CheckAsync(context.Staff, context.Student, context.Dossier, context.Protocol, allowed, cancellationToken);
+
+    /// <summary>The card's task is still open and due; null when it was dealt with (or never was a task of these kinds).</summary>
+    public static DueTask? OpenTask(RouteActionContext context, params TaskKind[] kinds) =>
+        context.OpenTask(kinds) is { } task && task.DueAt <= context.Now ? task : null;
+
+    /// <summary>Pressed after the decision was taken: the card is replaced by who took it, when, and nothing changes.</summary>
+    public CardActionResult AlreadyDone(RouteActionContext context, DossierEvent? done)
+    {
+        if (done is null)
+        {
+            return CardActionResult.Say("Deze vraag is niet meer open (de leerling is bijvoorbeeld beter gemeld, of de casus is gesloten). Er is niets veranderd.");
+        }
+
+        return CardActionResult.Replace(route.Cards.Done(
+            $"Al afgehandeld: {ThuiszitterTexts.Describe(done) ?? EventDescriptions.Describe(done)}. Er is niets veranderd.",
+            [new Fact("Leerling", context.Student.Label)],
+            ThuiszitterTexts.Who(done, ThuiszitterTexts.OrganisationOf(done)),
+            done.RecordedAt));
+    }
+
+    /// <summary>Stores the decision (immutable; the same event id is never stored twice) and lets the scheduler send what it makes due.</summary>
+    public async Task RecordAsync(RouteActionContext context, DossierEvent fact, CancellationToken cancellationToken)
+    {
+        await route.RecordAsync(context, fact, cancellationToken).ConfigureAwait(false);
+        sweep.Now();
+    }
+
+    /// <summary>The card replaced in place by the outcome: what was decided, by whom (role, organisation), when.</summary>
+    public CardActionResult Done(RouteActionContext context, AccessDecision decision, string title, params Fact[] facts) =>
+        CardActionResult.Replace(route.Cards.Done(
+            title,
+            [new Fact("Leerling", context.Student.Label), .. facts],
+            $"{context.Staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})",
+            context.Now));
+
+    /// <summary>Sends the case card at once to whoever holds <paramref name="role"/> for this student (e.g. the school when the case opens).</summary>
+    public async Task<int> TellAsync(RouteActionContext context, Role role, DossierView dossier, string message, CancellationToken cancellationToken)
+    {
+        var people = await recipients.ForAsync(role, context.Student.SchoolId, context.Student.Id.Value, context.Student.Details, cancellationToken).ConfigureAwait(false);
+        return await messenger.SendAsync(people, cards.Case(context.Student, dossier, context.Protocol, context.Now, new HashSet<Role> { role }, message), cancellationToken).ConfigureAwait(false);
+    }
+
+    public static Actor ActorOf(StaffMember staff, AccessDecision decision) => SickAbsenceService.ActorOf(staff, decision);
+
+    public static Domain.Identity.EventId NewId() => SickAbsenceService.NewId();
+
+    /// <summary>The roles the presser holds now, for which buttons a refreshed case card shows.</summary>
+    public static IReadOnlySet<Role> RolesOf(RouteActionContext context) =>
+        context.Staff.Actor.Grants.Where(g => g.IsValidAt(context.Now)).Select(g => g.Role).ToHashSet();
+}
