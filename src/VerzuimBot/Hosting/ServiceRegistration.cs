@@ -129,6 +129,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ICardAction, LeerplichtMeldingAction>();
         services.AddSingleton<CardActionRouter>();
         services.AddBeheer(configuration);
+        services.AddOverleg(configuration);
         services.AddScoped<TurnHandler>();
         return services;
     }
