@@ -95,7 +95,7 @@ internal sealed class OverlegDecisionAction(
         }
 
         var tenant = ConversationCapture.TenantOf(activity);
-        if (data.Id("groepschat") is not { } chatId)
+        if (data.Text("groepschat", 200) is not { } chatId)
         {
             var known = await chats.ListAsync(tenant, cancellationToken).ConfigureAwait(false);
             return CardActionResult.Say(known.Count == 0 ? OverlegCards.NoGroupChat : "Kies de groepschat waarin het overleg plaatsvindt. Er is niets veranderd.");
