@@ -9,7 +9,7 @@ internal sealed record OverlegSoort(string Value, string Title);
 /// <summary>
 /// A participant of an overleg (domain.md §5: school, ouders, leerplicht, zo mogelijk leerling, plus SWV/JGZ/lokaal
 /// team as chosen). <see cref="Organisation"/> is the kind of organisation whose staff may act in the overleg chat;
-/// ouders have none (they are not Teams users of the bot).
+/// ouders and the leerling have none (they are not Teams users of the bot).
 /// </summary>
 internal sealed record OverlegPartner(string Value, string Title, OrganisationKind? Organisation);
 
@@ -29,6 +29,7 @@ internal static class OverlegTerms
     [
         new("school", "School", OrganisationKind.School),
         new("ouders", "Ouders", null),
+        new("leerling", "Leerling (zo mogelijk)", null),
         new("leerplicht", "Leerplicht (RBL)", OrganisationKind.Leerplicht),
         new("swv", "Samenwerkingsverband (SWV)", OrganisationKind.Swv),
         new("jgz", "JGZ / jeugdarts", OrganisationKind.Jeugdgezondheidszorg),

@@ -63,7 +63,8 @@ public sealed class OverlegRouteScenarioTests
         await harness.Route.SayAsync(Zora, "overleg 123456");
         var card = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
         Assert.Contains("Daan de Vries (2b)", PlainText(card), StringComparison.Ordinal);
-        Assert.Contains(GroupChatName, PlainText(card), StringComparison.Ordinal);
+        // The bot cannot read a group chat's name through the Bot Connector: until someone names it ("overleg hier <naam>"), a neutral label.
+        Assert.Contains("Groepschat …verleg", PlainText(card), StringComparison.Ordinal);
         Assert.Contains("Groot overleg", PlainText(card), StringComparison.Ordinal);
         Assert.Contains("Lokaal team", PlainText(card), StringComparison.Ordinal);
 
@@ -231,6 +232,11 @@ public sealed class OverlegRouteScenarioTests
         Assert.Single((await harness.DossierAsync(daan)).Of<KernpartnerDecisionRecorded>());
         var (messageId, summary) = Assert.Single(harness.GroupPosts(), p => PlainText(p.Card).Contains("D.d.V.", StringComparison.Ordinal));
 
+        // A new decision card says what was decided before.
+        await harness.Route.SayAsync(Zora, "overleg 123456");
+        var next = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
+        Assert.Contains("Kernpartneroverleg, besloten op 17-12-2026, in groepschat \"Groepschat …verleg\"", PlainText(next), StringComparison.Ordinal);
+
         // An action pressed twice is one action.
         var action = new Dictionary<string, string> { ["beschrijving"] = "Arrangement aanvragen", ["eigenaar"] = "swv", ["uiterlijk"] = "2027-01-08" };
         Assert.True((await harness.PressInGroupAsync(Sanne, summary, messageId, "overleg.actie", action)).ReplacedCard);
@@ -309,5 +315,27 @@ public sealed class OverlegRouteScenarioTests
         var decision = Assert.Single((await harness.DossierAsync(daan)).Of<KernpartnerDecisionRecorded>());
         Assert.Equal(("nee", "Terugkeer is al gepland", "RBL-DEMO", Role.Leerplichtambtenaar), (decision.Choice, decision.Reason, decision.Organisation, decision.RecordedBy.Role));
         Assert.DoesNotContain(harness.GroupPosts(), p => PlainText(p.Card).Contains("D.d.V.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GroupChatUnreachable_TheDecisionStands_AndTheSummaryIsPostedOnTheNextOverlegCommand()
+    {
+        var (harness, daan) = await ThuiszitterOnThursdayBeforeChristmasAsync();
+        await using var _ = harness;
+        await harness.Route.SayAsync(Zora, "overleg 123456");
+        var card = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
+
+        // Teams refuses the post into the group chat: the decision is still recorded, and the card says so honestly.
+        harness.App.Connector.FailActivities = true;
+        var decided = await harness.Route.PressAsync(Zora, card, "overleg.besluit", new() { ["soort"] = "mdo", ["deelnemers"] = "school,ouders,leerplicht", ["groepschat"] = GroupChatId }, title: "Overleg gewenst");
+        harness.App.Connector.FailActivities = false;
+        Assert.Contains("kon ik nu niet in de groepschat plaatsen", Said(decided), StringComparison.Ordinal);
+        Assert.Single((await harness.DossierAsync(daan)).Of<KernpartnerDecisionRecorded>());
+        Assert.DoesNotContain(harness.GroupPosts(), p => PlainText(p.Card).Contains("D.d.V.", StringComparison.Ordinal));
+
+        await harness.Route.SayAsync(Zora, "overleg 123456");
+        Assert.Single(harness.GroupPosts(), p => PlainText(p.Card).Contains("MDO (multidisciplinair overleg) · D.d.V.", StringComparison.Ordinal));
+        await harness.Route.SayAsync(Zora, "overleg 123456");
+        Assert.Single(harness.GroupPosts(), p => PlainText(p.Card).Contains("MDO (multidisciplinair overleg) · D.d.V.", StringComparison.Ordinal));
     }
 }
