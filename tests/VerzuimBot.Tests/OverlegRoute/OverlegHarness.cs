@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
@@ -57,26 +56,8 @@ public sealed class OverlegHarness : IAsyncDisposable
     }
 
     /// <summary>A message in the group chat, with the @mention Teams puts in front; returns the bot's answers there.</summary>
-    public async Task<IReadOnlyList<string>> SayInGroupAsync(TeamsUser user, string text, string conversationId = GroupChatId)
-    {
-        var before = App.Connector.Calls.Count;
-        var id = $"group-{Interlocked.Increment(ref _ids)}";
-        using var response = await App.PostActivityAsync(new
-        {
-            type = "message",
-            id,
-            serviceUrl = BotApp.ServiceUrl,
-            channelId = "msteams",
-            from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
-            recipient = new { id = "28:bot", name = "VerzuimBot" },
-            conversation = new { id = conversationId, conversationType = "groupChat", isGroup = true, tenantId = RouteHarness.Tenant },
-            text = $"<at>VerzuimBot</at> {text}",
-            channelData = new { tenant = new { id = RouteHarness.Tenant } },
-        });
-        Assert.True(response.IsSuccessStatusCode);
-        return App.Connector.Calls.Skip(before).Where(c => c.Body is { } b && b.TryGetProperty("text", out _) && c.Path.Contains(conversationId, StringComparison.Ordinal))
-            .Select(c => c.Body!.Value.GetProperty("text").GetString()!).ToList();
-    }
+    public Task<IReadOnlyList<string>> SayInGroupAsync(TeamsUser user, string text, string conversationId = GroupChatId) =>
+        Route.SayAsync(user, $"<at>VerzuimBot</at> {text}", groupChatId: conversationId);
 
     /// <summary>Cards the bot posted into the group chat (new messages), oldest first, with their message ids.</summary>
     public IReadOnlyList<(string MessageId, JsonElement Card)> GroupPosts(string conversationId = GroupChatId)
@@ -150,33 +131,8 @@ public sealed class OverlegHarness : IAsyncDisposable
     }
 
     /// <summary>Presses an Action.Execute on a card in the group chat (replyToId = the card's message id), as <paramref name="user"/>.</summary>
-    public async Task<PressResult> PressInGroupAsync(TeamsUser user, JsonElement card, string messageId, string verb, Dictionary<string, string>? inputs = null, string? title = null, string trigger = "manual", string conversationId = GroupChatId)
-    {
-        var action = FindAction(JsonNode.Parse(card.GetRawText())!, verb, title) ?? throw new Xunit.Sdk.XunitException($"No Action.Execute {verb} on the card.");
-        var data = action["data"]?.DeepClone() as JsonObject ?? [];
-        foreach (var (key, value) in inputs ?? [])
-        {
-            data[key] = value;
-        }
-
-        using var response = await App.PostActivityAsync(new
-        {
-            type = "invoke",
-            name = "adaptiveCard/action",
-            id = $"inv-group-{Interlocked.Increment(ref _ids)}",
-            replyToId = messageId,
-            serviceUrl = BotApp.ServiceUrl,
-            channelId = "msteams",
-            from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
-            recipient = new { id = "28:bot" },
-            conversation = new { id = conversationId, conversationType = "groupChat", isGroup = true, tenantId = RouteHarness.Tenant },
-            channelData = new { tenant = new { id = RouteHarness.Tenant } },
-            value = new { action = new { type = "Action.Execute", verb, data }, trigger },
-        });
-        Assert.Equal(200, (int)response.StatusCode);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        return new PressResult(body.GetProperty("type").GetString()!, body.GetProperty("value"));
-    }
+    public Task<PressResult> PressInGroupAsync(TeamsUser user, JsonElement card, string messageId, string verb, Dictionary<string, string>? inputs = null, string? title = null, string trigger = "manual", string conversationId = GroupChatId) =>
+        Route.PressAsync(user, card, verb, inputs, title, groupChatId: conversationId, replyToId: messageId, trigger: trigger);
 
     /// <summary>
     /// The given situation of a thuiszitter case, recorded as the other routes would: a ziekmelding, leerplicht's "ja"
@@ -201,21 +157,6 @@ public sealed class OverlegHarness : IAsyncDisposable
         await App.Services.GetRequiredService<DossierService>().ReadAsync(student.SchoolId, student.Id);
 
     public Task<DateTimeOffset> SetClockAsync(DateTimeOffset now) => Route.SetClockAsync(now);
-
-    private static JsonNode? FindAction(JsonNode node, string verb, string? title)
-    {
-        switch (node)
-        {
-            case JsonObject obj when obj["type"]?.GetValue<string>() == "Action.Execute" && obj["verb"]?.GetValue<string>() == verb && (title is null || obj["title"]?.GetValue<string>() == title):
-                return obj;
-            case JsonObject obj:
-                return obj.Select(p => p.Value is null ? null : FindAction(p.Value, verb, title)).FirstOrDefault(n => n is not null);
-            case JsonArray array:
-                return array.Select(n => n is null ? null : FindAction(n, verb, title)).FirstOrDefault(n => n is not null);
-            default:
-                return null;
-        }
-    }
 
     public ValueTask DisposeAsync() => Route.DisposeAsync();
 }

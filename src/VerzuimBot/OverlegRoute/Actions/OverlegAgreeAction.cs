@@ -19,17 +19,13 @@ internal sealed class OverlegAgreeAction(OverlegChatSupport support, DossierServ
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var press = await support.OpenAsParticipantAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (press.Context is not { } context)
         {
-            return refusal!;
+            return press.Refusal!;
         }
 
-        var (staff, decision, notAllowed) = await support.ParticipantAsync(activity, context, cancellationToken).ConfigureAwait(false);
-        if (staff is null)
-        {
-            return notAllowed!;
-        }
+        var (staff, decision) = (press.Staff!, press.Decision!);
 
         var description = data.Text("beschrijving", 300);
         var owner = OverlegTerms.Owners.FirstOrDefault(o => o.Value == data.Text("eigenaar", 40) && context.Overleg.Partners.Contains(o.Partner));
@@ -51,7 +47,7 @@ internal sealed class OverlegAgreeAction(OverlegChatSupport support, DossierServ
             return CardActionResult.Say($"Deze actie is al vastgelegd (door {existing.RecordedBy.Staff.Value} op {RouteCards.Moment(existing.RecordedAt)}). Er is niets veranderd.");
         }
 
-        var fact = new OverlegActionAgreed(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(staff, decision!), actionId, description, owner.Role, dueDate);
+        var fact = new OverlegActionAgreed(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(staff, decision), actionId, description, owner.Role, dueDate);
         var outcome = await dossiers.RecordAsync(context.Student.SchoolId, context.Student.Id, fact, cancellationToken).ConfigureAwait(false);
         sweep.Now();
         return CardActionResult.Replace(await overleggen.RefreshSummaryAsync(context.Overleg, context.Student, outcome.Dossier, context.MessageId, cancellationToken).ConfigureAwait(false));

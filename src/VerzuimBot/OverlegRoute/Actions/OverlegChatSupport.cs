@@ -49,24 +49,36 @@ internal sealed class OverlegChatSupport(ActingStaff acting, StudentDirectory st
     }
 
     /// <summary>
-    /// The presser as a participant who may decide for this student now: a role of a participating organisation, and
-    /// the policy's <see cref="AccessAction.KernpartnerDecision"/> for that role (audited). Else a Dutch refusal.
+    /// <see cref="OpenAsync"/>, then the presser as a participant who may decide for this student now: a role of a
+    /// participating organisation, and the policy's <see cref="AccessAction.KernpartnerDecision"/> for that role (audited).
+    /// Else a Dutch refusal.
     /// </summary>
-    public async Task<(StaffMember? Staff, AccessDecision? Decision, CardActionResult? Refusal)> ParticipantAsync(Activity activity, OverlegChatContext context, CancellationToken cancellationToken)
+    public async Task<ParticipantPress> OpenAsParticipantAsync(Activity activity, CardData data, CancellationToken cancellationToken)
     {
+        var (context, refusal) = await OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (context is null)
+        {
+            return new ParticipantPress(null, null, null, refusal);
+        }
+
         var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
         if (resolved.Member is not { } staff)
         {
-            return (null, null, CardActionResult.Say(resolved.Refusal!));
+            return new ParticipantPress(null, null, null, CardActionResult.Say(resolved.Refusal!));
         }
 
         var participant = OverlegAccess.AsParticipant(staff, context.Overleg.Partners);
         if (participant.Actor.Grants.Count == 0)
         {
-            return (null, null, CardActionResult.Say(OverlegAccess.NotAParticipant(context.Overleg.Partners)));
+            return new ParticipantPress(null, null, null, CardActionResult.Say(OverlegAccess.NotAParticipant(context.Overleg.Partners)));
         }
 
         var decision = await guard.CheckAsync(participant, AccessAction.KernpartnerDecision, context.Student, context.Dossier, cancellationToken).ConfigureAwait(false);
-        return decision.IsAllowed ? (participant, decision, null) : (null, null, CardActionResult.Say(decision.Reason! + " Er is niets veranderd."));
+        return decision.IsAllowed
+            ? new ParticipantPress(context, participant, decision, null)
+            : new ParticipantPress(null, null, null, CardActionResult.Say(decision.Reason! + " Er is niets veranderd."));
     }
 }
+
+/// <summary>Either a participant's press to act on (<see cref="Context"/>, <see cref="Staff"/>, <see cref="Decision"/>), or the answer to give instead.</summary>
+internal sealed record ParticipantPress(OverlegChatContext? Context, StaffMember? Staff, AccessDecision? Decision, CardActionResult? Refusal);

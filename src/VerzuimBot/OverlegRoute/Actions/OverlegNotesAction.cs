@@ -14,17 +14,13 @@ internal sealed class OverlegNotesAction(OverlegChatSupport support, DossierServ
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var press = await support.OpenAsParticipantAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        if (press.Context is not { } context)
         {
-            return refusal!;
+            return press.Refusal!;
         }
 
-        var (staff, decision, notAllowed) = await support.ParticipantAsync(activity, context, cancellationToken).ConfigureAwait(false);
-        if (staff is null)
-        {
-            return notAllowed!;
-        }
+        var (staff, decision) = (press.Staff!, press.Decision!);
 
         if (data.Text("besluit", 300) is not { } text)
         {
@@ -38,7 +34,7 @@ internal sealed class OverlegNotesAction(OverlegChatSupport support, DossierServ
             return CardActionResult.Say($"Dit besluit is al vastgelegd (door {existing.RecordedBy.Staff.Value} op {RouteCards.Moment(existing.RecordedAt)}). Er is niets veranderd.");
         }
 
-        var fact = new KernpartnerDecisionRecorded(eventId, context.Now, SickAbsenceService.ActorOf(staff, decision!), decision!.Grant!.OrganisationId, OverlegCards.NotesQuestion(context.Overleg.OverlegId), text, null);
+        var fact = new KernpartnerDecisionRecorded(eventId, context.Now, SickAbsenceService.ActorOf(staff, decision), decision.Grant!.OrganisationId, OverlegCards.NotesQuestion(context.Overleg.OverlegId), text, null);
         var outcome = await dossiers.RecordAsync(context.Student.SchoolId, context.Student.Id, fact, cancellationToken).ConfigureAwait(false);
         return CardActionResult.Replace(await overleggen.RefreshSummaryAsync(context.Overleg, context.Student, outcome.Dossier, context.MessageId, cancellationToken).ConfigureAwait(false));
     }
