@@ -25,6 +25,7 @@ using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
 using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.OverlegRoute;
 using VerzuimBot.ThuiszitterRoute;
 using VerzuimBot.UnauthorisedRoute;
 
@@ -135,6 +136,7 @@ internal static class ServiceRegistration
         services.AddDigest(configuration);
         services.AddUnauthorisedRoute(configuration);
         services.AddThuiszitterRoute(configuration);
+        services.AddOverleg(configuration);
         services.AddScoped<TurnHandler>();
         return services;
     }

@@ -61,9 +61,10 @@ public sealed partial class RouteHarness : IAsyncDisposable
         return now;
     }
 
-    /// <summary>Sends a message; returns the texts the bot answered in that chat.</summary>
-    public async Task<IReadOnlyList<string>> SayAsync(TeamsUser user, string text, object[]? attachments = null)
+    /// <summary>Sends a message (in the user's personal chat, or in the group chat <paramref name="groupChatId"/>); returns the texts the bot answered in that chat.</summary>
+    public async Task<IReadOnlyList<string>> SayAsync(TeamsUser user, string text, object[]? attachments = null, string? groupChatId = null)
     {
+        var conversationId = groupChatId ?? user.ConversationId;
         var before = App.Connector.Calls.Count;
         var id = $"msg-{Interlocked.Increment(ref _ids)}";
         using var response = await App.PostActivityAsync(new
@@ -74,13 +75,15 @@ public sealed partial class RouteHarness : IAsyncDisposable
             channelId = "msteams",
             from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
             recipient = new { id = "28:bot", name = "VerzuimBot" },
-            conversation = new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant },
+            conversation = groupChatId is null
+                ? (object)new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant }
+                : new { id = groupChatId, conversationType = "groupChat", isGroup = true, tenantId = Tenant },
             text,
             attachments,
             channelData = new { tenant = new { id = Tenant } },
         });
         Assert.True(response.IsSuccessStatusCode, $"message answered {(int)response.StatusCode}");
-        return App.Connector.Calls.Skip(before).Where(c => c.Body is { } b && b.TryGetProperty("text", out _) && c.Path.Contains(user.ConversationId, StringComparison.Ordinal) && c.Path.EndsWith(id, StringComparison.Ordinal))
+        return App.Connector.Calls.Skip(before).Where(c => c.Body is { } b && b.TryGetProperty("text", out _) && c.Path.Contains(conversationId, StringComparison.Ordinal) && c.Path.EndsWith(id, StringComparison.Ordinal))
             .Select(c => c.Body!.Value.GetProperty("text").GetString()!).ToList();
     }
 
@@ -115,8 +118,11 @@ public sealed partial class RouteHarness : IAsyncDisposable
     [System.Text.RegularExpressions.GeneratedRegex(@"\\\\([\\*_\[\]()`<>#+=.-])")]
     private static partial System.Text.RegularExpressions.Regex MarkdownEscape();
 
-    /// <summary>Presses the Action.Execute with <paramref name="verb"/> on the card, with the given inputs; returns the invoke response's body.</summary>
-    public async Task<PressResult> PressAsync(TeamsUser user, JsonElement card, string verb, Dictionary<string, string>? inputs = null, string? title = null)
+    /// <summary>
+    /// Presses the Action.Execute with <paramref name="verb"/> on the card, with the given inputs; returns the invoke response's body.
+    /// In the user's personal chat, or in the group chat <paramref name="groupChatId"/> on the message <paramref name="replyToId"/>.
+    /// </summary>
+    public async Task<PressResult> PressAsync(TeamsUser user, JsonElement card, string verb, Dictionary<string, string>? inputs = null, string? title = null, string? groupChatId = null, string? replyToId = null, string trigger = "manual")
     {
         var action = FindAction(JsonNode.Parse(card.GetRawText())!, verb, title) ?? throw new Xunit.Sdk.XunitException($"No Action.Execute {verb} on the card.");
         var data = action["data"]?.DeepClone() as JsonObject ?? [];
@@ -134,9 +140,12 @@ public sealed partial class RouteHarness : IAsyncDisposable
             channelId = "msteams",
             from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
             recipient = new { id = "28:bot" },
-            conversation = new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant },
+            replyToId,
+            conversation = groupChatId is null
+                ? (object)new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant }
+                : new { id = groupChatId, conversationType = "groupChat", isGroup = true, tenantId = Tenant },
             channelData = new { tenant = new { id = Tenant } },
-            value = new { action = new { type = "Action.Execute", verb, data } },
+            value = new { action = new { type = "Action.Execute", verb, data }, trigger },
         });
         Assert.Equal(200, (int)response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();

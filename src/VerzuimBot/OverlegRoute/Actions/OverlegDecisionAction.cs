@@ -1,0 +1,139 @@
+using VerzuimBot.Access.Authorization;
+using VerzuimBot.Connector.Schema;
+using VerzuimBot.Conversation;
+using VerzuimBot.Domain.Dossier;
+using EventId = VerzuimBot.Domain.Identity.EventId;
+using VerzuimBot.Protocol;
+using VerzuimBot.SickRoute;
+using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Staff;
+using VerzuimBot.Students;
+
+namespace VerzuimBot.OverlegRoute.Actions;
+
+/// <summary>
+/// "Kernpartneroverleg / MDO / groot overleg gewenst?" (domain.md §6; 000; 002 Bijlage 2), decided by the zorgcoördinator
+/// or the leerplichtambtenaar on the card of "overleg &lt;leerling&gt;". Ja: the decision is stored, and the summary every
+/// participant may see is posted in the chosen group chat. Nee: stored with its reason. One card, one decision.
+/// </summary>
+internal sealed class OverlegDecisionAction(
+    ActingStaff acting, StudentDirectory students, DossierService dossiers, StudentGuard guard, GroupChatDirectory chats, OverlegStore store, OverlegService overleggen, RouteCards cards, TimeProvider time)
+    : ICardAction
+{
+    public IReadOnlyCollection<string> Verbs { get; } = ["overleg.besluit"];
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (resolved.Member is not { } staff)
+        {
+            return CardActionResult.Say(resolved.Refusal!);
+        }
+
+        if (data.Id("kaart") is not { Length: 32 } cardId || !cardId.All(char.IsAsciiHexDigitLower) || data.Id("school") is not { } school || data.Id("leerling") is not { } studentId)
+        {
+            return CardActionResult.Say(RouteActionSupport.Incomplete);
+        }
+
+        if (await students.GetAsync(school, studentId, cancellationToken).ConfigureAwait(false) is not { } student)
+        {
+            return CardActionResult.Say(RouteActionSupport.UnknownStudent);
+        }
+
+        var dossier = await dossiers.ReadAsync(school, student.Id, cancellationToken).ConfigureAwait(false);
+        var eventId = DecisionEventId(cardId);
+        if (dossier.Of<KernpartnerDecisionRecorded>().FirstOrDefault(d => d.Id.Value == eventId) is { } earlier)
+        {
+            // Pressed twice (or by a second person): the card shows the decision that stands, nothing changes.
+            return CardActionResult.Replace(cards.Done(
+                $"Al besloten: {earlier.Choice}",
+                [new Fact("Leerling", student.Label), new Fact("Reden", earlier.Reason ?? "geen")],
+                $"{earlier.RecordedBy.Staff.Value} ({RoleNames.Dutch(earlier.RecordedBy.Role)})",
+                earlier.RecordedAt));
+        }
+
+        var keuze = data.Text("keuze", 20);
+        if (keuze is not ("gewenst" or "niet"))
+        {
+            return CardActionResult.Say(RouteActionSupport.Incomplete);
+        }
+
+        var decider = OverlegAccess.AsDecider(staff);
+        if (decider.Actor.Grants.Count == 0)
+        {
+            return CardActionResult.Say(OverlegAccess.NotADecider);
+        }
+
+        var reason = data.Text("reden", 500);
+        if (keuze == "niet")
+        {
+            if (reason is null)
+            {
+                return CardActionResult.Say("Geef bij \"Geen overleg nodig\" kort de reden. Er is niets veranderd.");
+            }
+
+            var refused = await guard.CheckAsync(decider, AccessAction.KernpartnerDecision, student, dossier, cancellationToken).ConfigureAwait(false);
+            if (!refused.IsAllowed)
+            {
+                return CardActionResult.Say(refused.Reason!);
+            }
+
+            var no = new KernpartnerDecisionRecorded(new EventId(eventId), time.GetUtcNow(), SickAbsenceService.ActorOf(decider, refused), refused.Grant!.OrganisationId, OverlegTerms.DecisionQuestion, "nee", reason);
+            await dossiers.RecordAsync(school, student.Id, no, cancellationToken).ConfigureAwait(false);
+            return Done(student, "Geen overleg nodig", [new Fact("Reden", reason)], decider, refused);
+        }
+
+        if (OverlegTerms.Soort(data.Text("soort", 40)) is not { } soort)
+        {
+            return CardActionResult.Say("Kies de soort overleg: kernpartneroverleg, MDO of groot overleg. Er is niets veranderd.");
+        }
+
+        var partners = data.List("deelnemers").Where(p => OverlegTerms.Partner(p) is not null).Distinct(StringComparer.Ordinal).ToList();
+        if (!partners.Contains("school") || partners.Count < 2)
+        {
+            return CardActionResult.Say("Kies wie er meedoen: de school en ten minste één andere partij (ouders, leerplicht, SWV, JGZ of lokaal team). Er is niets veranderd.");
+        }
+
+        var tenant = ConversationCapture.TenantOf(activity);
+        if (data.Text("groepschat", 200) is not { } chatId)
+        {
+            var known = await chats.ListAsync(tenant, cancellationToken).ConfigureAwait(false);
+            return CardActionResult.Say(known.Count == 0 ? OverlegCards.NoGroupChat : "Kies de groepschat waarin het overleg plaatsvindt. Er is niets veranderd.");
+        }
+
+        if (await chats.FindAsync(tenant, chatId, cancellationToken).ConfigureAwait(false) is not { } chat)
+        {
+            return CardActionResult.Say("In die groepschat zit ik niet (meer). Voeg VerzuimBot opnieuw toe aan de groepschat, of kies een andere. Er is niets veranderd.");
+        }
+
+        var decision = await guard.CheckAsync(decider, AccessAction.KernpartnerDecision, student, dossier, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsAllowed)
+        {
+            return CardActionResult.Say(decision.Reason!);
+        }
+
+        var now = time.GetUtcNow();
+        var choice = $"ja: {soort.Title} met {OverlegTerms.PartnerList(partners)}, in groepschat \"{chat.Name}\"";
+        var fact = new KernpartnerDecisionRecorded(new EventId(eventId), now, SickAbsenceService.ActorOf(decider, decision), decision.Grant!.OrganisationId, OverlegTerms.DecisionQuestion, choice, reason);
+        var outcome = await dossiers.RecordAsync(school, student.Id, fact, cancellationToken).ConfigureAwait(false);
+
+        var overleg = new OverlegRecord(school, student.Id.Value, cardId, soort.Value, partners, tenant, chat.ConversationId, chat.ServiceUrl, chat.BotId, null, eventId, now);
+        await store.SaveAsync(overleg, cancellationToken).ConfigureAwait(false);
+        var posted = await overleggen.PostSummaryAsync(overleg, student, outcome.Dossier, cancellationToken).ConfigureAwait(false);
+        return Done(student, $"Overleg gewenst: {soort.Title}",
+        [
+            new Fact("Deelnemers", OverlegTerms.PartnerList(partners)),
+            new Fact("Groepschat", chat.Name),
+            new Fact("Samenvatting", posted is null
+                ? "kon ik nu niet in de groepschat plaatsen (Teams gaf een fout). Het besluit staat vast; typ later opnieuw \"overleg\" met de leerling, dan plaats ik de samenvatting alsnog."
+                : "staat in de groepschat, zonder naam en zonder medische gegevens. Leg daar de afgesproken acties vast."),
+            .. reason is null ? Array.Empty<Fact>() : [new Fact("Toelichting", reason)],
+        ], decider, decision);
+    }
+
+    /// <summary>One decision per card: the card's id makes the event id, so a second press finds the first decision.</summary>
+    public static string DecisionEventId(string cardId) => $"ev-overleg-{cardId}";
+
+    private CardActionResult Done(StudentRecord student, string title, IEnumerable<Fact> facts, StaffMember staff, AccessDecision decision) =>
+        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", student.Label), .. facts], $"{staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})", time.GetUtcNow()));
+}
