@@ -18,7 +18,15 @@ internal static class EventDescriptions
         PlanVanAanpakAgreed p => $"Plan van aanpak vanaf {RouteCards.ShortDate(p.Date)}",
         PlanVanAanpakEvaluated e => $"Evaluatie plan van aanpak op {RouteCards.ShortDate(e.Date)}: {(e.PlanFollowed ? "opgevolgd" : "niet opgevolgd")}",
         LeerplichtMeldingRecorded => "Melding bij leerplicht",
-        _ => fact.GetType().Name,
+        UnauthorisedHoursRecorded u => $"{u.Hours} uur ongeoorloofd op {RouteCards.ShortDate(u.Date)}",
+        LateArrivalRecorded l => $"Te laat op {RouteCards.ShortDate(l.Date)}",
+        LuxeverzuimRecorded l => $"Luxeverzuim van {RouteCards.ShortDate(l.First)} tot en met {RouteCards.ShortDate(l.Last)}",
+        LadderActionCompleted l => $"Verzuimladder {l.RungHours} uur: {l.Action}{(l.DuoReference is { } r ? $" (kenmerk {r})" : string.Empty)}",
+        SignaalverzuimReported s => $"Signaalverzuim gemeld op {RouteCards.ShortDate(s.ReportedOn)}{(s.DuoReference is { } r ? $" (kenmerk {r})" : string.Empty)}",
+        KernpartnerDecisionRecorded k => $"Besluit {k.Organisation}: {k.Question} {k.Choice}",
+        OverlegActionAgreed a => $"Actie uit het overleg: {a.Description} (uiterlijk {RouteCards.ShortDate(a.Due)})",
+        OverlegActionCompleted => "Actie uit het overleg afgerond",
+        _ => ThuiszitterRoute.ThuiszitterTexts.Describe(fact) ?? fact.GetType().Name,
     };
 
     public static string Outcome(GesprekOutcome outcome) => outcome switch

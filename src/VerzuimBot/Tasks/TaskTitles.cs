@@ -26,6 +26,10 @@ internal static class TaskTitles
         TaskKind.OverlegActionLate => "Actie uit het overleg is te laat",
         TaskKind.DoorzettingsmachtReminder => "Doorzettingsmacht: termijn loopt af",
         TaskKind.DoorzettingsmachtOverdue => "Doorzettingsmacht: termijn verlopen",
+        TaskKind.VrijstellingOnderzoek => "Vrijstelling 5a: onderzoek",
+        TaskKind.VrijstellingSwv => "Vrijstelling 5a: passend onderwijs mogelijk?",
+        TaskKind.VrijstellingAdvies => "Vrijstelling 5a: advies aan leerplicht",
+        TaskKind.VrijstellingBeschikking => "Vrijstelling 5a: besluit",
         _ => kind.ToString(),
     };
 }

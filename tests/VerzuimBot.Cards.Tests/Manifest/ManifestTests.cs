@@ -8,8 +8,9 @@ namespace VerzuimBot.Cards.Tests.Manifest;
 public sealed class ManifestTests(ManifestFixture fixture) : IClassFixture<ManifestFixture>
 {
     // Student data only in a personal chat; a team or group chat gets the commands that show no child by name.
-    private static readonly string[] PersonalCommands = ["ziekmelding", "beter", "herstel", "taken", "overzicht", "leerlingen importeren", "help"];
-    private static readonly string[] GroupCommands = ["overzicht", "help"];
+    private static readonly string[] PersonalCommands = ["ziekmelding", "beter", "herstel", "ongeoorloofd", "taken", "thuiszitter", "overleg", "overzicht", "leerlingen importeren", "help"];
+    private static readonly string[] TeamCommands = ["overzicht hier", "overzicht", "help"];
+    private static readonly string[] GroupChatCommands = ["overleg hier", "help"];
 
     [Fact]
     public void Manifest_with_filled_in_ids_is_valid_for_app_manifest_validator()
@@ -86,7 +87,12 @@ public sealed class ManifestTests(ManifestFixture fixture) : IClassFixture<Manif
         Assert.Equal(["personal", "team", "groupChat"], lists.SelectMany(l => l!["scopes"]!.AsArray().Select(s => s!.GetValue<string>())));
         foreach (var list in lists)
         {
-            var expected = list!["scopes"]!.AsArray().Any(s => s!.GetValue<string>() == "personal") ? PersonalCommands : GroupCommands;
+            var expected = list!["scopes"]![0]!.GetValue<string>() switch
+            {
+                "personal" => PersonalCommands,
+                "team" => TeamCommands,
+                _ => GroupChatCommands,
+            };
             Assert.Equal(expected, list["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
             Assert.All(list["commands"]!.AsArray(), c => Assert.False(string.IsNullOrWhiteSpace(c!["description"]?.GetValue<string>())));
         }
