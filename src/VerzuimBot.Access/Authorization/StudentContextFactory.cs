@@ -27,7 +27,8 @@ public static class StudentContextFactory
             studentId,
             roster.Klas,
             roster.Woongemeente,
-            ReportedToLeerplicht: counting.Any(e => e is LeerplichtMeldingRecorded or SignaalverzuimReported or LeerplichtJudgementRecorded),
+            // A DUO melding ticked on the hours ladder reaches leerplicht too (004 Verzuimschema).
+            ReportedToLeerplicht: counting.Any(e => e is LeerplichtMeldingRecorded or SignaalverzuimReported or LeerplichtJudgementRecorded or LadderActionCompleted { DuoReference: not null }),
             ReferredToJeugdarts: counting.Any(e => e is JeugdartsAanmeldingSent),
             // The thuiszitter checklist item "Leerling gemeld bij het samenwerkingsverband" is how the school reports to the SWV.
             ReportedToSwv: counting.OfType<ThuiszitterChecklistItemCompleted>().Any(i => i.Item.Contains("samenwerkingsverband", StringComparison.OrdinalIgnoreCase) || i.Item.Contains("SWV", StringComparison.Ordinal)),

@@ -80,7 +80,7 @@ internal sealed class OverlegCommands(
         var student = found[0];
         var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var may = AccessPolicy.Decide(decider.Actor, AccessAction.KernpartnerDecision, StudentContextFactory.Create(student.SchoolId, student.Id.Value, student.Details, dossier.Events), now);
+        var may = AccessPolicy.Decide(decider.Actor, AccessAction.KernpartnerDecision, StudentContexts.For(student, dossier, protocols.For(student.SchoolId), now), now);
         if (!may.IsAllowed)
         {
             return Activity.Message(may.Reason!);

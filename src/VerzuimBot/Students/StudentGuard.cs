@@ -10,14 +10,15 @@ namespace VerzuimBot.Students;
 /// acting person must hold a role for this student at this moment. Allowed changes are audited, and
 /// so are reads by someone outside the school; a refusal is logged with a code, never with a name.
 /// </summary>
-internal sealed class StudentGuard(AuditTrail audit, TimeProvider time, ILogger<StudentGuard> logger)
+internal sealed class StudentGuard(AuditTrail audit, Protocol.SchoolProtocols protocols, TimeProvider time, ILogger<StudentGuard> logger)
 {
     private static readonly HashSet<AccessAction> Reads = [AccessAction.ViewAbsenceOverview, AccessAction.ViewDossier];
 
     public async Task<AccessDecision> CheckAsync(StaffMember staff, AccessAction action, StudentRecord student, DossierView dossier, CancellationToken cancellationToken)
     {
-        var context = StudentContextFactory.Create(student.SchoolId, student.Id.Value, student.Details, dossier.Events);
-        var decision = AccessPolicy.Decide(staff.Actor, action, context, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var context = StudentContexts.For(student, dossier, protocols.For(student.SchoolId), now);
+        var decision = AccessPolicy.Decide(staff.Actor, action, context, now);
         if (!decision.IsAllowed)
         {
             logger.LogWarning("Refused {Action} for student {StudentId}: {Code}", action, student.Id.Value, decision.LogCode);

@@ -33,7 +33,7 @@ internal sealed class CaseFinder(StudentDirectory students, DossierService dossi
         foreach (var student in found)
         {
             var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
-            var context = ThuiszitterAccess.Widen(StudentContextFactory.Create(student.SchoolId, student.Id.Value, student.Details, dossier.Events), dossier, protocols.For(student.SchoolId), now);
+            var context = StudentContexts.For(student, dossier, protocols.For(student.SchoolId), now);
             if (AccessPolicy.Decide(staff.Actor, AccessAction.ViewDossier, context, now).IsAllowed)
             {
                 visible.Add(student);

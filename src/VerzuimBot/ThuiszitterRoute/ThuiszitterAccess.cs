@@ -19,7 +19,7 @@ internal sealed record RoleAction(AccessAction Action, Role Role);
 /// <item>Only the role that owns a decision may take it (domain.md §6): the presser's grants are narrowed to
 /// that role before the policy looks at scope, so a zorgcoördinator cannot answer the SWV's card even though
 /// both may take kernpartner decisions.</item>
-/// <item>The protocol itself tells kernpartners about a case, and <see cref="Widen"/> counts that as
+/// <item>The protocol itself tells kernpartners about a case, and <see cref="StudentContexts"/> counts that as
 /// reported: the four-week contact with leerplicht (004 Werkwijzer punt 2, "ook wegens ziekte"), leerplicht
 /// engaging the jeugdarts and the jeugdarts putting the aanvraag to the SWV (002 §7, 000), the SWV's own
 /// escalation (002 Bijlage 2). Once leerplicht judged "ja", the new melding 'thuiszitter' is required
@@ -32,7 +32,7 @@ internal sealed class ThuiszitterAccess(AuditTrail audit, TimeProvider time, ILo
     public async Task<AccessDecision> CheckAsync(StaffMember staff, StudentRecord student, DossierView dossier, SchoolProtocol protocol, IReadOnlyList<RoleAction> allowed, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var context = Widen(StudentContextFactory.Create(student.SchoolId, student.Id.Value, student.Details, dossier.Events), dossier, protocol, now);
+        var context = StudentContexts.For(student, dossier, protocol, now);
         var valid = staff.Actor.Grants.Where(g => g.IsValidAt(now)).ToList();
         AccessDecision? refusal = null;
         foreach (var (action, role) in allowed)
@@ -62,7 +62,7 @@ internal sealed class ThuiszitterAccess(AuditTrail audit, TimeProvider time, ILo
     public async Task<AccessDecision> CheckReadAsync(StaffMember staff, StudentRecord student, DossierView dossier, SchoolProtocol protocol, bool audited, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var context = Widen(StudentContextFactory.Create(student.SchoolId, student.Id.Value, student.Details, dossier.Events), dossier, protocol, now);
+        var context = StudentContexts.For(student, dossier, protocol, now);
         var decision = AccessPolicy.Decide(staff.Actor, AccessAction.ViewDossier, context, now);
         if (decision.IsAllowed && audited)
         {
@@ -70,22 +70,6 @@ internal sealed class ThuiszitterAccess(AuditTrail audit, TimeProvider time, ILo
         }
 
         return decision;
-    }
-
-    /// <summary>What the protocol itself reported to the kernpartners, on top of what the school recorded.</summary>
-    public static StudentContext Widen(StudentContext context, DossierView dossier, SchoolProtocol protocol, DateTimeOffset now)
-    {
-        var fourWeeksReached = protocol.Engine.Evaluate(dossier, now).Any(t => t.Kind == TaskKind.LeerplichtJudgement && t.DueAt <= now);
-        var steps = dossier.Of<VrijstellingStepRecorded>().ToList();
-        var swvConsulted = steps.Any(s => s.Step != VrijstellingStep.AanvraagOntvangen) || dossier.Of<DoorzettingsmachtStarted>().Any();
-        var judgedThuiszitter = dossier.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null;
-        return context with
-        {
-            ReportedToLeerplicht = context.ReportedToLeerplicht || fourWeeksReached || steps.Count > 0,
-            ReferredToJeugdarts = context.ReferredToJeugdarts || steps.Count > 0,
-            ReportedToSwv = context.ReportedToSwv || swvConsulted,
-            LeerplichtFacts = judgedThuiszitter ? null : context.LeerplichtFacts,
-        };
     }
 
     private static string WrongRole(IEnumerable<Role> allowed, IEnumerable<Role> held)
