@@ -62,7 +62,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
                 ["open"] = new JsonArray(open.Select(a => (JsonNode)new JsonObject
                 {
                     ["id"] = $"actie-{a.i}",
-                    ["actie"] = CardText.Escape(a.action),
+                    ["actie"] = a.action, // an Input.Toggle title is plain text, not markdown: escaping would show the backslashes
                     ["kenmerk"] = LadderRungs.NeedsReference(a.action),
                     ["kenmerkId"] = $"kenmerk-{a.i}",
                 }).ToArray()),
