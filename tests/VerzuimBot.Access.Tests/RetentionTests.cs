@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VerzuimBot.Access.Authorization;
+using VerzuimBot.Access.Retention;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Domain.Identity;
@@ -21,6 +22,8 @@ public sealed class RetentionTests
     public async Task Run_ClosedCase_KeptDuringRetentionAndAnonymisedAfter_AndASecondRunChangesNothing()
     {
         await SeedClosedCaseAsync();
+        var overleg = new RecordingHolder();
+        _fixture.Holders.Add(overleg);
         var job = _fixture.RetentionJob();
 
         _fixture.Time.Advance(TimeSpan.FromDays(365));
@@ -31,6 +34,7 @@ public sealed class RetentionTests
         _fixture.Time.Advance(TimeSpan.FromDays(366));
         var due = await job.RunAsync();
         Assert.Equal((0, 1), (due.Kept, due.Anonymised));
+        Assert.Equal([(AccessFixture.School, _student)], overleg.Deleted);
         var dossier = await _fixture.Dossiers.ReadAsync(AccessFixture.School, _student);
         Assert.Empty(dossier.Events);
         Assert.Equal(DossierStatus.Closed, dossier.Head!.Status);
@@ -123,8 +127,11 @@ public sealed class RetentionTests
     public async Task Delete_OnRequest_RemovesEverythingButKeepsTheAuditWithoutNames()
     {
         await SeedClosedCaseAsync();
+        var overleg = new RecordingHolder();
+        _fixture.Holders.Add(overleg);
 
         var result = await _fixture.Eraser.EraseAsync(Beheerder, AccessFixture.School, _student);
+        Assert.Equal([(AccessFixture.School, _student)], overleg.Deleted);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Null(await _fixture.Roster.FindStudentAsync(AccessFixture.School, _student));
@@ -166,4 +173,16 @@ public sealed class RetentionTests
 
     private static StoredEnvelope Details(DateOnly? left) =>
         new RosterStudentDetails("100001", "Anne", null, Name, new DateOnly(2012, 3, 4), "2b", "m@school.example.nl", "Utrecht", SchoolType.VO, left).ToEnvelope();
+}
+
+/// <summary>Another store holding rows about a student (in the host: the overleg route's); records what it was asked to remove.</summary>
+internal sealed class RecordingHolder : IStudentDataHolder
+{
+    public List<(string School, string Student)> Deleted { get; } = [];
+
+    public Task<int> DeleteStudentAsync(string schoolId, string studentId, CancellationToken cancellationToken)
+    {
+        Deleted.Add((schoolId, studentId));
+        return Task.FromResult(1);
+    }
 }

@@ -113,9 +113,12 @@ internal sealed class AccessFixture
     public RoleAssignmentService RoleService => new(Roster, Audit, Tenants, Time, Logs.Logger<RoleAssignmentService>());
 
     public RetentionJob RetentionJob(string instance = "test") =>
-        new(Data, Dossiers, Roster, Audit, Tenants, new RetentionOptions { RetentionMonths = RetentionOptions.RetentionMonths, InstanceId = instance }, Time, Logs.Logger<RetentionJob>());
+        new(Data, Dossiers, Roster, Holders, Audit, Tenants, new RetentionOptions { RetentionMonths = RetentionOptions.RetentionMonths, InstanceId = instance }, Time, Logs.Logger<RetentionJob>());
 
     public InzageExporter Inzage => new(Roster, Dossiers, Decisions, AuditStore, Audit, Time);
 
-    public StudentDataEraser Eraser => new(Roster, Dossiers, Data, Audit, Time, Logs.Logger<StudentDataEraser>());
+    public StudentDataEraser Eraser => new(Roster, Dossiers, Data, Holders, Audit, Time, Logs.Logger<StudentDataEraser>());
+
+    /// <summary>Other stores that keep rows about a student (the overleg route's, in the host).</summary>
+    public List<IStudentDataHolder> Holders { get; } = [];
 }

@@ -17,7 +17,7 @@ namespace VerzuimBot.Access.Retention;
 /// roster. Safe to run twice and on several instances at once: a lost claim skips the dossier,
 /// every delete is idempotent, and an interrupted run is finished by the next one after the lease.
 /// </summary>
-public sealed class RetentionJob(StudentDataStore data, DossierStore dossiers, RosterStore roster, AuditTrail audit, TenantPolicy tenants, RetentionOptions options, TimeProvider time, ILogger<RetentionJob> logger)
+public sealed class RetentionJob(StudentDataStore data, DossierStore dossiers, RosterStore roster, IEnumerable<IStudentDataHolder> holders, AuditTrail audit, TenantPolicy tenants, RetentionOptions options, TimeProvider time, ILogger<RetentionJob> logger)
 {
     internal const string SystemActor = "systeem";
 
@@ -102,6 +102,11 @@ public sealed class RetentionJob(StudentDataStore data, DossierStore dossiers, R
         await data.DeleteEventsAsync(dossier.SchoolId, dossier.StudentId, dossier.Version, cancellationToken).ConfigureAwait(false);
         // Decisions are kept per case; by convention a student's case id is the student id.
         await data.DeleteDecisionsAsync(dossier.SchoolId, dossier.StudentId, cancellationToken).ConfigureAwait(false);
+        foreach (var holder in holders)
+        {
+            await holder.DeleteStudentAsync(dossier.SchoolId, dossier.StudentId, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!await data.CompleteAnonymisationAsync(dossier.SchoolId, dossier.StudentId, claimant, summary, now, cancellationToken).ConfigureAwait(false))
         {
             return false;

@@ -10,7 +10,7 @@ namespace VerzuimBot.Access.Retention;
 /// is kept (it holds ids, roles and fixed phrases only), and the deletion itself is added to it.
 /// Only a beheerder of the student's school may do this. Repeating it is harmless.
 /// </summary>
-public sealed class StudentDataEraser(RosterStore roster, DossierStore dossiers, StudentDataStore data, AuditTrail audit, TimeProvider time, ILogger<StudentDataEraser> logger)
+public sealed class StudentDataEraser(RosterStore roster, DossierStore dossiers, StudentDataStore data, IEnumerable<IStudentDataHolder> holders, AuditTrail audit, TimeProvider time, ILogger<StudentDataEraser> logger)
 {
     public async Task<StudentDataRequestResult> EraseAsync(AccessActor actor, string schoolId, string studentId, CancellationToken cancellationToken = default)
     {
@@ -26,6 +26,10 @@ public sealed class StudentDataEraser(RosterStore roster, DossierStore dossiers,
         var dossier = await dossiers.ReadAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);
         await data.DeleteDossierAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);
         var removedDecisions = await data.DeleteDecisionsAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);
+        foreach (var holder in holders)
+        {
+            await holder.DeleteStudentAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);
+        }
         if (student is not null)
         {
             await roster.RemoveStudentAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace VerzuimBot.OverlegRoute;
 /// </list>
 /// Ids go into keys Base64Url-encoded, so any id is a valid key on both backends and '|' stays a separator.
 /// </summary>
-internal sealed class OverlegStore(ITableStoreFactory tables)
+internal sealed class OverlegStore(ITableStoreFactory tables) : Access.Retention.IStudentDataHolder
 {
     public const string TableName = "Overleggen";
 
@@ -46,6 +46,19 @@ internal sealed class OverlegStore(ITableStoreFactory tables)
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         var row = await table.GetAsync(Key(schoolId), OverlegRow(studentId, overlegId), cancellationToken).ConfigureAwait(false);
         return row is null ? null : ToRecord(row);
+    }
+
+    /// <summary>Erasure and retention: the student's overleg rows go with the dossier.</summary>
+    public async Task<int> DeleteStudentAsync(string schoolId, string studentId, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var overleggen = await ListAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);
+        foreach (var overleg in overleggen)
+        {
+            await table.DeleteAsync(Key(schoolId), OverlegRow(studentId, overleg.OverlegId), "*", cancellationToken).ConfigureAwait(false);
+        }
+
+        return overleggen.Count;
     }
 
     /// <summary>The overleggen of one student, oldest first.</summary>

@@ -103,6 +103,25 @@ public sealed class OverlegRouteScenarioTests
     }
 
     [Fact]
+    public async Task ErasingTheStudent_RemovesTheOverlegRowsToo()
+    {
+        // domain.md §8 / AVG: an erasure on request leaves nothing about the child in any route's store.
+        var (harness, _) = await ThuiszitterOnThursdayBeforeChristmasAsync();
+        await using var _ = harness;
+        await harness.Route.SayAsync(Zora, "overleg 123456");
+        var card = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
+        await harness.Route.PressAsync(Zora, card, "overleg.besluit", new() { ["soort"] = "mdo", ["deelnemers"] = "school,leerplicht", ["groepschat"] = GroupChatId, ["reden"] = "Terugkeer plannen" }, title: "Overleg gewenst");
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<VerzuimBot.OverlegRoute.OverlegStore>(harness.Route.App.Services);
+        var student = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456").Value;
+        Assert.Single(await store.ListAsync("99DE00", student, CancellationToken.None));
+
+        var eraser = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<VerzuimBot.Access.Retention.StudentDataEraser>(harness.Route.App.Services);
+        var beheerder = new VerzuimBot.Access.Authorization.AccessActor("beheerder@demoschool.example.nl", Tenant, [new VerzuimBot.Access.Authorization.RoleGrant(Role.Beheerder, "99DE00", VerzuimBot.Access.Tenants.OrganisationKind.School, VerzuimBot.Access.Authorization.RoleScope.Organisation, DateTimeOffset.MinValue)]);
+        Assert.True((await eraser.EraseAsync(beheerder, "99DE00", student)).Succeeded);
+        Assert.Empty(await store.ListAsync("99DE00", student, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AgreedAction_IsRemindedOnTheDueDate_MarkedLateTheNextSchoolDayAfterTheKerstvakantie_AndCompletingItStopsIt()
     {
         var (harness, daan) = await ThuiszitterOnThursdayBeforeChristmasAsync();
