@@ -8,29 +8,8 @@ namespace VerzuimBot.EndToEnd.Tests;
 // thuiszitter checklist (004 Werkwijzer) → overleg in the "Kernpartneroverleg" group chat with two kernpartners →
 // an agreed action reminded when late (domain.md §6); and a vrijstelling 5a decision by the SWV (002 §7, 000).
 [Collection(PlaygroundCollection.Name)]
-public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playground) : IAsyncLifetime
+public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playground) : PlaygroundConversation(playground, "kernpartners")
 {
-    private static readonly LocatorWaitForOptions Visible = new() { Timeout = 20_000 };
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _context = await playground.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        _page = await _context.NewPageAsync();
-        await _page.GotoAsync(playground.PlaygroundUrl);
-        await PersonalChatAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        var results = Path.Combine(playground.RepoRoot, "tests", "VerzuimBot.EndToEnd.Tests", "TestResults");
-        Directory.CreateDirectory(results);
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(results, "kernpartners.png"), FullPage = true });
-        await File.WriteAllTextAsync(Path.Combine(results, "kernpartners.txt"), await _page.InnerTextAsync("body"));
-        await _context.CloseAsync();
-    }
-
     [Fact]
     public async Task LadderThuiszitterOverlegAndVrijstelling_InTeams()
     {
@@ -62,12 +41,12 @@ public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playgroun
         await SayAsync("thuiszitter 124005", "Thuiszitter: Liam Smit (1c)");
         var casus = await CardAsync("Leerling gemeld bij het samenwerkingsverband als thuiszitter");
         await casus.GetByRole(AriaRole.Button, new() { Name = "Afvinken" }).Nth(1).ClickAsync();
-        await _page.Locator(".ac-adaptiveCard", new() { HasText = "Liam Smit" }).Filter(new() { HasText = "SWV" }).Last.WaitForAsync(Visible);
+        await Page.Locator(".ac-adaptiveCard", new() { HasText = "Liam Smit" }).Filter(new() { HasText = "SWV" }).Last.WaitForAsync(Visible);
 
         // The overleg: the group chat is offered first, then the zorgcoördinator decides with leerplicht and the SWV.
-        await GroupChatAsync();
-        await MentionAsync("overleg hier Kernpartneroverleg", "Kernpartneroverleg");
-        await PersonalChatAsync();
+        await OpenAsync("Kernpartneroverleg");
+        await MentionAsync("overleg hier Kernpartneroverleg", "Deze groepschat (\"Kernpartneroverleg\") kan nu gekozen worden");
+        await OpenAsync("Personal Chat");
         await SayAsync("overleg 124005", "Overleg met kernpartners: Liam Smit (1c)");
         var besluit = await CardAsync("Overleg met kernpartners: Liam Smit (1c)");
         await besluit.GetByRole(AriaRole.Radio, new() { Name = "Kernpartneroverleg" }).CheckAsync();
@@ -79,22 +58,22 @@ public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playgroun
         await CardAsync("Overleg gewenst");
 
         // In the group chat: the summary without the name, and an action for leerplicht, due Friday 4 December.
-        await GroupChatAsync();
-        var summary = _page.Locator(".ac-adaptiveCard", new() { HasText = "lln. 124005" }).Last;
+        await OpenAsync("Kernpartneroverleg");
+        var summary = Page.Locator(".ac-adaptiveCard", new() { HasText = "lln. 124005" }).Last;
         await summary.WaitForAsync(Visible);
         Assert.DoesNotContain("Liam", await summary.InnerTextAsync(), StringComparison.Ordinal);
         await summary.GetByRole(AriaRole.Button, new() { Name = "Actie afspreken" }).ClickAsync();
         await summary.GetByLabel("Actie (geen medische details)").FillAsync("Huisbezoek met de ouders plannen");
         await summary.GetByRole(AriaRole.Combobox, new() { Name = "Wie voert de actie uit?" }).ClickAsync();
-        await _page.GetByRole(AriaRole.Option, new() { Name = "Leerplicht: leerplichtambtenaar" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Leerplicht: leerplichtambtenaar" }).ClickAsync();
         var due = summary.GetByRole(AriaRole.Combobox, new() { Name = "Uiterlijk op" });
         await due.FillAsync("12/4/2026");
         await due.PressAsync("Escape");
         await summary.GetByRole(AriaRole.Button, new() { Name = "Actie vastleggen" }).ClickAsync();
-        await _page.Locator(".ac-adaptiveCard", new() { HasText = "Huisbezoek met de ouders plannen" }).Last.WaitForAsync(Visible);
+        await Page.Locator(".ac-adaptiveCard", new() { HasText = "Huisbezoek met de ouders plannen" }).Last.WaitForAsync(Visible);
 
         // Not done by Friday: on Monday 7 December leerplicht gets "te laat".
-        await PersonalChatAsync();
+        await OpenAsync("Personal Chat");
         await SayAsync("tijd 07-12-2026 08:30", "maandag 7 december 2026 08:30");
         await CardAsync("Actie uit het overleg is te laat: Liam Smit (1c)");
 
@@ -114,45 +93,6 @@ public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playgroun
         var swv = await CardAsync("Geen passend onderwijs mogelijk");
         await swv.GetByRole(AriaRole.Textbox).First.FillAsync("Plaatsing in de reboundvoorziening met zorg erbij is mogelijk");
         await swv.GetByRole(AriaRole.Button, new() { Name = "Passend onderwijs mogelijk", Exact = true }).ClickAsync();
-        await _page.Locator(".ac-adaptiveCard", new() { HasTextRegex = new Regex("SWV: passend onderwijs mogelijk", RegexOptions.IgnoreCase) }).Last.WaitForAsync(Visible);
-    }
-
-    private Task PersonalChatAsync() => _page.GetByRole(AriaRole.Treeitem, new() { Name = "Personal Chat" }).ClickAsync();
-
-    private Task GroupChatAsync() => _page.GetByRole(AriaRole.Treeitem, new() { Name = "Kernpartneroverleg" }).ClickAsync();
-
-    private async Task SayAsync(string text, string expected)
-    {
-        var answers = Answers(expected);
-        var before = await answers.CountAsync();
-        var box = _page.GetByRole(AriaRole.Textbox).Last;
-        await box.ClickAsync();
-        await _page.Keyboard.TypeAsync(text);
-        await _page.Keyboard.PressAsync("Enter");
-        await answers.Nth(before).WaitForAsync(Visible);
-    }
-
-    /// <summary>"@VerzuimBot &lt;text&gt;" in the group chat, typed with the compose box's mention picker.</summary>
-    private async Task MentionAsync(string text, string expected)
-    {
-        var answers = Answers(expected);
-        var before = await answers.CountAsync();
-        await _page.GetByRole(AriaRole.Textbox).Last.ClickAsync();
-        await _page.Keyboard.TypeAsync("@Verzuim");
-        await _page.GetByRole(AriaRole.Menuitem, new() { Name = "VerzuimBot" }).ClickAsync();
-        await _page.Keyboard.TypeAsync(" " + text);
-        await _page.Keyboard.PressAsync("Enter");
-        await answers.Nth(before).WaitForAsync(Visible);
-    }
-
-    /// <summary>Bot messages and cards showing <paramref name="text"/>, not the Log Panel's lines.</summary>
-    private ILocator Answers(string text) => _page.Locator(".fai-OutputCard, .ac-adaptiveCard", new() { HasText = text });
-
-    /// <summary>The newest card showing <paramref name="text"/>.</summary>
-    private async Task<ILocator> CardAsync(string text)
-    {
-        var card = _page.Locator(".ac-adaptiveCard", new() { HasText = text }).Last;
-        await card.WaitForAsync(Visible);
-        return card;
+        await Page.Locator(".ac-adaptiveCard", new() { HasTextRegex = new Regex("SWV: passend onderwijs mogelijk", RegexOptions.IgnoreCase) }).Last.WaitForAsync(Visible);
     }
 }

@@ -5,28 +5,8 @@ namespace VerzuimBot.EndToEnd.Tests;
 // issue 6 "Done when": the whole sick-absence route (002 Bijlage 1, stap 1-6) in the Playground, typed
 // and clicked as a person would, with the demo clock and "speel <rol>" because the Playground has one user.
 [Collection(PlaygroundCollection.Name)]
-public sealed class SickRouteInThePlaygroundTests(PlaygroundFixture playground) : IAsyncLifetime
+public sealed class SickRouteInThePlaygroundTests(PlaygroundFixture playground) : PlaygroundConversation(playground, "ziekteroute")
 {
-    private static readonly LocatorWaitForOptions Visible = new() { Timeout = 20_000 };
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _context = await playground.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        _page = await _context.NewPageAsync();
-        await _page.GotoAsync(playground.PlaygroundUrl);
-        await _page.GetByRole(AriaRole.Treeitem, new() { Name = "Personal Chat" }).ClickAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        var results = Path.Combine(playground.RepoRoot, "tests", "VerzuimBot.EndToEnd.Tests", "TestResults");
-        Directory.CreateDirectory(results);
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(results, "ziekteroute.png"), FullPage = true });
-        await _context.CloseAsync();
-    }
-
     [Fact]
     public async Task ZiekmeldingOnAFriday_ToEvaluation_AndTheSecondZiekmeldingGoesStraightToAanmelding()
     {
@@ -104,24 +84,5 @@ public sealed class SickRouteInThePlaygroundTests(PlaygroundFixture playground) 
         await SayAsync("nee", "Klopt dit?");
         await SayAsync("ja", "Ziekmelding opgeslagen");
         await CardAsync("advies jeugdarts: bij eerstvolgende ziekmelding opnieuw aanmelden");
-    }
-
-    private async Task SayAsync(string text, string expected)
-    {
-        var before = await _page.Locator(".fai-OutputCard", new() { HasText = expected }).CountAsync();
-        // The compose box, not a text input of one of the cards above it.
-        var box = _page.GetByRole(AriaRole.Textbox).Last;
-        await box.ClickAsync();
-        await _page.Keyboard.TypeAsync(text);
-        await _page.Keyboard.PressAsync("Enter");
-        await _page.Locator(".fai-OutputCard", new() { HasText = expected }).Nth(before).WaitForAsync(Visible);
-    }
-
-    /// <summary>The newest card showing <paramref name="text"/>.</summary>
-    private async Task<ILocator> CardAsync(string text)
-    {
-        var card = _page.Locator(".ac-adaptiveCard", new() { HasText = text }).Last;
-        await card.WaitForAsync(Visible);
-        return card;
     }
 }

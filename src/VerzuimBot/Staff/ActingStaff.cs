@@ -23,6 +23,17 @@ internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenan
     public const string Unidentified = "Ik kan niet zien wie je bent in dit gesprek. Gebruik VerzuimBot vanuit Teams met je werkaccount.";
     public const string NoRole = "Je hebt nog geen rol in VerzuimBot. Vraag de beheerder van je school om je een rol te geven (typ \"wie ben ik\" voor de gegevens die de beheerder nodig heeft).";
 
+    public const string PersonalChatOnly = "Doe dit in je persoonlijke chat met VerzuimBot: daar ziet niemand anders de gegevens van de leerling.";
+
+    /// <summary>
+    /// For commands about one student: names and absence of children are never shown to a whole group or channel
+    /// (domain.md §8), so outside the personal chat the answer is where to go instead.
+    /// </summary>
+    public Task<StaffResolution> ResolveInPersonalChatAsync(Activity activity, CancellationToken cancellationToken) =>
+        activity.Conversation?.ConversationType is { } type && type != "personal"
+            ? Task.FromResult(new StaffResolution(null, PersonalChatOnly))
+            : ResolveAsync(activity, cancellationToken);
+
     public async Task<StaffResolution> ResolveAsync(Activity activity, CancellationToken cancellationToken)
     {
         var tenant = activity.TenantId;

@@ -25,12 +25,7 @@ internal sealed class ThuiszitterCommands(ActingStaff acting, CaseFinder finder,
             return null;
         }
 
-        if (activity.Conversation?.ConversationType is { } type && type != "personal")
-        {
-            return Activity.Message("Doe dit in je persoonlijke chat met VerzuimBot: daar ziet niemand anders de gegevens van de leerling.");
-        }
-
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var resolved = await acting.ResolveInPersonalChatAsync(activity, cancellationToken).ConfigureAwait(false);
         if (resolved.Member is not { } staff)
         {
             return Activity.Message(resolved.Refusal!);

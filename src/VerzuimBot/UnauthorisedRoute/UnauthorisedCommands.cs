@@ -22,13 +22,7 @@ internal sealed class UnauthorisedCommands(ActingStaff acting, StudentDirectory 
             return null;
         }
 
-        if (activity.Conversation?.ConversationType is { } type && type != "personal")
-        {
-            // Names and absence of children are never shown to a whole group or channel (domain.md §8).
-            return Activity.Message("Doe dit in je persoonlijke chat met VerzuimBot: daar ziet niemand anders de gegevens van de leerling.");
-        }
-
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var resolved = await acting.ResolveInPersonalChatAsync(activity, cancellationToken).ConfigureAwait(false);
         if (resolved.Member is not { } staff)
         {
             return Activity.Message(resolved.Refusal!);
