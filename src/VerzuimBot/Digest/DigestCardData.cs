@@ -54,10 +54,17 @@ internal static class DigestCardData
             ["doorloop"] = new JsonObject { ["tekst"] = Doorloop(total.Doorloop), ["trend"] = DoorloopTrend(total.Doorloop) },
             ["trend"] = new JsonArray(digest.Weeks.Select((week, i) => (JsonNode)new JsonObject
             {
-                ["week"] = "wk " + ISOWeek.GetWeekOfYear(week.Monday.ToDateTime(TimeOnly.MinValue)).ToString(CultureInfo.InvariantCulture),
+                ["week"] = WeekLabel(week),
                 ["balk"] = Bar(total.Trend[i], maxTrend),
                 ["aantallen"] = $"{total.Trend[i].Tot4Weken}·{total.Trend[i].Tot3Maanden}·{total.Trend[i].LangerDan3Maanden}",
             }).ToArray()),
+            // Teams draws this as a stacked bar chart (Chart.VerticalBar.Grouped); elsewhere the card falls back to the text bars above.
+            ["grafiek"] = new JsonObject
+            {
+                ["tot4Weken"] = Series(digest, total, t => t.Tot4Weken),
+                ["tot3Maanden"] = Series(digest, total, t => t.Tot3Maanden),
+                ["langerDan3Maanden"] = Series(digest, total, t => t.LangerDan3Maanden),
+            },
             ["thuiszitters"] = new JsonArray(listed.Select(e => (JsonNode)new JsonObject
             {
                 ["leerling"] = CardText.Escape(labels.Student(e.Student)),
@@ -82,6 +89,11 @@ internal static class DigestCardData
             ["definities"] = "Afwezig en duur in schooldagen (tot 4 weken: 1-20, tot 3 maanden: 21-60, langer: meer dan 60). Dreigend: zorgwekkend verzuim, nog geen 4 weken. Doorloopsnelheid: schooldagen tot terug op school of passend aanbod. Volledige definities in de export.",
         };
     }
+
+    private static JsonArray Series(SwvDigest digest, SchoolFigures total, Func<BandCounts, int> band) =>
+        new(digest.Weeks.Select((week, i) => (JsonNode)new JsonObject { ["x"] = WeekLabel(week), ["y"] = band(total.Trend[i]) }).ToArray());
+
+    private static string WeekLabel(SchoolWeek week) => "wk " + ISOWeek.GetWeekOfYear(week.Monday.ToDateTime(TimeOnly.MinValue)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The plain-text bar of one week: █ tot 4 weken, ▒ tot 3 maanden, ░ langer, scaled to the busiest week.</summary>
     private static string Bar(BandCounts counts, int max)

@@ -27,6 +27,19 @@ public class DigestCardDataTests
         Assert.Contains("wk 48", card, StringComparison.Ordinal);
     }
 
+    [Fact] // Issue 9 item 2: a chart Teams draws (stacked bars per school week), with the text bars as its fallback.
+    public void Card_HasAStackedBarChartOfTheThreeBands_WithTheTextBarsAsFallback()
+    {
+        var card = Cards.Render(DigestCardData.Template, DigestCardData.Build(Digest(schools: 2, listed: 1), Labels));
+        var chart = card["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "Chart.VerticalBar.Grouped")!;
+        Assert.True(chart["stacked"]!.GetValue<bool>());
+        var series = chart["data"]!.AsArray();
+        Assert.Equal(["tot 4 weken", "4 weken – 3 maanden", "langer dan 3 maanden"], series.Select(s => s!["legend"]!.GetValue<string>()));
+        Assert.All(series, s => Assert.All(s!["values"]!.AsArray(), v => Assert.Equal(System.Text.Json.JsonValueKind.Number, v!["y"]!.GetValueKind())));
+        Assert.Equal("wk 48", series[0]!["values"]!.AsArray()[^1]!["x"]!.GetValue<string>());
+        Assert.Contains("█", chart["fallback"]!.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
     [Fact] // 60 schools and 200 listed thuiszitters: the card shows the first ones and points to the export.
     public void Card_WithALargeSwv_StaysUnder28Kilobytes()
     {
