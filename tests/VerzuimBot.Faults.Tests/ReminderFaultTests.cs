@@ -42,26 +42,28 @@ public sealed class ReminderFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Sink_answering_429_and_500_for_a_while_loses_nothing()
+    public async Task Sink_answering_500_429_and_timing_out_for_a_while_loses_nothing()
     {
         await using var storm = await StormHarness.StartAsync(conversationRps: 0, appRps: 0);
         await storm.SeedAsync(students: 200, mentors: 20);
         var host = await storm.StartHostAsync("host");
 
-        // First 500s, then 429s, each for ten seconds, while the storm starts.
+        // First 500s, then 429s, then no answer within the bot's 15 s attempt timeout, each for ten seconds, while the storm starts.
         storm.Sink.Fault = SinkFault.ServerError;
         _ = storm.SetClockAsync(host, StormHarness.StormAt);
         await Task.Delay(TimeSpan.FromSeconds(10));
         storm.Sink.Fault = SinkFault.Throttle;
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        storm.Sink.Fault = SinkFault.Hang;
         await Task.Delay(TimeSpan.FromSeconds(10));
         storm.Sink.Fault = SinkFault.None;
         var duringFault = storm.Arrived;
 
         // Failed sends were rescheduled 1–4 minutes later (the sweeper's back-off): move the bot's clock past them.
         await (await storm.SetClockAsync(host, StormHarness.StormAt.AddMinutes(10))).Content.ReadAsStringAsync();
-        var all = await storm.WaitUntilAsync(() => storm.Arrived == storm.Due.Count, TimeSpan.FromSeconds(60));
+        var all = await storm.WaitUntilAsync(() => storm.Arrived == storm.Due.Count, TimeSpan.FromSeconds(90));
         var counters = storm.Sink.Counters.Snapshot();
-        output.WriteLine($"due {storm.Due.Count}; arrived during the fault {duringFault}; arrived {storm.Arrived}; 500 answered {counters.Failed}; 429 answered {counters.Throttled}; duplicates {storm.Sink.TaskDeliveries.Count(t => t.Value > 1)}");
+        output.WriteLine($"due {storm.Due.Count}; arrived during the fault {duringFault}; arrived {storm.Arrived}; 500 or timed out {counters.Failed}; 429 answered {counters.Throttled}; duplicates {storm.Sink.TaskDeliveries.Count(t => t.Value > 1)}");
         Assert.True(all, $"{storm.Due.Count - storm.Arrived} due reminders never arrived");
         Assert.Equal(0, storm.Sink.TaskDeliveries.Count(t => t.Value > 1));
     }
