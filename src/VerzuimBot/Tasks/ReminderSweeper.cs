@@ -75,6 +75,7 @@ internal sealed class ReminderSweeper(
             if (current is null)
             {
                 // The dossier moved on (answered, beter gemeld, hersteld): nothing to remind of.
+                logger.LogInformation("Task {TaskId} ({Kind}) no longer applies; cancelled", definition.TaskId, definition.Kind);
                 await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
                 return false;
             }
