@@ -86,10 +86,18 @@ public sealed class TaskStore(ITableStoreFactory tables, TaskStoreOptions? optio
             await foreach (var entry in index.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
             {
                 var task = await GetAsync(entry.Required("TaskId"), cancellationToken).ConfigureAwait(false);
-                if (task is null || task.Status is DueTaskStatus.Delivered or DueTaskStatus.Cancelled || IndexKey(task.Definition) != (entry.PartitionKey, entry.RowKey))
+                if (task is { Status: DueTaskStatus.Delivered or DueTaskStatus.Cancelled })
                 {
-                    // A leftover hint of a finished or moved task.
+                    // A leftover hint of a finished task.
                     await index.DeleteAsync(entry.PartitionKey, entry.RowKey, entry.ETag ?? "*", cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (task is null || IndexKey(task.Definition) != (entry.PartitionKey, entry.RowKey))
+                {
+                    // No task row yet, or one that points elsewhere: the hint is written before the row, so this may be
+                    // a task being created or moved right now. Deleting it would lose that task; the writer removes the
+                    // old hint of a moved task itself, and a hint whose row never came ages out of the sweep window.
                     continue;
                 }
 

@@ -186,8 +186,14 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, LoadOption
         }
 
         // The mentor's card comes from the scheduler, not the turn: timed from the post, counted apart.
-        return await sink.WaitForAsync(notification, 1, options.TurnTimeout).ConfigureAwait(false)
-            ? (true, null, Stopwatch.GetTimestamp() - started, answered)
+        if (await sink.WaitForAsync(notification, 1, options.TurnTimeout).ConfigureAwait(false))
+        {
+            return (true, null, Stopwatch.GetTimestamp() - started, answered);
+        }
+
+        // Late or lost? Wait a minute more before calling it lost (the turn still counts as failed).
+        return await sink.WaitForAsync(notification, 1, TimeSpan.FromSeconds(60)).ConfigureAwait(false)
+            ? (false, $"mentor notification late (after {options.TurnTimeout.TotalSeconds:0} s, within a minute more)", null, answered)
             : (false, "no mentor notification at the sink", null, answered);
     }
 
