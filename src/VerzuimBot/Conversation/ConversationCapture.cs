@@ -7,7 +7,7 @@ namespace VerzuimBot.Conversation;
 /// Keeps, per user (personal chat) and per channel or group chat, what a later proactive message
 /// needs: serviceUrl, conversation id, tenant and bot id. The only mapping from activities to storage here.
 /// </summary>
-internal sealed class ConversationCapture(ConversationReferenceStore store, Demo.DemoStage stage, TimeProvider time)
+internal sealed class ConversationCapture(ConversationReferenceStore store, Demo.DemoStage stage, IEnumerable<IGroupChatNames> chatNames, TimeProvider time)
 {
     /// <returns>True when the conversation was not known before.</returns>
     public async Task<bool> SaveAsync(Activity activity, CancellationToken cancellationToken)
@@ -26,6 +26,14 @@ internal sealed class ConversationCapture(ConversationReferenceStore store, Demo
         if (existing is null || existing.ConversationId != record.ConversationId || existing.ServiceUrl != record.ServiceUrl || existing.UserId != record.UserId)
         {
             await store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (activity.Conversation?.ConversationType == "groupChat" && activity.Conversation.Name?.Trim() is { Length: > 0 and <= 200 } name)
+        {
+            foreach (var names in chatNames)
+            {
+                await names.RememberAsync(record.TenantId, record.ConversationId, name, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return existing is null;

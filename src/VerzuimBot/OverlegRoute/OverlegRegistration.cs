@@ -13,6 +13,7 @@ internal static class OverlegRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<OverlegStore>();
         services.AddSingleton<Access.Retention.IStudentDataHolder>(sp => sp.GetRequiredService<OverlegStore>());
+        services.AddSingleton<Conversation.IGroupChatNames>(sp => sp.GetRequiredService<OverlegStore>());
         services.AddSingleton<GroupChatDirectory>();
         services.AddSingleton<OverlegCards>();
         services.AddSingleton<OverlegService>();

@@ -12,7 +12,7 @@ namespace VerzuimBot.OverlegRoute;
 /// </list>
 /// Ids go into keys Base64Url-encoded, so any id is a valid key on both backends and '|' stays a separator.
 /// </summary>
-internal sealed class OverlegStore(ITableStoreFactory tables) : Access.Retention.IStudentDataHolder
+internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time) : Access.Retention.IStudentDataHolder, Conversation.IGroupChatNames
 {
     public const string TableName = "Overleggen";
 
@@ -88,6 +88,16 @@ internal sealed class OverlegStore(ITableStoreFactory tables) : Access.Retention
         };
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The name Teams gives the chat, kept only while nobody named it ("overleg hier &lt;naam&gt;" stays).</summary>
+    public async Task RememberAsync(string tenantId, string conversationId, string name, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        if (await table.GetAsync(ChatPartition(tenantId), Key(conversationId), cancellationToken).ConfigureAwait(false) is null)
+        {
+            await SaveChatNameAsync(tenantId, conversationId, name, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The names people gave the group chats of a tenant, by conversation id.</summary>

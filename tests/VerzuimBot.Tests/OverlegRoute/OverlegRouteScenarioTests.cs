@@ -63,8 +63,9 @@ public sealed class OverlegRouteScenarioTests
         await harness.Route.SayAsync(Zora, "overleg 123456");
         var card = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
         Assert.Contains("Daan de Vries (2b)", PlainText(card), StringComparison.Ordinal);
-        // The bot cannot read a group chat's name through the Bot Connector: until someone names it ("overleg hier <naam>"), a neutral label.
-        Assert.Contains("Groepschat …verleg", PlainText(card), StringComparison.Ordinal);
+        // The name Teams sent when the bot was added to the chat ("overleg hier <naam>" can still give it another).
+        Assert.Contains("Kernpartneroverleg", PlainText(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("Groepschat …verleg", PlainText(card), StringComparison.Ordinal);
         Assert.Contains("Groot overleg", PlainText(card), StringComparison.Ordinal);
         Assert.Contains("Lokaal team", PlainText(card), StringComparison.Ordinal);
 
@@ -254,7 +255,7 @@ public sealed class OverlegRouteScenarioTests
         // A new decision card says what was decided before.
         await harness.Route.SayAsync(Zora, "overleg 123456");
         var next = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
-        Assert.Contains("Kernpartneroverleg, besloten op 17-12-2026, in groepschat \"Groepschat …verleg\"", PlainText(next), StringComparison.Ordinal);
+        Assert.Contains("Kernpartneroverleg, besloten op 17-12-2026, in groepschat \"Kernpartneroverleg\"", PlainText(next), StringComparison.Ordinal);
 
         // An action pressed twice is one action.
         var action = new Dictionary<string, string> { ["beschrijving"] = "Arrangement aanvragen", ["eigenaar"] = "swv", ["uiterlijk"] = "2027-01-08" };
