@@ -6,7 +6,7 @@ namespace VerzuimBot.Storage.Keys;
 /// One table of a store, created on first use (constructors never do I/O). A failed creation is
 /// not cached, so the next call tries again once the store is reachable.
 /// </summary>
-internal sealed class TableHandle(ITableStoreFactory factory, string tableName)
+public sealed class TableHandle(ITableStoreFactory factory, string tableName)
 {
     private readonly ITableStore _table = factory.GetTable(tableName);
     private Task? _creation;

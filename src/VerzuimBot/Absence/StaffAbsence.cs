@@ -1,4 +1,5 @@
 using System.Globalization;
+using VerzuimBot.Storage.Keys;
 using VerzuimBot.Tables;
 
 namespace VerzuimBot.Absence;
@@ -15,9 +16,7 @@ internal sealed record StaffAbsence(string TenantId, string UserKey, DateOnly Un
 /// <summary>Staff absences: one row per (tenant, user); the partition is the tenant.</summary>
 internal sealed class StaffAbsenceStore(ITableStoreFactory tables)
 {
-    private const string TableName = "StaffAbsences";
-    private readonly SemaphoreSlim _create = new(1, 1);
-    private ITableStore? _table;
+    private readonly TableHandle _table = new(tables, "StaffAbsences");
 
     public async Task SaveAsync(StaffAbsence absence, CancellationToken cancellationToken)
     {
@@ -45,23 +44,5 @@ internal sealed class StaffAbsenceStore(ITableStoreFactory tables)
     // Keys may not hold / \ # ? or control characters: escape them (ids are GUID-like, this is defence in depth).
     private static string Key(string value) => Uri.EscapeDataString(value);
 
-    private async Task<ITableStore> TableAsync(CancellationToken cancellationToken)
-    {
-        if (_table is not null)
-        {
-            return _table;
-        }
-
-        await _create.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var table = tables.GetTable(TableName);
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            return _table = table;
-        }
-        finally
-        {
-            _create.Release();
-        }
-    }
+    private ValueTask<ITableStore> TableAsync(CancellationToken cancellationToken) => _table.GetAsync(cancellationToken);
 }

@@ -79,13 +79,15 @@ internal sealed class DigestComposer(
     public static (string SwvId, DateTimeOffset Now, DateTimeOffset? Since, string? School)? ParseDigestId(string? id)
     {
         var parts = id?.Split('|') ?? [];
-        if (parts.Length != 4 || !long.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var now) || now <= 0
-            || (parts[2] != "-" && !long.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out _)))
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        long sinceSeconds = 0;
+        if (parts.Length != 4 || !long.TryParse(parts[1], invariant, out var now) || now <= 0
+            || (parts[2] != "-" && !long.TryParse(parts[2], invariant, out sinceSeconds)))
         {
             return null;
         }
 
-        DateTimeOffset? since = parts[2] == "-" ? null : DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+        DateTimeOffset? since = parts[2] == "-" ? null : DateTimeOffset.FromUnixTimeSeconds(sinceSeconds);
         return (parts[0], DateTimeOffset.FromUnixTimeSeconds(now), since, parts[3] == AllSchools ? null : parts[3]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using VerzuimBot.Storage.Keys;
 using VerzuimBot.Tables;
 
 namespace VerzuimBot.OverlegRoute;
@@ -16,8 +17,7 @@ internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time)
 {
     public const string TableName = "Overleggen";
 
-    private readonly ITableStore _table = tables.GetTable(TableName);
-    private Task? _creation;
+    private readonly TableHandle _table = new(tables, TableName);
 
     public async Task SaveAsync(OverlegRecord record, CancellationToken cancellationToken)
     {
@@ -142,17 +142,5 @@ internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time)
 
     private static string Required(TableEntity row, string name) => row.GetString(name) ?? throw new InvalidDataException($"Stored overleg misses property {name}.");
 
-    /// <summary>The table is created on first use (constructors never do I/O); a failed creation is tried again next time.</summary>
-    private async ValueTask<ITableStore> TableAsync(CancellationToken cancellationToken)
-    {
-        var creation = _creation;
-        if (creation is null || creation.IsFaulted || creation.IsCanceled)
-        {
-            creation = _table.CreateIfNotExistsAsync(CancellationToken.None);
-            _creation = creation;
-        }
-
-        await creation.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return _table;
-    }
+    private ValueTask<ITableStore> TableAsync(CancellationToken cancellationToken) => _table.GetAsync(cancellationToken);
 }
