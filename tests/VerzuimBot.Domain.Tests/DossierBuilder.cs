@@ -38,6 +38,16 @@ public sealed class DossierBuilder
 
     public DossierBuilder Hours(DateOnly date, int hours) { Add(new UnauthorisedHoursRecorded(NextId(), At(date, 10), Receptie, date, hours)); return this; }
 
+    /// <summary>"Ongeoorloofd afwezig vanaf": recorded at 09:00 on the first day unless told otherwise.</summary>
+    public UnauthorisedAbsenceStarted Afwezig(DateOnly firstDay, DateTimeOffset? recordedAt = null) =>
+        Add(new UnauthorisedAbsenceStarted(NextId(), recordedAt ?? At(firstDay, 9), Receptie, firstDay));
+
+    public DossierBuilder WeerAanwezig(DateOnly backOn, DateTimeOffset? recordedAt = null)
+    {
+        Add(new UnauthorisedAbsenceEnded(NextId(), recordedAt ?? At(backOn, 8, 30), Receptie, backOn));
+        return this;
+    }
+
     public DossierBuilder Late(DateOnly date) { Add(new LateArrivalRecorded(NextId(), At(date, 9), Receptie, date)); return this; }
 
     public DossierBuilder MentorAnswer(DateOnly on, bool reached) =>

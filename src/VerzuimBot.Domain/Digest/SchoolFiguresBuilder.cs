@@ -33,14 +33,14 @@ internal sealed class SchoolFiguresBuilder
     {
         var calendar = school.Calendar;
         var rules = school.Profile.Thuiszitter;
-        var spells = AbsenceSpell.Of(dossier);
+        var spells = AwaySpells.Of(dossier, calendar, school.Profile.Unauthorised);
         var current = spells.LastOrDefault(s => s.Covers(context.AsOf));
-        var days = current?.SchoolDaysAbsent(calendar, context.AsOf) ?? 0;
+        var days = current?.SchoolDaysAway(calendar, context.AsOf) ?? 0;
         if (current is not null && days > 0)
         {
             var band = DurationBands.Of(days, rules);
             _absent = _absent.Add(band);
-            _types[TypeOf(dossier, current, band)]++;
+            _types[dossier.ThuiszitterType(current, DurationBands.Code(band))]++;
             _codes[DurationBands.Code(band)]++;
             if (days <= rules.LeerplichtAfterSchoolDays && Zorgwekkend(dossier, calendar, school.Profile.Sick, context.AsOf, days))
             {
@@ -73,7 +73,7 @@ internal sealed class SchoolFiguresBuilder
         for (var i = 0; i < _trend.Length; i++)
         {
             var on = context.TrendWeeks[i].MeasuredOn;
-            if (spells.LastOrDefault(s => s.Covers(on)) is { } spell && spell.SchoolDaysAbsent(calendar, on) is > 0 and var d)
+            if (spells.LastOrDefault(s => s.Covers(on)) is { } spell && spell.SchoolDaysAway(calendar, on) is > 0 and var d)
             {
                 _trend[i] = _trend[i].Add(DurationBands.Of(d, rules));
             }
@@ -134,23 +134,6 @@ internal sealed class SchoolFiguresBuilder
         DoorloopCase.Figures(Cases, periods),
         _trend.ToList());
 
-    /// <summary>002 §2.2 as in <see cref="DossierView.ThuiszitterStatus"/>, applied to the spell (which may end at a return).</summary>
-    private static int TypeOf(DossierView dossier, AbsenceSpell spell, DurationBand band)
-    {
-        if (dossier.VrijstellingGranted(out var indefinite))
-        {
-            return indefinite ? 2 : 1;
-        }
-
-        var started = spell.Period.Ziekmelding.RecordedAt;
-        if (dossier.Of<GesprekRecorded>().Any(g => g.RecordedAt >= started && g.Outcome == GesprekOutcome.Ongeoorloofd))
-        {
-            return 3;
-        }
-
-        return band switch { DurationBand.Tot4Weken => 4, DurationBand.Tot3Maanden => 5, _ => 6 };
-    }
-
     /// <summary>Stap 3 (002 Bijlage 1) with the profile's numbers, on the digest's date: the same criteria the engine uses.</summary>
     private static bool Zorgwekkend(DossierView dossier, SchoolCalendar calendar, SickAbsenceRules sick, DateOnly asOf, int consecutive)
     {
@@ -161,15 +144,15 @@ internal sealed class SchoolFiguresBuilder
                 && dossier.ZiekmeldingenInWindow(calendar, asOf, countWindow) >= count);
     }
 
-    private static ThuiszitterListEntry Entry(DossierView dossier, SchoolContext school, AbsenceSpell spell, int days, ThuiszitterCase openCase, IReadOnlyList<DueTask> tasks, DigestContext context)
+    private static ThuiszitterListEntry Entry(DossierView dossier, SchoolContext school, AwaySpell spell, int days, ThuiszitterCase openCase, IReadOnlyList<DueTask> tasks, DigestContext context)
     {
         var band = days > 0 ? DurationBands.Of(days, school.Profile.Thuiszitter) : DurationBand.Tot4Weken;
         // The plan van aanpak of stap 6, or else the regie-/contactpersoon named when the checklist item was ticked (004 Werkwijzer, punt 4).
-        var regie = dossier.Of<PlanVanAanpakAgreed>().LastOrDefault(p => p.RecordedAt >= spell.Period.Ziekmelding.RecordedAt)?.Regiepersoon
+        var regie = dossier.Of<PlanVanAanpakAgreed>().LastOrDefault(p => p.RecordedAt >= spell.StartedAt)?.Regiepersoon
             ?? (dossier.Of<ThuiszitterChecklistItemCompleted>().LastOrDefault(c => c.RecordedAt >= openCase.OpenedBy.RecordedAt && c.Note is not null && c.Item.Contains("regie", StringComparison.OrdinalIgnoreCase))?.Note is { } named
                 ? new StaffId(named)
                 : null);
-        return new ThuiszitterListEntry(dossier.Student, school.School, TypeOf(dossier, spell, band), DurationBands.Code(band), days, spell.FirstDay, regie, Next(tasks, openCase, context.Now));
+        return new ThuiszitterListEntry(dossier.Student, school.School, dossier.ThuiszitterType(spell, DurationBands.Code(band)), DurationBands.Code(band), days, spell.FirstDay, regie, Next(tasks, openCase, context.Now));
     }
 
     /// <summary>The task due first (late ones first of all); without one, the first open checklist item.</summary>
@@ -187,21 +170,21 @@ internal sealed class SchoolFiguresBuilder
         return openCase.OpenItems.Count > 0 ? new NextStep(openCase.OpenItems[0], null, false) : new NextStep(DigestTexts.NoOpenStep, null, false);
     }
 
-    private static DoorloopCase Case(DossierView dossier, SchoolContext school, AbsenceSpell spell)
+    private static DoorloopCase Case(DossierView dossier, SchoolContext school, AwaySpell spell)
     {
         var calendar = school.Calendar;
         var rules = school.Profile.Thuiszitter;
         var back = spell.Return!;
         var lastAway = back.Date.AddDays(-1);
-        var fromFirst = AbsenceSpell.SchoolDays(calendar, spell.FirstDay, lastAway);
+        var fromFirst = AwaySpell.CountClamped(calendar, spell.FirstDay, lastAway);
         int? fromThuiszitter = null;
-        var started = spell.Period.Ziekmelding.RecordedAt;
+        var started = spell.StartedAt;
         if (dossier.Of<LeerplichtJudgementRecorded>().Any(j => j.IsThuiszitter && j.RecordedAt >= started && j.RecordedAt <= back.RecordedAt))
         {
             // The case became a thuiszitter on the first school day after 4 weeks away (004: "meer dan 4 weken").
             var first = spell.FirstDay < calendar.KnownFrom ? calendar.KnownFrom : spell.FirstDay;
             var became = calendar.AddSchoolDays(calendar.NextSchoolDayOnOrAfter(first), rules.LeerplichtAfterSchoolDays);
-            fromThuiszitter = AbsenceSpell.SchoolDays(calendar, became, lastAway);
+            fromThuiszitter = AwaySpell.CountClamped(calendar, became, lastAway);
         }
 
         return new DoorloopCase(back.Date, fromFirst, fromThuiszitter, fromFirst <= rules.RoodAfterSchoolDays);

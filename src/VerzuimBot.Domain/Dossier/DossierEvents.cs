@@ -15,6 +15,8 @@ namespace VerzuimBot.Domain.Dossier;
 [JsonDerivedType(typeof(UnauthorisedHoursRecorded), "uren-ongeoorloofd")]
 [JsonDerivedType(typeof(LateArrivalRecorded), "te-laat")]
 [JsonDerivedType(typeof(LuxeverzuimRecorded), "luxeverzuim")]
+[JsonDerivedType(typeof(UnauthorisedAbsenceStarted), "ongeoorloofd-afwezig")]
+[JsonDerivedType(typeof(UnauthorisedAbsenceEnded), "weer-aanwezig")]
 [JsonDerivedType(typeof(MentorContactRecorded), "mentorcontact")]
 [JsonDerivedType(typeof(GesprekRecorded), "gesprek")]
 [JsonDerivedType(typeof(JeugdartsAanmeldingSent), "aanmelding-jeugdarts")]
@@ -60,6 +62,18 @@ public sealed record LateArrivalRecorded(EventId Id, DateTimeOffset RecordedAt, 
 
 /// <summary>Extra holiday without leave (002 §3): one day or more means a DUO melding.</summary>
 public sealed record LuxeverzuimRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly First, DateOnly Last)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>
+/// "Ongeoorloofd afwezig vanaf": the student stays away whole school days without a valid reason (or without any
+/// word), from <paramref name="FirstDay"/> until an <see cref="UnauthorisedAbsenceEnded"/>. Each school day of it
+/// counts on the hours ladder as a full day of lessons, and towards four weeks away (004 Werkwijzer punt 2).
+/// </summary>
+public sealed record UnauthorisedAbsenceStarted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly FirstDay)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>"Weer aanwezig": the student is back; <paramref name="BackOn"/> is the first day at school again.</summary>
+public sealed record UnauthorisedAbsenceEnded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly BackOn)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
 public enum ContactChannel

@@ -15,6 +15,8 @@ public sealed class DossierView
         Student = student;
         Events = events;
         SickPeriods = BuildSickPeriods(events);
+        UnauthorisedPeriods = BuildUnauthorisedPeriods(events);
+        AllBackAt = LastMomentNobodyAway(events);
     }
 
     public StudentId Student { get; }
@@ -25,6 +27,17 @@ public sealed class DossierView
     public IReadOnlyList<AbsencePeriod> SickPeriods { get; }
 
     public AbsencePeriod? CurrentSickPeriod => SickPeriods.Count > 0 && SickPeriods[^1].IsOpen ? SickPeriods[^1] : null;
+
+    /// <summary>The periods of "ongeoorloofd afwezig" (whole days away without leave), oldest first.</summary>
+    public IReadOnlyList<UnauthorisedPeriod> UnauthorisedPeriods { get; }
+
+    public UnauthorisedPeriod? CurrentUnauthorisedPeriod => UnauthorisedPeriods.Count > 0 && UnauthorisedPeriods[^1].IsOpen ? UnauthorisedPeriods[^1] : null;
+
+    /// <summary>True while a sick period or a period of ongeoorloofd afwezig is open.</summary>
+    public bool IsAwayOpenEnded => CurrentSickPeriod is not null || CurrentUnauthorisedPeriod is not null;
+
+    /// <summary>When the last open absence (sick or ongeoorloofd) was closed; a thuiszitter judgement before it is history.</summary>
+    private DateTimeOffset AllBackAt { get; }
 
     public static DossierView From(StudentId student, IEnumerable<DossierEvent> events)
     {
@@ -70,17 +83,19 @@ public sealed class DossierView
         return SickPeriods.Count(p => p.FirstDay >= start && p.FirstDay <= asOf);
     }
 
-    public int UnauthorisedHoursInSchoolYear(DateOnly asOf)
+    /// <summary>Lesuren ongeoorloofd this school year up to <paramref name="asOf"/>, days of ongeoorloofd afwezig included.</summary>
+    public int UnauthorisedHoursInSchoolYear(SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly asOf)
     {
         var year = SchoolYear.Of(asOf);
-        return Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= year.First && h.Date <= asOf).Sum(h => h.Hours);
+        return AwaySpells.UnauthorisedHoursPerDay(this, calendar, rules, year.First, asOf).Sum(h => h.Hours);
     }
 
     /// <summary>Hours in the 4-school-week window, counted only since the last signaalverzuim melding (a melding starts a new window).</summary>
-    public int UnauthorisedHoursInWindow(SchoolCalendar calendar, DateOnly asOf, int windowSchoolDays)
+    public int UnauthorisedHoursInWindow(SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly asOf)
     {
-        var start = SignalWindowStart(calendar, asOf, windowSchoolDays);
-        return Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= start && h.Date <= asOf).Sum(h => h.Hours);
+        ArgumentNullException.ThrowIfNull(rules);
+        var start = SignalWindowStart(calendar, asOf, rules.SignalWindowSchoolDays);
+        return AwaySpells.UnauthorisedHoursPerDay(this, calendar, rules, start, asOf).Sum(h => h.Hours);
     }
 
     public int LateArrivalsInWindow(SchoolCalendar calendar, DateOnly asOf, int windowSchoolDays)
@@ -100,44 +115,57 @@ public sealed class DossierView
     }
 
     /// <summary>
-    /// Thuiszitter type (002 §2.2) while the student is away: 1/2 vrijstelling (bepaalde/onbepaalde tijd),
-    /// 3 ongeoorloofd over a longer period, 4/5/6 geoorloofd by duration. Null when not away.
+    /// Thuiszitter type (002 §2.2) while the student is away, for any reason (004 Werkwijzer punt 2): 1/2 vrijstelling
+    /// (bepaalde/onbepaalde tijd), 3 ongeoorloofd over a longer period, 4/5/6 geoorloofd by duration. Null when not away.
     /// Type 7 (after secondary school, VSV) is outside what a school's dossier records.
     /// </summary>
-    public (int Type, ThuiszitterCode Code)? ThuiszitterStatus(SchoolCalendar calendar, ThuiszitterRules rules, DateOnly asOf)
+    public (int Type, ThuiszitterCode Code)? ThuiszitterStatus(SchoolCalendar calendar, ProtocolProfile profile, DateOnly asOf)
     {
-        var days = ConsecutiveSickSchoolDays(calendar, asOf);
-        if (days == 0)
+        ArgumentNullException.ThrowIfNull(profile);
+        if (AwaySpells.Current(this, calendar, profile.Unauthorised, asOf) is not { } spell)
         {
             return null;
         }
 
-        var code = days <= rules.OranjeAfterSchoolDays ? ThuiszitterCode.Geel
-            : days <= rules.RoodAfterSchoolDays ? ThuiszitterCode.Oranje
-            : ThuiszitterCode.Rood;
-        if (VrijstellingGranted(out var indefinite))
-        {
-            return (indefinite ? 2 : 1, code);
-        }
-
-        var periodStart = CurrentSickPeriod!.Ziekmelding.RecordedAt;
-        if (Of<GesprekRecorded>().Any(g => g.RecordedAt >= periodStart && g.Outcome == GesprekOutcome.Ongeoorloofd))
-        {
-            return (3, code);
-        }
-
-        return (code switch { ThuiszitterCode.Geel => 4, ThuiszitterCode.Oranje => 5, _ => 6 }, code);
+        var code = DurationCode(spell.SchoolDaysAway(calendar, asOf), profile.Thuiszitter);
+        return (ThuiszitterType(spell, code), code);
     }
 
-    /// <summary>The open thuiszitter case: leerplicht judged "ja" for the current period and the student is not back.</summary>
-    public ThuiszitterCase? OpenThuiszitterCase(ThuiszitterRules rules)
+    /// <summary>School days away in the current run of whole days away (sick or not) up to <paramref name="asOf"/>; 0 when not away.</summary>
+    public int SchoolDaysAway(SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly asOf) =>
+        AwaySpells.Current(this, calendar, rules, asOf)?.SchoolDaysAway(calendar, asOf) ?? 0;
+
+    /// <summary>002 §2.2 for one run of days away: vrijstelling first, then ongeoorloofd, else geoorloofd by its code.</summary>
+    public int ThuiszitterType(AwaySpell spell, ThuiszitterCode code)
     {
-        if (CurrentSickPeriod is not { } period)
+        ArgumentNullException.ThrowIfNull(spell);
+        if (VrijstellingGranted(out var indefinite))
         {
-            return null;
+            return indefinite ? 2 : 1;
         }
 
-        var judgement = Of<LeerplichtJudgementRecorded>().LastOrDefault(j => j.RecordedAt >= period.Ziekmelding.RecordedAt);
+        if (spell.Unauthorised || Of<GesprekRecorded>().Any(g => g.RecordedAt >= spell.StartedAt && g.Outcome == GesprekOutcome.Ongeoorloofd))
+        {
+            return 3;
+        }
+
+        return code switch { ThuiszitterCode.Geel => 4, ThuiszitterCode.Oranje => 5, _ => 6 };
+    }
+
+    private static ThuiszitterCode DurationCode(int days, ThuiszitterRules rules) =>
+        days <= rules.OranjeAfterSchoolDays ? ThuiszitterCode.Geel
+        : days <= rules.RoodAfterSchoolDays ? ThuiszitterCode.Oranje
+        : ThuiszitterCode.Rood;
+
+    /// <summary>
+    /// The open thuiszitter case: leerplicht's last judgement since everyone was last back at school is "ja", and no
+    /// "terug op school" / "passend aanbod gestart" followed. A beter-melding or "weer aanwezig" that leaves nothing
+    /// open ends the case; one that leaves the other kind of absence open (beter, but still away without leave) does not.
+    /// </summary>
+    public ThuiszitterCase? OpenThuiszitterCase(ThuiszitterRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var judgement = Of<LeerplichtJudgementRecorded>().LastOrDefault(j => j.RecordedAt > AllBackAt);
         if (judgement is not { IsThuiszitter: true } || Of<ReturnedToSchool>().Any(r => r.RecordedAt > judgement.RecordedAt))
         {
             return null;
@@ -179,6 +207,95 @@ public sealed class DossierView
         }
 
         return periods;
+    }
+
+    /// <summary>Periods of ongeoorloofd afwezig; "weer aanwezig", or a later "terug op school", closes the open one.</summary>
+    private static List<UnauthorisedPeriod> BuildUnauthorisedPeriods(IReadOnlyList<DossierEvent> events)
+    {
+        var periods = new List<UnauthorisedPeriod>();
+        UnauthorisedAbsenceStarted? open = null;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case UnauthorisedAbsenceStarted started when open is null:
+                    open = started;
+                    break;
+                case UnauthorisedAbsenceEnded ended when open is not null:
+                    periods.Add(new UnauthorisedPeriod(open, ended.BackOn < open.FirstDay ? open.FirstDay : ended.BackOn));
+                    open = null;
+                    break;
+                case ReturnedToSchool back when open is not null:
+                    periods.Add(new UnauthorisedPeriod(open, back.Date < open.FirstDay ? open.FirstDay : back.Date));
+                    open = null;
+                    break;
+            }
+        }
+
+        if (open is not null)
+        {
+            periods.Add(new UnauthorisedPeriod(open, null));
+        }
+
+        return periods;
+    }
+
+    /// <summary>
+    /// The moment a beter-melding, "weer aanwezig" or "terug op school" left no absence open (MinValue: never). A new
+    /// absence that starts on or before that day back continues it (beter, but away without leave from the same Monday),
+    /// so that moment does not count.
+    /// </summary>
+    private static DateTimeOffset LastMomentNobodyAway(IReadOnlyList<DossierEvent> events)
+    {
+        bool sick = false, unauthorised = false;
+        var allBack = DateTimeOffset.MinValue;
+        (DateTimeOffset Before, DateOnly BackOn)? lastClose = null;
+        foreach (var e in events)
+        {
+            var wasAway = sick || unauthorised;
+            DateOnly? backOn = null;
+            switch (e)
+            {
+                case ZiekmeldingRecorded z:
+                    sick = true;
+                    Continues(z.FirstDay);
+                    break;
+                case UnauthorisedAbsenceStarted u:
+                    unauthorised = true;
+                    Continues(u.FirstDay);
+                    break;
+                case BeterMeldingRecorded b:
+                    sick = false;
+                    backOn = b.BackOn;
+                    break;
+                case UnauthorisedAbsenceEnded ended:
+                    unauthorised = false;
+                    backOn = ended.BackOn;
+                    break;
+                case ReturnedToSchool r:
+                    unauthorised = false;
+                    backOn = r.Date;
+                    break;
+            }
+
+            if (wasAway && !sick && !unauthorised && backOn is { } day)
+            {
+                lastClose = (allBack, day);
+                allBack = e.RecordedAt;
+            }
+        }
+
+        return allBack;
+
+        void Continues(DateOnly firstDay)
+        {
+            if (lastClose is { } close && firstDay <= close.BackOn)
+            {
+                allBack = close.Before;
+            }
+
+            lastClose = null;
+        }
     }
 }
 

@@ -37,6 +37,10 @@ public sealed record SickAbsenceRules(
     int EvaluationEverySchoolDays);
 
 /// <summary>The hours ladder and the legal 16-hour clock (seed 004 "Verzuimschema", 002 §3, domain.md §4).</summary>
+/// <param name="LessonHoursPerSchoolDay">
+/// The school's lesuren on a full day (no seed gives it): a day of "ongeoorloofd afwezig" counts this many hours on the
+/// ladder, and a day with this many hours logged counts as a whole day away towards four weeks (004 Werkwijzer punt 2).
+/// </param>
 public sealed record UnauthorisedAbsenceRules(
     IReadOnlyList<LadderRung> Ladder,
     int SignalHours,
@@ -44,7 +48,12 @@ public sealed record UnauthorisedAbsenceRules(
     int SignalWindowSchoolDays,
     int SignalWarningFromHours,
     int ReportWithinWorkingDays,
-    bool ReportDirectlyToLeerplicht);
+    bool ReportDirectlyToLeerplicht,
+    int LessonHoursPerSchoolDay)
+{
+    /// <summary>More lesson hours than this cannot be missed on one school day.</summary>
+    public const int MaxLessonHoursPerDay = 10;
+}
 
 /// <summary>One rung of the hours ladder: at <see cref="Hours"/> in a school year, these actions are due.</summary>
 public sealed record LadderRung(int Hours, IReadOnlyList<string> Actions);

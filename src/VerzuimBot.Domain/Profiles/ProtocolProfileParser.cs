@@ -112,7 +112,16 @@ public static class ProtocolProfileParser
             r.Int("signaalVensterSchooldagen", minimum: 1),
             warning,
             r.Int("meldingBinnenWerkdagen", minimum: 1),
-            r.Bool("directNaarLeerplicht"));
+            r.Bool("directNaarLeerplicht"),
+            LessonHours(r));
+    }
+
+    private static int LessonHours(Reader r)
+    {
+        var hours = r.Int("lesurenPerSchooldag", minimum: 1);
+        return hours <= UnauthorisedAbsenceRules.MaxLessonHoursPerDay
+            ? hours
+            : throw r.Invalid("lesurenPerSchooldag", $"mag niet meer dan {UnauthorisedAbsenceRules.MaxLessonHoursPerDay} zijn");
     }
 
     private static ThuiszitterRules ParseThuiszitter(Reader r)

@@ -240,14 +240,14 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
         public void Evaluate(DateOnly today)
         {
             Ladder(today);
-            Signal();
+            Signal(today);
             Luxeverzuim();
         }
 
         private void Ladder(DateOnly today)
         {
             var year = SchoolYear.Of(today);
-            var hours = dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= year.First && h.Date <= year.Last).OrderBy(h => h.Date).ToList();
+            var hours = HoursPerDay(year.First, year.Last, today);
             var completed = dossier.Of<LadderActionCompleted>().ToList();
             foreach (var rung in Rules.Ladder)
             {
@@ -281,14 +281,25 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
             }
         }
 
+        /// <summary>
+        /// Logged hours, plus a full day for each school day of ongeoorloofd afwezig. An open period is counted ahead
+        /// (one signal window past today, within the school year), so its rungs and melding are scheduled when it is
+        /// recorded; they go when the student is recorded back first.
+        /// </summary>
+        private IReadOnlyList<(DateOnly Date, int Hours)> HoursPerDay(DateOnly from, DateOnly until, DateOnly today)
+        {
+            var horizon = engine.Calendar.AddSchoolDays(today, Rules.SignalWindowSchoolDays);
+            return AwaySpells.UnauthorisedHoursPerDay(dossier, engine.Calendar, Rules, from, Min(until, horizon));
+        }
+
         /// <summary>16 hours (or times late) within a window of 4 school weeks, counted since the last melding.</summary>
-        private void Signal()
+        private void Signal(DateOnly today)
         {
             var calendar = engine.Calendar;
             var window = Rules.SignalWindowSchoolDays;
             var lastReport = dossier.Of<SignaalverzuimReported>().LastOrDefault();
             var since = lastReport?.ReportedOn;
-            var hours = dossier.Of<UnauthorisedHoursRecorded>().Where(h => since is null || h.Date > since).OrderBy(h => h.Date).ToList();
+            var hours = HoursPerDay(since?.AddDays(1) ?? calendar.KnownFrom, DateOnly.MaxValue, today);
             var lates = dossier.Of<LateArrivalRecorded>().Where(l => since is null || l.Date > since).OrderBy(l => l.Date).ToList();
 
             DateOnly? warnedOn = null;
@@ -327,6 +338,12 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
 
         private void Reached(DateOnly on, string detail)
         {
+            // Continuous absence is reported at most once per 7 calendar days (DUO's rules for the verzuimregister, domain.md §4).
+            if (dossier.Of<SignaalverzuimReported>().LastOrDefault() is { } previous && on < previous.ReportedOn.AddDays(7))
+            {
+                on = engine.Calendar.NextSchoolDayOnOrAfter(previous.ReportedOn.AddDays(7));
+            }
+
             // PO and VSO report straight to the leerplichtambtenaar, VO through the DUO-verzuimloket (004).
             var route = Rules.ReportDirectlyToLeerplicht ? "rechtstreeks bij leerplicht" : "via het DUO-verzuimloket";
             tasks.Add(Task(dossier, TaskKind.SignaalverzuimMelding, Role.Verzuimcoordinator, engine.AtReminderHour(on), Day(on), $"{detail}; melden {route}"));
@@ -353,28 +370,32 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
 
         public void Evaluate(DateOnly today)
         {
-            if (dossier.CurrentSickPeriod is { } period)
-            {
-                FourWeeks(period);
-            }
-
+            FourWeeks(today);
             Checklist();
             OverlegActions();
             Vrijstelling();
             Doorzettingsmacht();
         }
 
-        private void FourWeeks(AbsencePeriod period)
+        /// <summary>
+        /// 004 Werkwijzer punt 2: after four weeks away, for any reason ("ook wegens ziekte"), leerplicht judges. Asked once
+        /// per run of days away, on its first school day past the four weeks, while the student has not been recorded back.
+        /// </summary>
+        private void FourWeeks(DateOnly today)
         {
-            var z = period.Ziekmelding;
-            if (dossier.Of<LeerplichtJudgementRecorded>().Any(j => j.RecordedAt >= z.RecordedAt))
+            var calendar = engine.Calendar;
+            if (AwaySpells.Of(dossier, calendar, engine.Profile.Unauthorised).LastOrDefault() is not { } spell
+                || (spell.End is { } end && end <= today)
+                || dossier.Of<LeerplichtJudgementRecorded>().Any(j => j.RecordedAt >= spell.StartedAt))
             {
                 return;
             }
 
-            var first = engine.Calendar.NextSchoolDayOnOrAfter(period.FirstDay);
-            var on = engine.Calendar.AddSchoolDays(first, Rules.LeerplichtAfterSchoolDays);
-            tasks.Add(Task(dossier, TaskKind.LeerplichtJudgement, Role.Leerplichtambtenaar, engine.AtReminderHour(on), z.Id.Value));
+            var on = calendar.AddSchoolDays(calendar.NextSchoolDayOnOrAfter(spell.FirstDay), Rules.LeerplichtAfterSchoolDays);
+            if (spell.Covers(on))
+            {
+                tasks.Add(Task(dossier, TaskKind.LeerplichtJudgement, Role.Leerplichtambtenaar, engine.AtReminderHour(on), spell.FirstFact.Id.Value));
+            }
         }
 
         /// <summary>
@@ -470,4 +491,6 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -144,13 +144,13 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
     }
 
     public static string TypeAndCode(DossierView dossier, SchoolProtocol protocol, DateOnly today) =>
-        dossier.ThuiszitterStatus(protocol.Calendar, protocol.Profile.Thuiszitter, today) is { } status
+        dossier.ThuiszitterStatus(protocol.Calendar, protocol.Profile, today) is { } status
             ? $"type {status.Type}, code {status.Code.ToString().ToLowerInvariant()}"
             : "niet bepaald";
 
     public static string WeeksAway(DossierView dossier, SchoolProtocol protocol, DateOnly today)
     {
-        var days = dossier.ConsecutiveSickSchoolDays(protocol.Calendar, today);
+        var days = dossier.SchoolDaysAway(protocol.Calendar, protocol.Profile.Unauthorised, today);
         if (days == 0)
         {
             return "niet aaneengesloten afwezig";

@@ -34,9 +34,9 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
         {
             var (type, json) = DossierEventSerializer.Serialize(fact);
             var expected = DossierView.From(student, before.Events.Append(fact));
-            // Open while anything is going on: sick now, an open case, or a task the protocol still asks for
+            // Open while anything is going on: away now (sick or without leave), an open case, or a task the protocol still asks for
             // (a ladder rung, a melding), so "taken" finds it with one range read of open dossiers.
-            var status = expected.CurrentSickPeriod is not null || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || protocol.Engine.Evaluate(expected, now).Count > 0
+            var status = expected.IsAwayOpenEnded || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || protocol.Engine.Evaluate(expected, now).Count > 0
                 ? DossierStatus.Open
                 : DossierStatus.Closed;
             await dossiers.AppendWithRetryAsync(schoolId, student.Value, [new StoredEvent(fact.Id.Value, new StoredEnvelope(type, json), fact.RecordedAt)], status, cancellationToken).ConfigureAwait(false);

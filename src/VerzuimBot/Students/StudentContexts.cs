@@ -18,11 +18,10 @@ internal static class StudentContexts
     public static StudentContext For(StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateTimeOffset now)
     {
         var context = StudentContextFactory.Create(student.SchoolId, student.Id.Value, student.Details, dossier.Events);
-        // The rules engine decides; it only runs when the current sick period can have reached four weeks, because
-        // this check sits in front of every card press and command.
+        // The rules engine decides; it only runs when the current run of days away (any reason) can have reached four
+        // weeks, because this check sits in front of every card press and command.
         var today = Domain.Calendar.SchoolClock.LocalDate(now);
-        var fourWeeksReached = dossier.CurrentSickPeriod is { } period
-            && protocol.Calendar.CountSchoolDays(period.FirstDay, today) > protocol.Profile.Thuiszitter.LeerplichtAfterSchoolDays
+        var fourWeeksReached = dossier.SchoolDaysAway(protocol.Calendar, protocol.Profile.Unauthorised, today) > protocol.Profile.Thuiszitter.LeerplichtAfterSchoolDays
             && protocol.Engine.Evaluate(dossier, now).Any(t => t.Kind == TaskKind.LeerplichtJudgement && t.DueAt <= now);
         var steps = dossier.Of<VrijstellingStepRecorded>().ToList();
         var swvConsulted = steps.Any(s => s.Step != VrijstellingStep.AanvraagOntvangen) || dossier.Of<DoorzettingsmachtStarted>().Any();

@@ -64,15 +64,16 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
         var rules = protocol.Profile.Thuiszitter;
         var calendar = protocol.Calendar;
         var open = dossier.OpenThuiszitterCase(rules);
-        var status = dossier.ThuiszitterStatus(calendar, rules, today);
+        var status = dossier.ThuiszitterStatus(calendar, protocol.Profile, today);
         var facts = new List<Fact>();
         var lines = new List<string>();
 
-        if (dossier.CurrentSickPeriod is { } period)
+        if (AwaySpells.Current(dossier, calendar, protocol.Profile.Unauthorised, today) is { } spell)
         {
-            var first = calendar.NextSchoolDayOnOrAfter(period.FirstDay);
-            facts.Add(new Fact("Afwezig sinds", RouteCards.LongDate(period.FirstDay)));
-            facts.Add(new Fact("Schooldagen afwezig", dossier.ConsecutiveSickSchoolDays(calendar, today).ToString(CultureInfo.InvariantCulture)));
+            var first = calendar.NextSchoolDayOnOrAfter(spell.FirstDay);
+            facts.Add(new Fact("Afwezig sinds", RouteCards.LongDate(spell.FirstDay)));
+            facts.Add(new Fact("Reden", spell.Reason));
+            facts.Add(new Fact("Schooldagen afwezig", spell.SchoolDaysAway(calendar, today).ToString(CultureInfo.InvariantCulture)));
             facts.Add(new Fact("4 weken afwezig op", RouteCards.LongDate(calendar.AddSchoolDays(first, rules.LeerplichtAfterSchoolDays))));
             var oranje = calendar.AddSchoolDays(first, rules.OranjeAfterSchoolDays);
             var rood = calendar.AddSchoolDays(first, rules.RoodAfterSchoolDays);
@@ -86,7 +87,7 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
                 facts.Add(new Fact("Code rood vanaf", RouteCards.LongDate(rood)));
             }
 
-            facts.Add(new Fact("Oordeel leerplicht", Judgement(dossier, period)));
+            facts.Add(new Fact("Oordeel leerplicht", Judgement(dossier, spell)));
         }
 
         if (open is not null)
@@ -125,7 +126,7 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
             buttons.Add(new CardButton("Passend aanbod gestart", "thuiszitter.terug", "passend-aanbod"));
         }
 
-        if (leerplichtSide && dossier.CurrentSickPeriod is not null && VrijstellingProcedure.Current(dossier) is null or { IsFinished: true })
+        if (leerplichtSide && dossier.IsAwayOpenEnded && VrijstellingProcedure.Current(dossier) is null or { IsFinished: true })
         {
             buttons.Add(new CardButton("Vrijstelling 5a aangevraagd", "vrijstelling.formulier", "formulier"));
         }
@@ -179,9 +180,9 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
     public static IEnumerable<ThuiszitterChecklistItemCompleted> Completed(DossierView dossier, ThuiszitterCase open) =>
         dossier.Of<ThuiszitterChecklistItemCompleted>().Where(c => c.RecordedAt >= open.OpenedBy.RecordedAt);
 
-    private static string Judgement(DossierView dossier, AbsencePeriod period)
+    private static string Judgement(DossierView dossier, AwaySpell spell)
     {
-        if (dossier.Of<LeerplichtJudgementRecorded>().LastOrDefault(j => j.RecordedAt >= period.Ziekmelding.RecordedAt) is not { } judgement)
+        if (dossier.Of<LeerplichtJudgementRecorded>().LastOrDefault(j => j.RecordedAt >= spell.StartedAt) is not { } judgement)
         {
             return "nog niet gegeven";
         }

@@ -51,13 +51,14 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
         var today = SchoolClock.LocalDate(now);
         var rules = protocol.Profile.Thuiszitter;
         var facts = new List<Fact> { new("Leerling", student.Label), new("Woongemeente", student.Details.Woongemeente), new("School", student.SchoolId) };
-        if (dossier.CurrentSickPeriod is { } period)
+        if (AwaySpells.Current(dossier, protocol.Calendar, protocol.Profile.Unauthorised, today) is { } spell)
         {
-            facts.Add(new Fact("Afwezig sinds", RouteCards.LongDate(period.FirstDay)));
-            facts.Add(new Fact("Schooldagen afwezig", dossier.ConsecutiveSickSchoolDays(protocol.Calendar, today).ToString(CultureInfo.InvariantCulture)));
+            facts.Add(new Fact("Afwezig sinds", RouteCards.LongDate(spell.FirstDay)));
+            facts.Add(new Fact("Schooldagen afwezig", spell.SchoolDaysAway(protocol.Calendar, today).ToString(CultureInfo.InvariantCulture)));
+            facts.Add(new Fact("Reden", spell.Reason));
         }
 
-        if (dossier.ThuiszitterStatus(protocol.Calendar, rules, today) is { } status)
+        if (dossier.ThuiszitterStatus(protocol.Calendar, protocol.Profile, today) is { } status)
         {
             facts.Add(new Fact("Type en code", $"type {status.Type} ({DigestTexts.Type(status.Type)}), code {DigestTexts.Code(status.Code)}"));
         }

@@ -16,9 +16,9 @@ internal sealed record UnauthorisedTotals(int HoursInYear, int LateInYear, int H
         var year = SchoolYear.Of(today);
         var window = rules.SignalWindowSchoolDays % 5 == 0 ? $"{rules.SignalWindowSchoolDays / 5} schoolweken" : $"{rules.SignalWindowSchoolDays} schooldagen";
         return new UnauthorisedTotals(
-            dossier.UnauthorisedHoursInSchoolYear(today),
+            dossier.UnauthorisedHoursInSchoolYear(protocol.Calendar, rules, today),
             dossier.Of<LateArrivalRecorded>().Count(l => l.Date >= year.First && l.Date <= today),
-            dossier.UnauthorisedHoursInWindow(protocol.Calendar, today, rules.SignalWindowSchoolDays),
+            dossier.UnauthorisedHoursInWindow(protocol.Calendar, rules, today),
             dossier.LateArrivalsInWindow(protocol.Calendar, today, rules.SignalWindowSchoolDays),
             rules.SignalHours,
             rules.SignalLateCount,

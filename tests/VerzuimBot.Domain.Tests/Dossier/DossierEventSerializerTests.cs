@@ -38,6 +38,8 @@ public class DossierEventSerializerTests
         new DoorzettingsmachtResolved(new("e23"), When, Actor, D(2026, 12, 8)),
         new ReturnedToSchool(new("e24"), When, Actor, D(2027, 1, 4), false),
         new LeerplichtMeldingRecorded(new("e25"), When, Actor, LeerplichtMeldingReason.Luxeverzuim, "DUO-789"),
+        new UnauthorisedAbsenceStarted(new("e26"), When, Actor, D(2026, 11, 2)),
+        new UnauthorisedAbsenceEnded(new("e27"), When, Actor, D(2026, 11, 30)),
     ];
 
     [Theory]

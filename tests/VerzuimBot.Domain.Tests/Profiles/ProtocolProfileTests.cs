@@ -63,6 +63,8 @@ public class ProtocolProfileTests
     [InlineData("set", "ziekteverzuim.mentorAntwoordBinnenSchooldagen", 2, "kan niet gehaald worden")]
     [InlineData("set", "ongeoorloofd.waarschuwingVanafUren", 16, "moet lager zijn dan signaalUren")]
     [InlineData("set", "thuiszitter.roodNaSchooldagen", 10, "moet later vallen")]
+    [InlineData("remove", "ongeoorloofd.lesurenPerSchooldag", null, "ontbreekt")]
+    [InlineData("set", "ongeoorloofd.lesurenPerSchooldag", 11, "mag niet meer dan 10 zijn")]
     public void Parse_InvalidField_NamesTheFieldInDutch(string op, string path, int? value, string problem)
     {
         var json = Mutate(op, path, value);

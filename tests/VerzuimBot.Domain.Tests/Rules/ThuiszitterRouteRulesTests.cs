@@ -74,7 +74,7 @@ public class ThuiszitterRouteRulesTests : ScenarioBase
         Assert.True(VrijstellingProcedure.Current(Dossier.View)!.IsFinished);
 
         // 002 §2.2: a vrijstelling voor bepaalde tijd makes the student type 1.
-        Assert.Equal(1, Dossier.View.ThuiszitterStatus(SchoolCalendar.ForRegion(HolidayRegion.Midden), Rules, D(2026, 12, 8))!.Value.Type);
+        Assert.Equal(1, Dossier.View.ThuiszitterStatus(SchoolCalendar.ForRegion(HolidayRegion.Midden), ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo), D(2026, 12, 8))!.Value.Type);
     }
 
     [Fact] // 004 Werkwijzer punt 4 and domain.md §7: the regie-/contactpersoon named on the checklist is the one the SWV's list shows.

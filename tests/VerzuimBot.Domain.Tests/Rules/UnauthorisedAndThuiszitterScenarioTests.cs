@@ -182,8 +182,8 @@ public class UnauthorisedAndThuiszitterScenarioTests : ScenarioBase
     public void ThuiszitterCode_MovesByItselfAsTimePasses(int y, int m, int d, int type, ThuiszitterCode code)
     {
         Dossier.Ziek(D(2026, 11, 2));
-        var rules = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo).Thuiszitter;
-        Assert.Equal((type, code), Dossier.View.ThuiszitterStatus(SchoolCalendar.ForRegion(HolidayRegion.Midden), rules, D(y, m, d)));
+        var profile = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
+        Assert.Equal((type, code), Dossier.View.ThuiszitterStatus(SchoolCalendar.ForRegion(HolidayRegion.Midden), profile, D(y, m, d)));
     }
 
     [Fact] // 002 §2.2 types 1/2: a granted vrijstelling.
@@ -191,8 +191,8 @@ public class UnauthorisedAndThuiszitterScenarioTests : ScenarioBase
     {
         Dossier.Ziek(D(2026, 11, 2));
         Dossier.Do(new VrijstellingStepRecorded(Dossier.NextId(), At(D(2026, 12, 1), 9), new Actor(new StaffId("lp"), Role.Leerplichtambtenaar), VrijstellingStep.VrijstellingVerleend, true));
-        var rules = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo).Thuiszitter;
-        Assert.Equal(2, Dossier.View.ThuiszitterStatus(SchoolCalendar.ForRegion(HolidayRegion.Midden), rules, D(2026, 12, 2))!.Value.Type);
+        var profile = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
+        Assert.Equal(2, Dossier.View.ThuiszitterStatus(SchoolCalendar.ForRegion(HolidayRegion.Midden), profile, D(2026, 12, 2))!.Value.Type);
     }
 
     [Fact] // domain.md §6: an agreed overleg action is reminded on its due day and marked late the school day after.

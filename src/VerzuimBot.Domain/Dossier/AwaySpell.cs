@@ -1,0 +1,163 @@
+using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Profiles;
+
+namespace VerzuimBot.Domain.Dossier;
+
+/// <summary>
+/// A run of school days the student was away all day, for any reason: sick, ongeoorloofd afwezig, luxeverzuim, or a
+/// day with a full day's lesuren logged as ongeoorloofd. "Bij afwezigheid van 4 weken (ook wegens ziekte)" (004
+/// Werkwijzer punt 2) counts such a run; weekends and holidays inside it neither break it nor count.
+/// </summary>
+/// <param name="FirstDay">The first day away.</param>
+/// <param name="End">The first day back (exclusive end); null while an open period (sick or ongeoorloofd) runs on.</param>
+/// <param name="FirstFact">The earliest recorded fact of the run: its id anchors tasks, its moment separates judgements.</param>
+/// <param name="Sick">Some of it was a sick period.</param>
+/// <param name="Unauthorised">Some of it was without a valid reason (type 3 of 002 §2.2).</param>
+/// <param name="Return">The "terug op school" / "passend aanbod gestart" that ended it, if that is how it ended.</param>
+public sealed record AwaySpell(DateOnly FirstDay, DateOnly? End, DossierEvent FirstFact, bool Sick, bool Unauthorised, ReturnedToSchool? Return)
+{
+    public DateTimeOffset StartedAt => FirstFact.RecordedAt;
+
+    public bool Covers(DateOnly date) => date >= FirstDay && (End is null || date < End);
+
+    /// <summary>Why the student is away, in Dutch: "ziek", "ongeoorloofd" or "ziek en ongeoorloofd".</summary>
+    public string Reason => (Sick, Unauthorised) switch { (true, true) => "ziek en ongeoorloofd", (true, false) => "ziek", _ => "ongeoorloofd" };
+
+    /// <summary>School days away from the first day up to and including <paramref name="asOf"/> (0 when not away then).</summary>
+    public int SchoolDaysAway(SchoolCalendar calendar, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return Covers(asOf) ? CountClamped(calendar, FirstDay, asOf) : 0;
+    }
+
+    /// <summary>CountSchoolDays, clamped to the known calendar so an old first day does not throw.</summary>
+    internal static int CountClamped(SchoolCalendar calendar, DateOnly first, DateOnly last) =>
+        calendar.CountSchoolDays(first < calendar.KnownFrom ? calendar.KnownFrom : first, last > calendar.KnownUntil ? calendar.KnownUntil : last);
+}
+
+/// <summary>Builds the runs of days away from a dossier (pure: calendar and rules are given).</summary>
+public static class AwaySpells
+{
+    /// <summary>All runs, oldest first.</summary>
+    public static IReadOnlyList<AwaySpell> Of(DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(rules);
+        var returns = dossier.Of<ReturnedToSchool>().ToList();
+        var pieces = Pieces(dossier, calendar, rules)
+            .Select(p => CutAtReturn(p, returns))
+            .Where(p => p.End is null || p.End > p.First)
+            .OrderBy(p => p.First).ThenBy(p => p.Fact.RecordedAt)
+            .ToList();
+
+        var spells = new List<AwaySpell>();
+        Piece? run = null;
+        foreach (var piece in pieces)
+        {
+            // A piece that starts before the first school day after the run joins it; a run ended by "terug op school" stays ended.
+            if (run is { } current && current.Return is null && (current.End is null || piece.First <= NextSchoolDay(calendar, current.End.Value)))
+            {
+                run = current with
+                {
+                    End = current.End is null || piece.End is null ? null : Max(current.End.Value, piece.End.Value),
+                    Fact = piece.Fact.RecordedAt < current.Fact.RecordedAt ? piece.Fact : current.Fact,
+                    Sick = current.Sick || piece.Sick,
+                    Unauthorised = current.Unauthorised || piece.Unauthorised,
+                    Return = piece.End is { } pe && current.End is { } ce && pe >= ce ? piece.Return : current.Return,
+                };
+                continue;
+            }
+
+            if (run is { } finished)
+            {
+                spells.Add(finished.ToSpell());
+            }
+
+            run = piece;
+        }
+
+        if (run is { } last)
+        {
+            spells.Add(last.ToSpell());
+        }
+
+        return spells;
+    }
+
+    /// <summary>The run the student is in on <paramref name="asOf"/>; null when at school (or nothing is recorded for that day).</summary>
+    public static AwaySpell? Current(DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly asOf) =>
+        Of(dossier, calendar, rules).LastOrDefault(s => s.Covers(asOf));
+
+    /// <summary>
+    /// The lesuren ongeoorloofd per day: what was logged, and for each school day of ongeoorloofd afwezig a full day
+    /// (the larger of the two), from the first day up to <paramref name="until"/>. An open period runs on to that day.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Date, int Hours)> UnauthorisedHoursPerDay(
+        DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly from, DateOnly until)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(rules);
+        var perDay = dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= from && h.Date <= until)
+            .GroupBy(h => h.Date).ToDictionary(g => g.Key, g => g.Sum(h => h.Hours));
+        foreach (var period in dossier.UnauthorisedPeriods)
+        {
+            var first = Max(Max(period.FirstDay, from), calendar.KnownFrom);
+            var last = period.BackOn is { } back ? Min(back.AddDays(-1), until) : until;
+            for (var day = first; day <= last && day <= calendar.KnownUntil; day = day.AddDays(1))
+            {
+                if (calendar.IsSchoolDay(day))
+                {
+                    perDay[day] = Math.Max(perDay.GetValueOrDefault(day), rules.LessonHoursPerSchoolDay);
+                }
+            }
+        }
+
+        return perDay.OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
+    }
+
+    private static IEnumerable<Piece> Pieces(DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules)
+    {
+        foreach (var sick in dossier.SickPeriods)
+        {
+            yield return new Piece(sick.FirstDay, sick.BackOn, sick.Ziekmelding, true, false, null);
+        }
+
+        foreach (var period in dossier.UnauthorisedPeriods)
+        {
+            yield return new Piece(period.FirstDay, period.BackOn, period.Started, false, true, null);
+        }
+
+        // Days with a known last day are away until the next school day, so a Friday runs on over the weekend.
+        foreach (var luxe in dossier.Of<LuxeverzuimRecorded>())
+        {
+            yield return new Piece(luxe.First, NextSchoolDay(calendar, luxe.Last.AddDays(1)), luxe, false, true, null);
+        }
+
+        foreach (var day in dossier.Of<UnauthorisedHoursRecorded>().GroupBy(h => h.Date).Where(g => g.Sum(h => h.Hours) >= rules.LessonHoursPerSchoolDay))
+        {
+            yield return new Piece(day.Key, NextSchoolDay(calendar, day.Key.AddDays(1)), day.MinBy(h => h.RecordedAt)!, false, true, null);
+        }
+    }
+
+    /// <summary>A "terug op school" recorded after the fact, from its first day up to its end, ends it there.</summary>
+    private static Piece CutAtReturn(Piece piece, List<ReturnedToSchool> returns)
+    {
+        var back = returns.FirstOrDefault(r => r.RecordedAt >= piece.Fact.RecordedAt && r.Date >= piece.First && (piece.End is null || r.Date <= piece.End));
+        return back is null ? piece : piece with { End = back.Date, Return = back };
+    }
+
+    /// <summary>The first school day on or after the date; outside the known calendar the date itself.</summary>
+    private static DateOnly NextSchoolDay(SchoolCalendar calendar, DateOnly date) =>
+        date < calendar.KnownFrom || date > calendar.KnownUntil ? date : calendar.NextSchoolDayOnOrAfter(date);
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private sealed record Piece(DateOnly First, DateOnly? End, DossierEvent Fact, bool Sick, bool Unauthorised, ReturnedToSchool? Return)
+    {
+        public AwaySpell ToSpell() => new(First, End, Fact, Sick, Unauthorised, Return);
+    }
+}
