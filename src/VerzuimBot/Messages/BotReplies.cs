@@ -21,6 +21,7 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
         ("herstel Daan", "Een melding die niet klopt herstellen (er wordt niets gewist)."),
         ("taken", "Wat er nu van jou verwacht wordt."),
         ("3 uur ongeoorloofd Daan / te laat Daan / luxeverzuim Daan van 12-1 tot 16-1", "Ongeoorloofd verzuim, te laat komen en luxeverzuim vastleggen (of: ongeoorloofd formulier)."),
+        ("ongeoorloofd afwezig Daan vanaf 2-11 / weer aanwezig Daan", "Hele dagen wegblijven zonder geldige reden: elke schooldag telt mee op de verzuimladder en voor 4 weken afwezig."),
         ("thuiszitter Daan", "De thuiszitterzaak: type, code, checklist en wat er besloten is."),
         ("vrijstelling 123456", "Voor leerplicht: een aanvraag vrijstelling 5a vastleggen."),
         ("doorzettingsmacht 123456", "Voor het SWV: doorzettingsmacht inzetten en de termijn bewaken."),

@@ -21,6 +21,8 @@ internal static class EventDescriptions
         UnauthorisedHoursRecorded u => $"{u.Hours} uur ongeoorloofd op {RouteCards.ShortDate(u.Date)}",
         LateArrivalRecorded l => $"Te laat op {RouteCards.ShortDate(l.Date)}",
         LuxeverzuimRecorded l => $"Luxeverzuim van {RouteCards.ShortDate(l.First)} tot en met {RouteCards.ShortDate(l.Last)}",
+        UnauthorisedAbsenceStarted u => $"Ongeoorloofd afwezig vanaf {RouteCards.ShortDate(u.FirstDay)}",
+        UnauthorisedAbsenceEnded u => $"Weer aanwezig vanaf {RouteCards.ShortDate(u.BackOn)}",
         LadderActionCompleted l => $"Verzuimladder {l.RungHours} uur: {l.Action}{(l.DuoReference is { } r ? $" (kenmerk {r})" : string.Empty)}",
         SignaalverzuimReported s => $"Signaalverzuim gemeld op {RouteCards.ShortDate(s.ReportedOn)}{(s.DuoReference is { } r ? $" (kenmerk {r})" : string.Empty)}",
         KernpartnerDecisionRecorded k => $"Besluit {k.Organisation}: {k.Question} {k.Choice}",

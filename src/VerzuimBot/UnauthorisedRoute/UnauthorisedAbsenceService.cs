@@ -36,14 +36,14 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
                 ? $"Op {RouteCards.LongDate(date)} staan al {dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date == date).Sum(h => h.Hours)} uur; meer dan {MaxHoursPerDay} lesuren op één dag kan niet. Er is niets veranderd."
                 : null,
             actor => new UnauthorisedHoursRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, date, hours),
-            $"{(hours == 1 ? "1 uur" : $"{hours} uur")} ongeoorloofd verzuim van {student.Label} op {RouteCards.LongDate(date)}");
+            _ => $"{(hours == 1 ? "1 uur" : $"{hours} uur")} ongeoorloofd verzuim van {student.Label} op {RouteCards.LongDate(date)}");
     }
 
     public Task<RouteOutcome> RecordLateAsync(StaffMember staff, StudentRecord student, DateOnly date, CancellationToken cancellationToken) =>
         RecordAsync(staff, student, date, date, cancellationToken,
             dossier => dossier.Of<LateArrivalRecorded>().Any(l => l.Date == date) ? $"{student.Label} staat op {RouteCards.LongDate(date)} al te laat genoteerd. Er is niets veranderd." : null,
             actor => new LateArrivalRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, date),
-            $"{student.Label} te laat op {RouteCards.LongDate(date)}");
+            _ => $"{student.Label} te laat op {RouteCards.LongDate(date)}");
 
     public Task<RouteOutcome> RecordLuxeverzuimAsync(StaffMember staff, StudentRecord student, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
@@ -53,17 +53,52 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
         return RecordAsync(staff, student, first, last, cancellationToken,
             dossier => dossier.Of<LuxeverzuimRecorded>().Any(l => l.First <= last && l.Last >= first) ? $"Voor {student.Label} staat in die dagen al luxeverzuim. Er is niets veranderd." : null,
             actor => new LuxeverzuimRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, first, last),
-            $"luxeverzuim van {student.Label} {span} ({(days == 1 ? "1 schooldag" : $"{days} schooldagen")})");
+            _ => $"luxeverzuim van {student.Label} {span} ({Days(days)})");
+    }
+
+    /// <summary>
+    /// "Ongeoorloofd afwezig vanaf": whole days away without leave (004 Verzuimschema; 004 Werkwijzer punt 2 counts
+    /// them towards four weeks). A sick period still open is ended first with a beter-melding, by whoever knows it.
+    /// </summary>
+    public Task<RouteOutcome> RecordAwayFromAsync(StaffMember staff, StudentRecord student, DateOnly first, CancellationToken cancellationToken)
+    {
+        var hours = protocols.For(student.SchoolId).Profile.Unauthorised.LessonHoursPerSchoolDay;
+        return RecordAsync(staff, student, first, first, cancellationToken,
+            dossier => dossier.CurrentUnauthorisedPeriod is { } open
+                ? $"{student.Label} staat al ongeoorloofd afwezig sinds {RouteCards.LongDate(open.FirstDay)}. Er is niets veranderd."
+                : dossier.CurrentSickPeriod is { } sick
+                    ? $"{student.Label} is ziek gemeld sinds {RouteCards.LongDate(sick.FirstDay)}. Is de leerling niet meer ziek maar blijft hij of zij zonder geldige reden weg? "
+                      + $"Typ eerst \"beter {student.Details.Leerlingnummer}\" met de dag waarop de leerling terug had moeten komen, en daarna \"ongeoorloofd afwezig {student.Details.Leerlingnummer} vanaf\" die dag. Er is niets vastgelegd."
+                    : dossier.UnauthorisedPeriods.Any(p => p.Covers(first))
+                        ? $"Op {RouteCards.LongDate(first)} stond {student.Label} al ongeoorloofd afwezig. Er is niets veranderd."
+                        : null,
+            actor => new UnauthorisedAbsenceStarted(SickAbsenceService.NewId(), time.GetUtcNow(), actor, first),
+            _ => $"{student.Label} ongeoorloofd afwezig vanaf {RouteCards.LongDate(first)}. Elke schooldag telt als {hours} lesuren, tot je \"weer aanwezig {student.Details.Leerlingnummer}\" typt");
+    }
+
+    /// <summary>"Weer aanwezig": the open period of ongeoorloofd afwezig ends; <paramref name="backOn"/> is the first day at school.</summary>
+    public Task<RouteOutcome> RecordBackAsync(StaffMember staff, StudentRecord student, DateOnly backOn, CancellationToken cancellationToken)
+    {
+        var calendar = protocols.For(student.SchoolId).Calendar;
+        return RecordAsync(staff, student, backOn, backOn, cancellationToken,
+            dossier => dossier.CurrentUnauthorisedPeriod is not { } period
+                ? $"Voor {student.Label} staat geen ongeoorloofde afwezigheid open. Er is niets veranderd."
+                : backOn <= period.FirstDay
+                    ? $"{student.Label} is ongeoorloofd afwezig sinds {RouteCards.LongDate(period.FirstDay)}; de dag van terugkomst moet daarna liggen. Klopt de hele melding niet, gebruik dan \"herstel {student.Details.Leerlingnummer}\". Er is niets veranderd."
+                    : null,
+            actor => new UnauthorisedAbsenceEnded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, backOn),
+            dossier => $"{student.Label} weer aanwezig vanaf {RouteCards.LongDate(backOn)}, na {Days(calendar.CountSchoolDays(dossier.CurrentUnauthorisedPeriod!.FirstDay, backOn.AddDays(-1)))} ongeoorloofd afwezig",
+            anyDay: true);
     }
 
     private async Task<RouteOutcome> RecordAsync(
         StaffMember staff, StudentRecord student, DateOnly first, DateOnly last, CancellationToken cancellationToken,
-        Func<DossierView, string?> duplicate, Func<Actor, DossierEvent> fact, string what)
+        Func<DossierView, string?> duplicate, Func<Actor, DossierEvent> fact, Func<DossierView, string> what, bool anyDay = false)
     {
         var protocol = protocols.For(student.SchoolId);
         var now = time.GetUtcNow();
         var today = SchoolClock.LocalDate(now);
-        if (DateProblem(protocol, today, first, last) is { } problem)
+        if (DateProblem(protocol, today, first, last, anyDay) is { } problem)
         {
             return new RouteOutcome(false, problem);
         }
@@ -84,12 +119,12 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
         var outcome = await dossiers.RecordAsync(student.SchoolId, student.Id, fact(SickAbsenceService.ActorOf(staff, decision)), cancellationToken).ConfigureAwait(false);
         sweep.Now();
         var totals = UnauthorisedTotals.Of(outcome.Dossier, protocol, today);
-        var next = outcome.Scheduled.Where(t => !before.Contains(t.Id)).Select(Consequence).OfType<string>().Distinct();
-        return new RouteOutcome(true, string.Join(' ', new[] { $"Vastgelegd: {what}.", totals.Sentence }.Concat(next)));
+        var next = outcome.Scheduled.Where(t => !before.Contains(t.Id)).Select(t => Consequence(t, now)).OfType<string>().Distinct();
+        return new RouteOutcome(true, string.Join(' ', new[] { $"Vastgelegd: {what(dossier)}.", totals.Sentence }.Concat(next)));
     }
 
     /// <summary>Why these days cannot be logged; null when they can.</summary>
-    private static string? DateProblem(SchoolProtocol protocol, DateOnly today, DateOnly first, DateOnly last)
+    private static string? DateProblem(SchoolProtocol protocol, DateOnly today, DateOnly first, DateOnly last, bool anyDay)
     {
         if (first > today || first < today.AddDays(-MaxDaysBack))
         {
@@ -106,6 +141,11 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
             return "Luxeverzuim van meer dan 60 dagen leg ik niet in één keer vast; controleer de datums. Er is niets vastgelegd.";
         }
 
+        if (anyDay)
+        {
+            return null;
+        }
+
         if (first == last && !protocol.Calendar.IsSchoolDay(first))
         {
             return $"{Capitalise(RouteCards.LongDate(first))} is geen schooldag (weekend, vakantie of studiedag). Er is niets vastgelegd.";
@@ -114,15 +154,28 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
         return protocol.Calendar.CountSchoolDays(first, last) == 0 ? "In die dagen valt geen schooldag. Er is niets vastgelegd." : null;
     }
 
-    /// <summary>What a newly due task means for the person who logged, in one Dutch sentence.</summary>
-    private static string? Consequence(DueTask task) => task.Kind switch
+    /// <summary>
+    /// What a newly scheduled task means for the person who logged, in one Dutch sentence. A period of ongeoorloofd
+    /// afwezig schedules rungs ahead: those say on which day they follow if the student stays away.
+    /// </summary>
+    private static string? Consequence(DueTask task, DateTimeOffset now)
     {
-        TaskKind.LadderRung when !task.Anchor.Contains('/') => $"De trede van {task.Detail} van de verzuimladder is bereikt: de verzuimcoördinator krijgt de acties als kaart.",
-        TaskKind.SignaalverzuimWarning => $"Let op, bijna signaalverzuim: {task.Detail}.",
-        TaskKind.SignaalverzuimMelding => $"Signaalverzuim: {task.Detail}. De verzuimcoördinator krijgt de kaart om dit onverwijld te melden.",
-        TaskKind.MeldingLeerplicht when task.Detail == "luxeverzuim" => "Luxeverzuim moet gemeld worden: de verzuimcoördinator krijgt de kaart \"Melden bij leerplicht\".",
-        _ => null,
-    };
+        var ahead = SchoolClock.LocalDate(task.DueAt) > SchoolClock.LocalDate(now) ? $"Blijft de leerling weg, dan op {RouteCards.LongDate(SchoolClock.LocalDate(task.DueAt))}: " : null;
+        return task.Kind switch
+        {
+            TaskKind.LadderRung when !task.Anchor.Contains('/') && ahead is not null => $"{ahead}de trede van {task.Detail} van de verzuimladder.",
+            TaskKind.LadderRung when !task.Anchor.Contains('/') => $"De trede van {task.Detail} van de verzuimladder is bereikt: de verzuimcoördinator krijgt de acties als kaart.",
+            TaskKind.SignaalverzuimWarning when ahead is null => $"Let op, bijna signaalverzuim: {task.Detail}.",
+            TaskKind.SignaalverzuimMelding when ahead is not null => $"{ahead}signaalverzuim ({task.Detail}).",
+            TaskKind.SignaalverzuimMelding => $"Signaalverzuim: {task.Detail}. De verzuimcoördinator krijgt de kaart om dit onverwijld te melden.",
+            TaskKind.MeldingLeerplicht when task.Detail == "luxeverzuim" => "Luxeverzuim moet gemeld worden: de verzuimcoördinator krijgt de kaart \"Melden bij leerplicht\".",
+            TaskKind.LeerplichtJudgement when ahead is not null => $"{ahead}4 weken afwezig; leerplicht krijgt de vraag \"thuiszitter volgens de definitie?\".",
+            TaskKind.LeerplichtJudgement => "4 weken afwezig: leerplicht krijgt de vraag \"thuiszitter volgens de definitie?\".",
+            _ => null,
+        };
+    }
+
+    private static string Days(int n) => n == 1 ? "1 schooldag" : $"{n} schooldagen";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -11,7 +11,8 @@ namespace VerzuimBot.UnauthorisedRoute;
 /// <summary>
 /// The hours ladder's chat commands (004 Verzuimschema, 002 §3), in a personal chat only:
 /// "3 uur ongeoorloofd Daan 2b", "ongeoorloofd 2 uur 123456", "te laat Daan", "luxeverzuim Daan van 12-1 tot 16-1",
-/// each with an optional day ("op 12-1", "gisteren"), and "ongeoorloofd formulier". Acts as the person typing.
+/// each with an optional day ("op 12-1", "gisteren"), "ongeoorloofd afwezig Daan vanaf 2-11" / "weer aanwezig Daan",
+/// and "ongeoorloofd formulier". Acts as the person typing.
 /// </summary>
 internal sealed class UnauthorisedCommands(ActingStaff acting, StudentDirectory students, UnauthorisedAbsenceService service, UnauthorisedCards cards, TimeProvider time) : Messages.IChatCommands
 {
@@ -66,6 +67,8 @@ internal sealed class UnauthorisedCommands(ActingStaff acting, StudentDirectory 
         {
             UnauthorisedKind.Hours => await service.RecordHoursAsync(staff, student, first.Date!.Value, request.Hours, cancellationToken).ConfigureAwait(false),
             UnauthorisedKind.Late => await service.RecordLateAsync(staff, student, first.Date!.Value, cancellationToken).ConfigureAwait(false),
+            UnauthorisedKind.AwayFrom => await service.RecordAwayFromAsync(staff, student, first.Date!.Value, cancellationToken).ConfigureAwait(false),
+            UnauthorisedKind.Back => await service.RecordBackAsync(staff, student, first.Date!.Value, cancellationToken).ConfigureAwait(false),
             _ => await service.RecordLuxeverzuimAsync(staff, student, first.Date!.Value, last.Date!.Value, cancellationToken).ConfigureAwait(false),
         };
         return Activity.Message(outcome.Message);

@@ -9,6 +9,12 @@ internal enum UnauthorisedKind
     Hours = 1,
     Late,
     Luxeverzuim,
+
+    /// <summary>"Ongeoorloofd afwezig vanaf": whole days away without leave until "weer aanwezig".</summary>
+    AwayFrom,
+
+    /// <summary>"Weer aanwezig": the period of ongeoorloofd afwezig ends on this day.</summary>
+    Back,
 }
 
 /// <summary>A parsed chat command: the kind, the student as typed, and the date(s) as typed (null: vandaag).</summary>
@@ -26,7 +32,9 @@ internal static partial class UnauthorisedCommandParser
 {
     public const string Usage =
         "Zo leg je ongeoorloofd verzuim vast:\n- \"3 uur ongeoorloofd Daan 2b\" of \"ongeoorloofd 2 uur 123456\" (vandaag; of \"… op 12-1\", \"… gisteren\")\n"
-        + "- \"te laat Daan\" (vandaag; of \"te laat Daan op maandag\")\n- \"luxeverzuim Daan van 12-1 tot 16-1\" of \"luxeverzuim Daan op 12-1\"\n- \"ongeoorloofd formulier\" voor het formulier";
+        + "- \"te laat Daan\" (vandaag; of \"te laat Daan op maandag\")\n- \"luxeverzuim Daan van 12-1 tot 16-1\" of \"luxeverzuim Daan op 12-1\"\n"
+        + "- \"ongeoorloofd afwezig Daan vanaf 2-11\" als de leerling hele dagen zonder geldige reden wegblijft, en \"weer aanwezig Daan\" als hij terug is\n"
+        + "- \"ongeoorloofd formulier\" voor het formulier";
 
     public static UnauthorisedParse? Parse(string command)
     {
@@ -38,6 +46,22 @@ internal static partial class UnauthorisedCommandParser
         if (HoursFirst().Match(command) is { Success: true } a)
         {
             return Hours(a);
+        }
+
+        if (command == "ongeoorloofd afwezig" || command.StartsWith("ongeoorloofd afwezig ", StringComparison.Ordinal))
+        {
+            var (student, from) = StudentAndDay(command["ongeoorloofd afwezig".Length..], "vanaf", "sinds", "op");
+            return student.Length == 0
+                ? new UnauthorisedParse(false, null, "Wie is er ongeoorloofd afwezig? Typ bijvoorbeeld \"ongeoorloofd afwezig Daan 2b vanaf 2-11\" (zonder datum: vanaf vandaag).")
+                : new UnauthorisedParse(false, new UnauthorisedRequest(UnauthorisedKind.AwayFrom, student, 0, from, null), null);
+        }
+
+        if (command == "weer aanwezig" || command.StartsWith("weer aanwezig ", StringComparison.Ordinal))
+        {
+            var (student, on) = StudentAndDay(command["weer aanwezig".Length..], "op", "vanaf", "sinds");
+            return student.Length == 0
+                ? new UnauthorisedParse(false, null, "Wie is er weer op school? Typ bijvoorbeeld \"weer aanwezig Daan 2b\" of \"weer aanwezig 123456 op 30-11\".")
+                : new UnauthorisedParse(false, new UnauthorisedRequest(UnauthorisedKind.Back, student, 0, on, null), null);
         }
 
         if (OngeoorloofdFirst().Match(command) is { Success: true } b)
@@ -96,13 +120,19 @@ internal static partial class UnauthorisedCommandParser
     }
 
     /// <summary>Splits "daan 2b op 12-1" / "daan gisteren" into the student and the day (null: not given).</summary>
-    private static (string Student, string? On) StudentAndDay(string rest)
+    private static (string Student, string? On) StudentAndDay(string rest) => StudentAndDay(rest, "op");
+
+    /// <summary>As above, with the words that may stand before the day ("vanaf 2-11", "sinds maandag").</summary>
+    private static (string Student, string? On) StudentAndDay(string rest, params string[] before)
     {
         rest = rest.Trim();
-        var at = rest.LastIndexOf(" op ", StringComparison.Ordinal);
-        if (at > 0)
+        foreach (var word in before)
         {
-            return (rest[..at].Trim(), rest[(at + 4)..].Trim());
+            var at = rest.LastIndexOf($" {word} ", StringComparison.Ordinal);
+            if (at > 0)
+            {
+                return (rest[..at].Trim(), rest[(at + word.Length + 2)..].Trim());
+            }
         }
 
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -16,6 +16,12 @@ public sealed class UnauthorisedCommandParserTests
     [InlineData("luxeverzuim daan van 12-1 tot 16-1", "Luxeverzuim", "daan", 0, "12-1", "16-1")]
     [InlineData("luxeverzuim daan 2b van 12-1 t/m 16-1", "Luxeverzuim", "daan 2b", 0, "12-1", "16-1")]
     [InlineData("luxeverzuim 123456 op 6-1", "Luxeverzuim", "123456", 0, "6-1", null)]
+    [InlineData("ongeoorloofd afwezig daan 2b", "AwayFrom", "daan 2b", 0, null, null)]
+    [InlineData("ongeoorloofd afwezig daan vanaf 2-11", "AwayFrom", "daan", 0, "2-11", null)]
+    [InlineData("ongeoorloofd afwezig 123456 sinds maandag", "AwayFrom", "123456", 0, "maandag", null)]
+    [InlineData("weer aanwezig daan", "Back", "daan", 0, null, null)]
+    [InlineData("weer aanwezig 123456 op 30-11", "Back", "123456", 0, "30-11", null)]
+    [InlineData("weer aanwezig daan de vries vandaag", "Back", "daan de vries", 0, "vandaag", null)]
     public void Parse_TheWaysStaffTypeIt(string command, string kind, string student, int hours, string? on, string? until)
     {
         var parsed = UnauthorisedCommandParser.Parse(command);
@@ -29,6 +35,8 @@ public sealed class UnauthorisedCommandParserTests
     [InlineData("te laat", "Wie kwam er te laat?")]
     [InlineData("luxeverzuim daan", "Typ de leerling en de dagen")]
     [InlineData("11 uur ongeoorloofd daan", "tussen 1 en 10")]
+    [InlineData("ongeoorloofd afwezig", "Wie is er ongeoorloofd afwezig?")]
+    [InlineData("weer aanwezig", "Wie is er weer op school?")]
     public void Parse_Incomplete_AnswersWithHowToTypeIt(string command, string problem)
     {
         Assert.Contains(problem, UnauthorisedCommandParser.Parse(command)!.Problem, StringComparison.Ordinal);
