@@ -16,22 +16,43 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
 {
     public const string TaskPayloadType = "due-task-v1";
 
+    private const int MaxAppendAttempts = 20;
+
     public async Task<DossierView> ReadAsync(string schoolId, StudentId student, CancellationToken cancellationToken = default)
     {
         var dossier = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
         return DossierView.From(student, dossier.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)));
     }
 
-    public async Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, CancellationToken cancellationToken = default)
+    public Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, CancellationToken cancellationToken = default) =>
+        RecordAsync(schoolId, student, fact, stillApplies: null, cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="fact"/> if <paramref name="stillApplies"/> holds for the dossier as stored at that moment:
+    /// the check and the append are one step (optimistic concurrency on the dossier's version), so of two people
+    /// answering the same card at once only the first is stored; the other gets <see cref="FactNoLongerAppliesException"/>.
+    /// </summary>
+    public async Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, Func<DossierView, bool>? stillApplies, CancellationToken cancellationToken = default)
     {
         var protocol = protocols.For(schoolId);
         var now = time.GetUtcNow();
-        var stored = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
-        var before = DossierView.From(student, stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)));
-
-        // The same fact twice (a redelivered message, a card pressed twice) is stored once.
-        if (!stored.Events.Any(e => e.Event.EventId == fact.Id.Value))
+        DossierView before;
+        for (var attempt = 1; ; attempt++)
         {
+            var stored = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
+            before = DossierView.From(student, stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)));
+
+            // The same fact twice (a redelivered message, a card pressed twice) is stored once.
+            if (stored.Events.Any(e => e.Event.EventId == fact.Id.Value))
+            {
+                break;
+            }
+
+            if (stillApplies is not null && !stillApplies(before))
+            {
+                throw new FactNoLongerAppliesException();
+            }
+
             var (type, json) = DossierEventSerializer.Serialize(fact);
             var expected = DossierView.From(student, before.Events.Append(fact));
             // Open while anything is going on: away now (sick or without leave), an open case, or a task the protocol still asks for
@@ -39,7 +60,15 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
             var status = expected.IsAwayOpenEnded || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || protocol.Engine.Evaluate(expected, now).Count > 0
                 ? DossierStatus.Open
                 : DossierStatus.Closed;
-            await dossiers.AppendWithRetryAsync(schoolId, student.Value, [new StoredEvent(fact.Id.Value, new StoredEnvelope(type, json), fact.RecordedAt)], status, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await dossiers.AppendAsync(schoolId, student.Value, stored.Version, [new StoredEvent(fact.Id.Value, new StoredEnvelope(type, json), fact.RecordedAt)], status, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (DossierConflictException) when (attempt < MaxAppendAttempts)
+            {
+                // Another writer came first: read again and check again.
+            }
         }
 
         // Reread: a concurrent append may have landed first; the tasks follow the dossier as stored.
@@ -60,6 +89,9 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
         return new RecordOutcome(after, due, cancelled);
     }
 }
+
+/// <summary>The condition a fact was recorded under no longer holds: someone else's fact was stored first.</summary>
+internal sealed class FactNoLongerAppliesException() : Exception("The dossier changed; the fact no longer applies.");
 
 /// <summary>The dossier after the fact, the tasks now due or scheduled, and the ones cancelled by it.</summary>
 internal sealed record RecordOutcome(DossierView Dossier, IReadOnlyList<Domain.Rules.DueTask> Scheduled, IReadOnlyList<TaskId> Cancelled);

@@ -25,6 +25,18 @@ internal sealed class CardActionRouter(IEnumerable<ICardAction> actions)
 
     public bool Handles(string? verb) => verb is not null && _byVerb.ContainsKey(verb);
 
-    public Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken) =>
-        _byVerb[verb].HandleAsync(verb, activity, data, cancellationToken);
+    public const string AnsweredMeanwhile = "Iemand anders handelde deze kaart net af, een moment vóór jou. Er is niets veranderd; vraag de kaart opnieuw op met \"taken\".";
+
+    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _byVerb[verb].HandleAsync(verb, activity, data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Protocol.FactNoLongerAppliesException)
+        {
+            // Two presses at the same moment: the other one was stored first (domain.md §6: nobody decides twice).
+            return CardActionResult.Say(AnsweredMeanwhile);
+        }
+    }
 }

@@ -15,6 +15,9 @@ internal sealed record RouteActionContext(StaffMember Staff, StudentRecord Stude
 
     public TaskReference Reference => new(TaskId, Student.SchoolId, Student.Id.Value);
 
+    /// <summary>The facts this press stored so far (one press may store several).</summary>
+    public HashSet<Domain.Identity.EventId> RecordedHere { get; } = [];
+
     /// <summary>
     /// The card's task is still open: the rules still produce a task of that kind on the same anchor
     /// (for any assignee: a shared task is done once, by whoever answers first).
@@ -126,8 +129,41 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
     public CardActionResult Done(RouteActionContext context, string title, IEnumerable<Fact> facts, AccessDecision decision) =>
         CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", context.Student.Label), .. facts], $"{context.Staff.Email} ({Access.Authorization.RoleNames.Dutch(decision.Grant!.Role)})", time.GetUtcNow()));
 
-    public Task<RecordOutcome> RecordAsync(RouteActionContext context, DossierEvent fact, CancellationToken cancellationToken) =>
-        dossiers.RecordAsync(context.Student.SchoolId, context.Student.Id, fact, cancellationToken);
+    /// <summary>
+    /// Stores the answer to the card, on condition that the card's task is still open in the dossier as stored at that
+    /// moment (the check the action did on its earlier read, repeated atomically); a press without a task is stored as is.
+    /// </summary>
+    public async Task<RecordOutcome> RecordAsync(RouteActionContext context, DossierEvent fact, CancellationToken cancellationToken)
+    {
+        var outcome = await dossiers.RecordAsync(context.Student.SchoolId, context.Student.Id, fact, TaskStillOpen(context), cancellationToken).ConfigureAwait(false);
+        context.RecordedHere.Add(fact.Id);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Nothing but this press changed the dossier since it was read, or the card's task is still open without this
+    /// press's own facts (one press may store several, e.g. every ticked ladder action, the last of which closes the task).
+    /// </summary>
+    private static Func<DossierView, bool>? TaskStillOpen(RouteActionContext context)
+    {
+        var parts = context.TaskId.Split('/', 4);
+        if (parts.Length != 4 || !context.Open.Any(t => t.Id.Value == context.TaskId))
+        {
+            return null;
+        }
+
+        var read = context.Dossier.Events.Select(e => e.Id).ToHashSet();
+        return dossier =>
+        {
+            if (dossier.Events.All(e => read.Contains(e.Id) || context.RecordedHere.Contains(e.Id)))
+            {
+                return true;
+            }
+
+            var withoutOurs = DossierView.From(dossier.Student, dossier.Events.Where(e => !context.RecordedHere.Contains(e.Id)));
+            return context.Protocol.Engine.Evaluate(withoutOurs, context.Now).Any(t => t.Kind.ToString() == parts[1] && t.Anchor == parts[3]);
+        };
+    }
 }
 
 /// <summary>Either everything needed to act on a task card, or the answer to give instead (<see cref="Early"/>).</summary>
