@@ -183,58 +183,38 @@ public sealed class DossierView
         return lastReport is { } reported && reported >= start ? reported.AddDays(1) : start;
     }
 
-    private static List<AbsencePeriod> BuildSickPeriods(IReadOnlyList<DossierEvent> events)
-    {
-        var periods = new List<AbsencePeriod>();
-        ZiekmeldingRecorded? open = null;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case ZiekmeldingRecorded z when open is null:
-                    open = z;
-                    break;
-                case BeterMeldingRecorded b when open is not null:
-                    periods.Add(new AbsencePeriod(open, b.BackOn));
-                    open = null;
-                    break;
-            }
-        }
-
-        if (open is not null)
-        {
-            periods.Add(new AbsencePeriod(open, null));
-        }
-
-        return periods;
-    }
+    private static List<AbsencePeriod> BuildSickPeriods(IReadOnlyList<DossierEvent> events) =>
+        BuildPeriods<ZiekmeldingRecorded, AbsencePeriod>(events, e => (e as BeterMeldingRecorded)?.BackOn, (z, back) => new AbsencePeriod(z, back));
 
     /// <summary>Periods of ongeoorloofd afwezig; "weer aanwezig", or a later "terug op school", closes the open one.</summary>
-    private static List<UnauthorisedPeriod> BuildUnauthorisedPeriods(IReadOnlyList<DossierEvent> events)
+    private static List<UnauthorisedPeriod> BuildUnauthorisedPeriods(IReadOnlyList<DossierEvent> events) =>
+        BuildPeriods<UnauthorisedAbsenceStarted, UnauthorisedPeriod>(
+            events,
+            e => e switch { UnauthorisedAbsenceEnded ended => ended.BackOn, ReturnedToSchool back => back.Date, _ => null },
+            (start, back) => new UnauthorisedPeriod(start, back < start.FirstDay ? start.FirstDay : back));
+
+    /// <summary>Periods in recording order: a start while one is open is ignored, as is an end while none is.</summary>
+    private static List<TPeriod> BuildPeriods<TStart, TPeriod>(IReadOnlyList<DossierEvent> events, Func<DossierEvent, DateOnly?> endsOn, Func<TStart, DateOnly?, TPeriod> period)
+        where TStart : DossierEvent
     {
-        var periods = new List<UnauthorisedPeriod>();
-        UnauthorisedAbsenceStarted? open = null;
+        var periods = new List<TPeriod>();
+        TStart? open = null;
         foreach (var e in events)
         {
-            switch (e)
+            if (e is TStart start)
             {
-                case UnauthorisedAbsenceStarted started when open is null:
-                    open = started;
-                    break;
-                case UnauthorisedAbsenceEnded ended when open is not null:
-                    periods.Add(new UnauthorisedPeriod(open, ended.BackOn < open.FirstDay ? open.FirstDay : ended.BackOn));
-                    open = null;
-                    break;
-                case ReturnedToSchool back when open is not null:
-                    periods.Add(new UnauthorisedPeriod(open, back.Date < open.FirstDay ? open.FirstDay : back.Date));
-                    open = null;
-                    break;
+                open ??= start;
+            }
+            else if (open is not null && endsOn(e) is { } back)
+            {
+                periods.Add(period(open, back));
+                open = null;
             }
         }
 
         if (open is not null)
         {
-            periods.Add(new UnauthorisedPeriod(open, null));
+            periods.Add(period(open, null));
         }
 
         return periods;
