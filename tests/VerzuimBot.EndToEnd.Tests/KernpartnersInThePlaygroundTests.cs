@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace VerzuimBot.EndToEnd.Tests;
 
 // Issue 8 "Done when", typed and clicked in the Playground (one user, "speel <rol>" for each role, the demo clock):
-// 9 hours logged → ladder card → DUO melding ticked (004 Verzuimschema); four weeks away → leerplicht says ja →
+// 9 hours logged → ladder card → DUO melding ticked (004 Verzuimschema); four weeks away, sick or without leave →
+// leerplicht says ja →
 // thuiszitter checklist (004 Werkwijzer) → overleg in the "Kernpartneroverleg" group chat with two kernpartners →
 // an agreed action reminded when late (domain.md §6); and a vrijstelling 5a decision by the SWV (002 §7, 000).
 [Collection(PlaygroundCollection.Name)]
@@ -24,8 +25,11 @@ public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playgroun
         await rung.GetByRole(AriaRole.Button, new() { Name = "Afvinken" }).ClickAsync();
         await CardAsync("DUO-2026-1102");
 
-        // Four weeks away: Liam is sick from Monday 2 November; on Monday 30 November leerplicht judges.
+        // Four weeks away without leave (004 Werkwijzer punt 2, "ook wegens ziekte" — any reason): Sara stays away from today.
         await SayAsync("speel receptie", "Je speelt nu Rita Receptie");
+        await SayAsync("ongeoorloofd afwezig 124003", "Vastgelegd: Sara el Amrani (3a) ongeoorloofd afwezig vanaf maandag 2 november 2026");
+
+        // Four weeks away: Liam is sick from Monday 2 November; on Monday 30 November leerplicht judges.
         await SayAsync("ziek 124005", "Wanneer denkt u dat uw kind weer naar school kan komen?");
         await SayAsync("weet ik niet", "Als dat toch niet lukt");
         await SayAsync("nee", "Klopt dit?");
@@ -35,6 +39,12 @@ public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playgroun
         var judgement = await CardAsync("Thuiszitter volgens de definitie? Liam Smit (1c)");
         await judgement.GetByRole(AriaRole.Button, new() { Name = "Ja, thuiszitter" }).ClickAsync();
         await CardAsync("Thuiszitter: Liam Smit (1c)");
+
+        // Sara's four weeks without leave reach leerplicht the same morning, as type 3 (002 §2.2).
+        var withoutLeave = await CardAsync("Thuiszitter volgens de definitie? Sara el Amrani (3a)");
+        Assert.Contains("type 3 (ongeoorloofd verzuim langere periode)", await withoutLeave.InnerTextAsync(), StringComparison.Ordinal);
+        await withoutLeave.GetByRole(AriaRole.Button, new() { Name = "Ja, thuiszitter" }).ClickAsync();
+        await CardAsync("Thuiszitter: Sara el Amrani (3a)");
 
         // The school's checklist: the zorgcoördinator ticks "gemeld bij het samenwerkingsverband".
         await SayAsync("speel zorgcoördinator", "Je speelt nu Zora");

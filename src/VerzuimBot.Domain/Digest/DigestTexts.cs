@@ -63,6 +63,7 @@ public static class DigestTexts
         TaskKind.TerugkoppelingOverdue => "Jeugdarts: terugkoppeling",
         TaskKind.PlanEvaluation => "Evaluatie plan van aanpak",
         TaskKind.LadderRung => "Urenladder: acties afvinken",
+        TaskKind.LeerplichtInterventie => "Leerplicht: interventie na de melding",
         TaskKind.SignaalverzuimWarning => "Signaalverzuim dreigt",
         TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline => "Signaalverzuim melden",
         TaskKind.LeerplichtJudgement => "Leerplicht: thuiszitter volgens de definitie?",

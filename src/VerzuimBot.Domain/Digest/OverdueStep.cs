@@ -64,7 +64,7 @@ public static class OverdueSteps
         TaskKind.TerugkoppelingOverdue => OverdueStep.GeenTerugkoppeling,
         TaskKind.PlanEvaluation => OverdueStep.PlanNietGeevalueerd,
         TaskKind.MeldingLeerplicht => OverdueStep.MeldingLeerplicht,
-        TaskKind.LadderRung => OverdueStep.Ladder,
+        TaskKind.LadderRung or TaskKind.LeerplichtInterventie => OverdueStep.Ladder,
         TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline => OverdueStep.Signaalverzuim,
         TaskKind.LeerplichtJudgement => OverdueStep.OordeelLeerplicht,
         TaskKind.ThuiszitterChecklist => OverdueStep.ChecklistThuiszitter,

@@ -55,8 +55,11 @@ public sealed record UnauthorisedAbsenceRules(
     public const int MaxLessonHoursPerDay = 10;
 }
 
-/// <summary>One rung of the hours ladder: at <see cref="Hours"/> in a school year, these actions are due.</summary>
-public sealed record LadderRung(int Hours, IReadOnlyList<string> Actions);
+/// <summary>
+/// One rung of the hours ladder: at <see cref="Hours"/> in a school year, these actions are due for the school; once the
+/// school's melding of this rung is in, <see cref="LeerplichtActions"/> are the leerplichtambtenaar's (004, last column).
+/// </summary>
+public sealed record LadderRung(int Hours, IReadOnlyList<string> Actions, IReadOnlyList<string> LeerplichtActions);
 
 /// <summary>Four weeks away and the thuiszitter codes (seed 004 "Werkwijzer", 002 §2.2).</summary>
 public sealed record ThuiszitterRules(

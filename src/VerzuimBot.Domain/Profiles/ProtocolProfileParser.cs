@@ -89,7 +89,10 @@ public static class ProtocolProfileParser
 
     private static UnauthorisedAbsenceRules ParseUnauthorised(Reader r)
     {
-        var rungs = r.Array("ladder").Select(rung => new LadderRung(rung.Int("uren", minimum: 1), rung.StringList("acties", atLeastOne: true))).ToList();
+        var rungs = r.Array("ladder").Select(rung => new LadderRung(
+            rung.Int("uren", minimum: 1),
+            rung.StringList("acties", atLeastOne: true),
+            rung.Has("leerplicht") ? rung.StringList("leerplicht", atLeastOne: false) : [])).ToList();
         for (var i = 1; i < rungs.Count; i++)
         {
             if (rungs[i].Hours <= rungs[i - 1].Hours)
@@ -251,6 +254,8 @@ public static class ProtocolProfileParser
                 ? value
                 : throw Invalid(field, $"heeft onbekende waarde '{text}' (kies {string.Join(", ", System.Enum.GetNames<T>())})");
         }
+
+        public bool Has(string field) => Element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
 
         public IReadOnlyList<string> StringList(string field, bool atLeastOne)
         {

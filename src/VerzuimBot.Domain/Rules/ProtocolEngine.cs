@@ -257,13 +257,15 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
                     continue;
                 }
 
-                var open = rung.Actions.Where(a => !completed.Any(c => c.RungHours == rung.Hours && c.Action == a && c.RecordedAt >= SchoolClock.At(year.First, TimeOnly.MinValue))).ToList();
+                var thisYear = completed.Where(c => c.RungHours == rung.Hours && c.RecordedAt >= SchoolClock.At(year.First, TimeOnly.MinValue)).ToList();
+                var anchor = $"{year}-{rung.Hours}u";
+                LeerplichtSide(rung, thisYear, anchor);
+                var open = rung.Actions.Where(a => !thisYear.Any(c => c.Action == a)).ToList();
                 if (open.Count == 0)
                 {
                     continue;
                 }
 
-                var anchor = $"{year}-{rung.Hours}u";
                 var firstDue = engine.AtReminderHour(reached);
                 tasks.Add(Task(dossier, TaskKind.LadderRung, Role.Verzuimcoordinator, firstDue, anchor, $"{rung.Hours} uur"));
 
@@ -290,6 +292,24 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
         {
             var horizon = engine.Calendar.AddSchoolDays(today, Rules.SignalWindowSchoolDays);
             return AwaySpells.UnauthorisedHoursPerDay(dossier, engine.Calendar, Rules, from, Min(until, horizon));
+        }
+
+        /// <summary>
+        /// 004 Verzuimschema, last column: once the school's melding of the rung is in (an action ticked with its
+        /// reference), the leerplichtambtenaar records the rung's interventions (uitnodiging, waarschuwing, Halt, PV).
+        /// </summary>
+        private void LeerplichtSide(LadderRung rung, List<LadderActionCompleted> thisYear, string anchor)
+        {
+            if (rung.LeerplichtActions.Count == 0 || thisYear.FirstOrDefault(c => c.DuoReference is not null && rung.Actions.Contains(c.Action)) is not { } melding)
+            {
+                return;
+            }
+
+            var open = rung.LeerplichtActions.Count(a => !thisYear.Any(c => c.Action == a));
+            if (open > 0)
+            {
+                tasks.Add(Task(dossier, TaskKind.LeerplichtInterventie, Role.Leerplichtambtenaar, melding.RecordedAt, anchor, $"{rung.Hours} uur"));
+            }
         }
 
         /// <summary>16 hours (or times late) within a window of 4 school weeks, counted since the last melding.</summary>

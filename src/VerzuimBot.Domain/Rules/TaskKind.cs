@@ -33,6 +33,9 @@ public enum TaskKind
     /// <summary>004 Verzuimschema: the actions of an hours-ladder rung (reminded until ticked off).</summary>
     LadderRung,
 
+    /// <summary>004 Verzuimschema, column leerplichtambtenaar: the school's melding of a rung is in; leerplicht records its interventions.</summary>
+    LeerplichtInterventie,
+
     /// <summary>domain.md §4 legal clock: close to 16 hours within 4 school weeks.</summary>
     SignaalverzuimWarning,
 

@@ -17,6 +17,7 @@ internal static class TaskTitles
         TaskKind.TerugkoppelingOverdue => "Terugkoppeling na het consult",
         TaskKind.PlanEvaluation => "Plan van aanpak evalueren",
         TaskKind.LadderRung => "Acties verzuimladder afvinken",
+        TaskKind.LeerplichtInterventie => "Melding verzuimloket: interventie vastleggen",
         TaskKind.SignaalverzuimWarning => "Bijna 16 uur ongeoorloofd verzuim",
         TaskKind.SignaalverzuimMelding => "Signaalverzuim melden",
         TaskKind.SignaalverzuimDeadline => "Termijn melding signaalverzuim loopt af",

@@ -15,11 +15,11 @@ namespace VerzuimBot.UnauthorisedRoute;
 /// </summary>
 internal static partial class LadderRungs
 {
-    /// <summary>The rung a LadderRung task id (student/LadderRung/role/anchor[/reminder day]) is about, and its base anchor.</summary>
-    public static (LadderRung Rung, string Anchor)? FromTaskId(string taskId, string studentId, ProtocolProfile profile)
+    /// <summary>The rung a ladder task id (student/kind/role/anchor[/reminder day]) is about, and whose side: the school's or leerplicht's.</summary>
+    public static RungTask? FromTaskId(string taskId, string studentId, ProtocolProfile profile)
     {
         var parts = taskId.Split('/', 4);
-        if (parts.Length != 4 || parts[0] != studentId || parts[1] != nameof(TaskKind.LadderRung))
+        if (parts.Length != 4 || parts[0] != studentId || parts[1] is not (nameof(TaskKind.LadderRung) or nameof(TaskKind.LeerplichtInterventie)))
         {
             return null;
         }
@@ -30,38 +30,44 @@ internal static partial class LadderRungs
             return null;
         }
 
-        return profile.Unauthorised.Ladder.FirstOrDefault(r => r.Hours == hours) is { } rung ? (rung, anchor) : null;
+        return profile.Unauthorised.Ladder.FirstOrDefault(r => r.Hours == hours) is { } rung ? new RungTask(rung, anchor, parts[1] == nameof(TaskKind.LeerplichtInterventie)) : null;
     }
 
-    public static (LadderRung Rung, string Anchor)? FromTask(DueTask task, ProtocolProfile profile) => FromTaskId(task.Id.Value, task.Student.Value, profile);
+    public static RungTask? FromTask(DueTask task, ProtocolProfile profile) => FromTaskId(task.Id.Value, task.Student.Value, profile);
 
-    /// <summary>Whether the rung's task is still produced (some action is open) for this dossier now.</summary>
-    public static bool IsOpen(IEnumerable<DueTask> open, string anchor) => open.Any(t => t.Kind == TaskKind.LadderRung && t.Anchor == anchor);
+    /// <summary>Whether the side's task is still produced (some action is open) for this dossier now.</summary>
+    public static bool IsOpen(IEnumerable<DueTask> open, RungTask side) => open.Any(t => t.Kind == side.Kind && t.Anchor == side.Anchor);
 
     /// <summary>The school year the rung's anchor ("2026-2027-9u") belongs to.</summary>
     public static SchoolYear YearOf(string anchor) =>
         new(int.Parse(anchor[..4], NumberStyles.None, CultureInfo.InvariantCulture));
 
-    /// <summary>The actions of the rung ticked off in that school year (the last tick of each action counts).</summary>
-    public static IReadOnlyDictionary<string, LadderActionCompleted> Done(DossierView dossier, LadderRung rung, SchoolYear year)
+    /// <summary>The school's actions of the rung ticked off in that school year (the last tick of each action counts).</summary>
+    public static IReadOnlyDictionary<string, LadderActionCompleted> Done(DossierView dossier, LadderRung rung, SchoolYear year) => Done(dossier, rung.Hours, rung.Actions, year);
+
+    /// <summary>The side's actions ticked off in that school year (the last tick of each action counts).</summary>
+    public static IReadOnlyDictionary<string, LadderActionCompleted> Done(DossierView dossier, RungTask side) => Done(dossier, side.Rung.Hours, side.Actions, side.Year);
+
+    private static Dictionary<string, LadderActionCompleted> Done(DossierView dossier, int hours, IReadOnlyList<string> actions, SchoolYear year)
     {
         var from = SchoolClock.At(year.First, TimeOnly.MinValue);
         return dossier.Of<LadderActionCompleted>()
-            .Where(c => c.RungHours == rung.Hours && c.RecordedAt >= from && rung.Actions.Contains(c.Action))
+            .Where(c => c.RungHours == hours && c.RecordedAt >= from && actions.Contains(c.Action))
             .GroupBy(c => c.Action)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
     }
 
-    /// <summary>The day the school year's hours first reached the rung; null when not (yet).</summary>
-    public static DateOnly? ReachedOn(DossierView dossier, LadderRung rung, SchoolYear year)
+    /// <summary>The day the school year's hours (days of ongeoorloofd afwezig included) first reached the rung, up to today; null when not (yet).</summary>
+    public static DateOnly? ReachedOn(DossierView dossier, SchoolProtocol protocol, LadderRung rung, SchoolYear year, DateOnly today)
     {
         var total = 0;
-        foreach (var h in dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= year.First && h.Date <= year.Last).OrderBy(h => h.Date))
+        var until = today < year.Last ? today : year.Last;
+        foreach (var (date, hours) in AwaySpells.UnauthorisedHoursPerDay(dossier, protocol.Calendar, protocol.Profile.Unauthorised, year.First, until))
         {
-            total += h.Hours;
+            total += hours;
             if (total >= rung.Hours)
             {
-                return h.Date;
+                return date;
             }
         }
 
@@ -84,6 +90,20 @@ internal static partial class LadderRungs
     public static DateOnly? SignalDay(DueTask task) =>
         DateOnly.TryParseExact(task.Anchor, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
+    /// <summary>The school's melding of the rung (its action ticked with a reference): what leerplicht acts on.</summary>
+    public static LadderActionCompleted? Melding(DossierView dossier, LadderRung rung, SchoolYear year) =>
+        Done(dossier, rung, year).Values.Where(c => c.DuoReference is not null).MinBy(c => c.RecordedAt);
+
     [GeneratedRegex(@"^\d{4}-\d{4}-(\d{1,3})u$", RegexOptions.None, 100)]
     private static partial Regex Hours();
+}
+
+/// <summary>A rung and whose side of it a task is about: the school's actions, or leerplicht's after the melding (004, last column).</summary>
+internal sealed record RungTask(LadderRung Rung, string Anchor, bool Leerplicht)
+{
+    public IReadOnlyList<string> Actions => Leerplicht ? Rung.LeerplichtActions : Rung.Actions;
+
+    public TaskKind Kind => Leerplicht ? TaskKind.LeerplichtInterventie : TaskKind.LadderRung;
+
+    public SchoolYear Year => LadderRungs.YearOf(Anchor);
 }

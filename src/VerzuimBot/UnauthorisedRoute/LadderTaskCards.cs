@@ -11,15 +11,15 @@ namespace VerzuimBot.UnauthorisedRoute;
 /// <summary>The cards of the hours ladder's due tasks: a rung's checklist, the signaalverzuim melding, its deadline and the warning.</summary>
 internal sealed class LadderTaskCards(UnauthorisedCards cards) : ITaskCardProvider
 {
-    public bool Handles(TaskKind kind) => kind is TaskKind.LadderRung or TaskKind.SignaalverzuimWarning or TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline;
+    public bool Handles(TaskKind kind) => kind is TaskKind.LadderRung or TaskKind.LeerplichtInterventie or TaskKind.SignaalverzuimWarning or TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline;
 
     public JsonNodeCard For(DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateTimeOffset now)
     {
         var today = SchoolClock.LocalDate(now);
         switch (task.Kind)
         {
-            case TaskKind.LadderRung when LadderRungs.FromTask(task, protocol.Profile) is { } found:
-                return cards.Rung(task.Id.Value, student, dossier, protocol, found.Rung, LadderRungs.YearOf(found.Anchor), today, reminder: task.Anchor.Contains('/'));
+            case TaskKind.LadderRung or TaskKind.LeerplichtInterventie when LadderRungs.FromTask(task, protocol.Profile) is { } side:
+                return cards.Rung(task.Id.Value, student, dossier, protocol, side, today, reminder: task.Anchor.Contains('/'));
             case TaskKind.SignaalverzuimWarning:
                 return cards.Warning(task, student, dossier, protocol, today);
             case TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline:

@@ -38,27 +38,45 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         }));
 
     /// <summary>A rung of the ladder as a checklist: what is done (who, when, reference) and what is still open.</summary>
-    public JsonNodeCard Rung(string taskId, StudentRecord student, DossierView dossier, SchoolProtocol protocol, LadderRung rung, SchoolYear year, DateOnly today, bool reminder, string? problem = null, string? note = null)
+    public JsonNodeCard Rung(string taskId, StudentRecord student, DossierView dossier, SchoolProtocol protocol, RungTask side, DateOnly today, bool reminder, string? problem = null, string? note = null)
     {
-        var done = LadderRungs.Done(dossier, rung, year);
+        var (rung, year) = (side.Rung, side.Year);
+        var done = LadderRungs.Done(dossier, side);
         var totals = UnauthorisedTotals.Of(dossier, protocol, today);
-        var reached = LadderRungs.ReachedOn(dossier, rung, year);
-        var intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {totals.HoursInYear} uur ongeoorloofd verzuim: de trede van {rung.Hours} uur is bereikt"
-            + (reached is { } on ? $" op {RouteCards.LongDate(on)}" : string.Empty)
-            + $". Het verzuimschema van de school ({protocol.Profile.Name}) vraagt nu:";
+        string intro, title, footnote;
+        if (side.Leerplicht)
+        {
+            // 004, last column: what the leerplichtambtenaar does once the school's melding of this rung is in.
+            var melding = LadderRungs.Melding(dossier, rung, year);
+            title = $"Melding verzuimloket {rung.Hours} uur: {CardText.Escape(student.Label)}";
+            intro = $"De school meldde {CardText.Escape(student.Details.Roepnaam)} bij de trede van {rung.Hours} uur"
+                + (melding is null ? string.Empty : $" op {RouteCards.LongDate(SchoolClock.LocalDate(melding.RecordedAt))} (kenmerk {CardText.Escape(melding.DuoReference!)})")
+                + $". Het verzuimschema ({protocol.Profile.Name}) vraagt nu van de leerplichtambtenaar:";
+            footnote = "Vastgelegd wordt wie het afvinkte, in welke rol, en wanneer. De school ziet dat de melding is opgepakt.";
+        }
+        else
+        {
+            var reached = LadderRungs.ReachedOn(dossier, protocol, rung, year, today);
+            title = $"Verzuimladder {rung.Hours} uur: {CardText.Escape(student.Label)}";
+            intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {totals.HoursInYear} uur ongeoorloofd verzuim: de trede van {rung.Hours} uur is bereikt"
+                + (reached is { } on ? $" op {RouteCards.LongDate(on)}" : string.Empty)
+                + $". Het verzuimschema van de school ({protocol.Profile.Name}) vraagt nu:";
+            footnote = $"VerzuimBot meldt niet zelf bij DUO of leerplicht: meld {LadderRungs.Route(protocol.Profile)} en leg hier vast dat het gedaan is, met het referentienummer. Vastgelegd wordt wie het afvinkte en wanneer.";
+        }
+
         if (reminder)
         {
             intro = $"Herinnering: nog niet alle acties van deze trede zijn afgevinkt. {intro}";
         }
 
-        var open = rung.Actions.Select((action, i) => (action, i)).Where(a => !done.ContainsKey(a.action)).ToList();
+        var open = side.Actions.Select((action, i) => (action, i)).Where(a => !done.ContainsKey(a.action)).ToList();
         return cards.Task("urenladder", new TaskReference(taskId, student.SchoolId, student.Id.Value), student,
             [new Fact("Leerling", student.Label), .. totals.Facts()],
             new JsonObject
             {
-                ["titel"] = $"Verzuimladder {rung.Hours} uur: {CardText.Escape(student.Label)}",
+                ["titel"] = title,
                 ["tekst"] = intro,
-                ["gedaan"] = RouteCards.Facts(rung.Actions.Where(done.ContainsKey).Select(a => new Fact(a, DoneBy(done[a])))),
+                ["gedaan"] = RouteCards.Facts(side.Actions.Where(done.ContainsKey).Select(a => new Fact(a, DoneBy(done[a])))),
                 ["open"] = new JsonArray(open.Select(a => (JsonNode)new JsonObject
                 {
                     ["id"] = $"actie-{a.i}",
@@ -70,15 +88,15 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
                 ["foutmelding"] = problem ?? string.Empty,
                 ["heeftNotitie"] = note is not null,
                 ["notitie"] = note is null ? string.Empty : CardText.Escape(note),
-                ["voetnoot"] = $"VerzuimBot meldt niet zelf bij DUO of leerplicht: meld {LadderRungs.Route(protocol.Profile)} en leg hier vast dat het gedaan is, met het referentienummer. Vastgelegd wordt wie het afvinkte en wanneer.",
+                ["voetnoot"] = footnote,
             });
     }
 
-    /// <summary>Every action of the rung is done: the outcome that replaces the checklist.</summary>
-    public JsonNodeCard RungDone(StudentRecord student, DossierView dossier, LadderRung rung, SchoolYear year, string title, string by, DateTimeOffset at)
+    /// <summary>Every action of the side is done: the outcome that replaces the checklist.</summary>
+    public JsonNodeCard RungDone(StudentRecord student, DossierView dossier, RungTask side, string title, string by, DateTimeOffset at)
     {
-        var done = LadderRungs.Done(dossier, rung, year);
-        return cards.Done(title, [new Fact("Leerling", student.Label), .. rung.Actions.Where(done.ContainsKey).Select(a => new Fact(a, DoneBy(done[a])))], by, at);
+        var done = LadderRungs.Done(dossier, side);
+        return cards.Done(title, [new Fact("Leerling", student.Label), .. side.Actions.Where(done.ContainsKey).Select(a => new Fact(a, DoneBy(done[a])))], by, at);
     }
 
     /// <summary>SignaalverzuimMelding and SignaalverzuimDeadline (002 §3, domain.md §4): report onverwijld, with the reference.</summary>

@@ -46,6 +46,33 @@ public class UnauthorisedAndThuiszitterScenarioTests : ScenarioBase
         None(TasksAt(At(D(2026, 10, 16), 14)), TaskKind.LadderRung);
     }
 
+    [Fact] // 004 Verzuimschema, last column: once the school's 9-hour melding is ticked with its reference, leerplicht records uitnodiging and waarschuwing.
+    public void Ladder_AfterTheSchoolsMelding_LeerplichtRecordsItsInterventions()
+    {
+        Dossier.Hours(D(2026, 11, 2), 4).Hours(D(2026, 11, 3), 5);
+        None(TasksAt(At(D(2026, 11, 3), 11)), TaskKind.LeerplichtInterventie); // not before the melding
+
+        Dossier.Do(new LadderActionCompleted(Dossier.NextId(), At(D(2026, 11, 4), 10), Coordinator, 9, "Melding DUO-verzuimloket (1e melding) met referentienummer", "DUO-1"));
+        var task = Single(TasksAt(At(D(2026, 11, 4), 11)), TaskKind.LeerplichtInterventie);
+        Assert.Equal((Role.Leerplichtambtenaar, At(D(2026, 11, 4), 10), "2026-2027-9u", "9 uur"), (task.Assignee, task.DueAt, task.Anchor, task.Detail));
+
+        var leerplicht = new Actor(new StaffId("lp"), Role.Leerplichtambtenaar);
+        Dossier.Do(new LadderActionCompleted(Dossier.NextId(), At(D(2026, 11, 9), 10), leerplicht, 9, "Uitnodiging voor een gesprek", null));
+        Single(TasksAt(At(D(2026, 11, 9), 11)), TaskKind.LeerplichtInterventie);
+        Dossier.Do(new LadderActionCompleted(Dossier.NextId(), At(D(2026, 11, 16), 10), leerplicht, 9, "Officiële waarschuwing", null));
+        None(TasksAt(At(D(2026, 11, 16), 11)), TaskKind.LeerplichtInterventie);
+    }
+
+    [Fact] // 004 Verzuimschema, PO column: the first melding from a PO school reaches leerplicht directly, who investigates.
+    public void Ladder_Po_SixteenHourMelding_LeerplichtInvestigates()
+    {
+        Dossier.Hours(D(2026, 9, 7), 8).Hours(D(2026, 10, 5), 8);
+        Dossier.Do(new LadderActionCompleted(Dossier.NextId(), At(D(2026, 10, 5), 12), Coordinator, 16, "Verzuim voor het eerst rechtstreeks gemeld bij de leerplichtambtenaar van de woongemeente, met kenmerk", "LP-7"));
+        var task = Single(TasksAt(At(D(2026, 10, 5), 13), ProtocolProfiles.PoVoVerzuimschema), TaskKind.LeerplichtInterventie);
+        Assert.Equal(["Onderzoek naar het verzuim (eerste melding uit het PO)"], ProtocolProfiles.Load(ProtocolProfiles.PoVoVerzuimschema).Unauthorised.Ladder.Single(r => r.Hours == 16).LeerplichtActions);
+        Assert.Equal("2026-2027-16u", task.Anchor);
+    }
+
     [Fact] // 004: the reminder scheduled when the hours were logged is still due when its school day comes, so it is sent.
     public void Ladder_ReminderScheduledAtLogging_IsStillProducedOnItsDay_AndEachSchoolDayAfter()
     {
