@@ -53,7 +53,8 @@ public static class OverdueSteps
     /// <summary>
     /// The step a task stands for, or null for tasks that are no deadline: the mentor's notification (sent at
     /// once), the reminder on an overleg action's due day (late is the next school day), the doorzettingsmacht
-    /// reminder before its deadline and the signaalverzuim early warning.
+    /// reminder before its deadline, the signaalverzuim early warning, and the kernpartners' steps the seeds give no
+    /// term for (vrijstelling 5a, leerplicht's interventions after a melding).
     /// </summary>
     public static OverdueStep? Of(TaskKind kind) => kind switch
     {
@@ -64,7 +65,7 @@ public static class OverdueSteps
         TaskKind.TerugkoppelingOverdue => OverdueStep.GeenTerugkoppeling,
         TaskKind.PlanEvaluation => OverdueStep.PlanNietGeevalueerd,
         TaskKind.MeldingLeerplicht => OverdueStep.MeldingLeerplicht,
-        TaskKind.LadderRung or TaskKind.LeerplichtInterventie => OverdueStep.Ladder,
+        TaskKind.LadderRung => OverdueStep.Ladder,
         TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline => OverdueStep.Signaalverzuim,
         TaskKind.LeerplichtJudgement => OverdueStep.OordeelLeerplicht,
         TaskKind.ThuiszitterChecklist => OverdueStep.ChecklistThuiszitter,

@@ -164,7 +164,8 @@ internal sealed class SchoolFiguresBuilder
             var text = first.Kind == TaskKind.ThuiszitterChecklist && openCase.OpenItems.Count > 0
                 ? $"{DigestTexts.Step(first.Kind)}: {openCase.OpenItems[0]}"
                 : DigestTexts.Step(first.Kind);
-            return new NextStep(text, SchoolClock.LocalDate(first.DueAt), first.DueAt < now);
+            // Late only for a step with a deadline the digest counts (a vrijstelling step is due at once, not late at once).
+            return new NextStep(text, SchoolClock.LocalDate(first.DueAt), first.DueAt < now && OverdueSteps.Of(first.Kind) is not null);
         }
 
         return openCase.OpenItems.Count > 0 ? new NextStep(openCase.OpenItems[0], null, false) : new NextStep(DigestTexts.NoOpenStep, null, false);

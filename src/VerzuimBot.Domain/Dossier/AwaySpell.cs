@@ -12,9 +12,10 @@ namespace VerzuimBot.Domain.Dossier;
 /// <param name="End">The first day back (exclusive end); null while an open period (sick or ongeoorloofd) runs on.</param>
 /// <param name="FirstFact">The earliest recorded fact of the run: its id anchors tasks, its moment separates judgements.</param>
 /// <param name="Sick">Some of it was a sick period.</param>
-/// <param name="Unauthorised">Some of it was without a valid reason (type 3 of 002 §2.2).</param>
+/// <param name="Unauthorised">Some of it was without a valid reason.</param>
+/// <param name="LatestUnauthorised">Its latest part is without a valid reason (type 3 of 002 §2.2 goes by what the absence is now).</param>
 /// <param name="Return">The "terug op school" / "passend aanbod gestart" that ended it, if that is how it ended.</param>
-public sealed record AwaySpell(DateOnly FirstDay, DateOnly? End, DossierEvent FirstFact, bool Sick, bool Unauthorised, ReturnedToSchool? Return)
+public sealed record AwaySpell(DateOnly FirstDay, DateOnly? End, DossierEvent FirstFact, bool Sick, bool Unauthorised, bool LatestUnauthorised, ReturnedToSchool? Return)
 {
     public DateTimeOffset StartedAt => FirstFact.RecordedAt;
 
@@ -64,6 +65,7 @@ public static class AwaySpells
                     Fact = piece.Fact.RecordedAt < current.Fact.RecordedAt ? piece.Fact : current.Fact,
                     Sick = current.Sick || piece.Sick,
                     Unauthorised = current.Unauthorised || piece.Unauthorised,
+                    Latest = piece.First >= current.Latest.First ? (piece.First, piece.Unauthorised || (piece.First == current.Latest.First && current.Latest.Unauthorised)) : current.Latest,
                     Return = piece.End is { } pe && current.End is { } ce && pe >= ce ? piece.Return : current.Return,
                 };
                 continue;
@@ -158,6 +160,9 @@ public static class AwaySpells
 
     private sealed record Piece(DateOnly First, DateOnly? End, DossierEvent Fact, bool Sick, bool Unauthorised, ReturnedToSchool? Return)
     {
-        public AwaySpell ToSpell() => new(First, End, Fact, Sick, Unauthorised, Return);
+        /// <summary>The part that started last, and whether it is without a valid reason.</summary>
+        public (DateOnly First, bool Unauthorised) Latest { get; init; } = (First, Unauthorised);
+
+        public AwaySpell ToSpell() => new(First, End, Fact, Sick, Unauthorised, Latest.Unauthorised, Return);
     }
 }

@@ -135,7 +135,7 @@ public sealed class DossierView
     public int SchoolDaysAway(SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly asOf) =>
         AwaySpells.Current(this, calendar, rules, asOf)?.SchoolDaysAway(calendar, asOf) ?? 0;
 
-    /// <summary>002 §2.2 for one run of days away: vrijstelling first, then ongeoorloofd, else geoorloofd by its code.</summary>
+    /// <summary>002 §2.2 for one run of days away: vrijstelling first, then ongeoorloofd (as the absence is now), else geoorloofd by its code.</summary>
     public int ThuiszitterType(AwaySpell spell, ThuiszitterCode code)
     {
         ArgumentNullException.ThrowIfNull(spell);
@@ -144,7 +144,7 @@ public sealed class DossierView
             return indefinite ? 2 : 1;
         }
 
-        if (spell.Unauthorised || Of<GesprekRecorded>().Any(g => g.RecordedAt >= spell.StartedAt && g.Outcome == GesprekOutcome.Ongeoorloofd))
+        if (spell.LatestUnauthorised || Of<GesprekRecorded>().Any(g => g.RecordedAt >= spell.StartedAt && g.Outcome == GesprekOutcome.Ongeoorloofd))
         {
             return 3;
         }
@@ -186,11 +186,14 @@ public sealed class DossierView
     private static List<AbsencePeriod> BuildSickPeriods(IReadOnlyList<DossierEvent> events) =>
         BuildPeriods<ZiekmeldingRecorded, AbsencePeriod>(events, e => (e as BeterMeldingRecorded)?.BackOn, (z, back) => new AbsencePeriod(z, back));
 
-    /// <summary>Periods of ongeoorloofd afwezig; "weer aanwezig", or a later "terug op school", closes the open one.</summary>
+    /// <summary>
+    /// Periods of ongeoorloofd afwezig; "weer aanwezig", a later "terug op school", or a ziekmelding (the absence is
+    /// geoorloofd from its first day on) closes the open one.
+    /// </summary>
     private static List<UnauthorisedPeriod> BuildUnauthorisedPeriods(IReadOnlyList<DossierEvent> events) =>
         BuildPeriods<UnauthorisedAbsenceStarted, UnauthorisedPeriod>(
             events,
-            e => e switch { UnauthorisedAbsenceEnded ended => ended.BackOn, ReturnedToSchool back => back.Date, _ => null },
+            e => e switch { UnauthorisedAbsenceEnded ended => ended.BackOn, ReturnedToSchool back => back.Date, ZiekmeldingRecorded sick => sick.FirstDay, _ => null },
             (start, back) => new UnauthorisedPeriod(start, back < start.FirstDay ? start.FirstDay : back));
 
     /// <summary>Periods in recording order: a start while one is open is ignored, as is an end while none is.</summary>
@@ -238,6 +241,7 @@ public sealed class DossierView
             {
                 case ZiekmeldingRecorded z:
                     sick = true;
+                    unauthorised = false; // ends "ongeoorloofd afwezig" (see BuildUnauthorisedPeriods)
                     Continues(z.FirstDay);
                     break;
                 case UnauthorisedAbsenceStarted u:

@@ -63,7 +63,11 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
         await dossiers.RecordAsync(student.SchoolId, student.Id, fact, cancellationToken).ConfigureAwait(false);
         sweep.Now();
         var expected = expectedReturn is { } d ? RouteCards.LongDate(d) : "onbekend";
-        return new RouteOutcome(true, $"Ziekmelding opgeslagen: {student.Label}, ziek vanaf {RouteCards.LongDate(firstDay)}, verwacht terug: {expected}. De mentor krijgt nu bericht.");
+        // A ziekmelding ends "ongeoorloofd afwezig" from its first day (DossierView): say so, the ladder stops counting.
+        var unauthorised = dossier.CurrentUnauthorisedPeriod is { } away
+            ? $" De ongeoorloofde afwezigheid sinds {RouteCards.LongDate(away.FirstDay)} telt vanaf {RouteCards.LongDate(firstDay < away.FirstDay ? away.FirstDay : firstDay)} als ziekteverzuim."
+            : string.Empty;
+        return new RouteOutcome(true, $"Ziekmelding opgeslagen: {student.Label}, ziek vanaf {RouteCards.LongDate(firstDay)}, verwacht terug: {expected}. De mentor krijgt nu bericht.{unauthorised}");
     }
 
     public async Task<RouteOutcome> ReportBetterAsync(StaffMember staff, StudentRecord student, DateOnly backOn, CancellationToken cancellationToken)

@@ -133,6 +133,22 @@ public class FourWeeksAwayScenarioTests : ScenarioBase
         Assert.Equal(AtHalfNine(D(2027, 3, 8)), Single(TasksAt(At(D(2027, 2, 1), 10)), TaskKind.LeerplichtJudgement).DueAt);
     }
 
+    [Fact] // A ziekmelding ends "ongeoorloofd afwezig" from its first day: the ladder stops counting, the run of days away goes on, and the type follows what the absence is now.
+    public void Ziekmelding_EndsAwayWithoutLeave_TheRunContinues()
+    {
+        Dossier.Afwezig(D(2026, 11, 2));
+        var ziek = Dossier.Ziek(D(2026, 11, 9), At(D(2026, 11, 9), 10));
+
+        var period = Assert.Single(Dossier.View.UnauthorisedPeriods);
+        Assert.Equal(D(2026, 11, 9), period.BackOn);
+        Assert.Equal(35, Dossier.View.UnauthorisedHoursInSchoolYear(Calendar, Profile.Unauthorised, D(2026, 11, 27))); // Mon 2 – Fri 6 Nov, 7 lesuren a day
+        var spell = AwaySpells.Current(Dossier.View, Calendar, Profile.Unauthorised, D(2026, 11, 27))!;
+        Assert.Equal((D(2026, 11, 2), true, true, false), (spell.FirstDay, spell.Sick, spell.Unauthorised, spell.LatestUnauthorised));
+        Assert.Equal((4, ThuiszitterCode.Geel), Dossier.View.ThuiszitterStatus(Calendar, Profile, D(2026, 11, 27)));
+        Assert.Equal(AtHalfNine(D(2026, 11, 30)), Single(TasksAt(At(D(2026, 11, 9), 11)), TaskKind.LeerplichtJudgement).DueAt);
+        Assert.NotEqual(ziek.Id.Value, Single(TasksAt(At(D(2026, 11, 9), 11)), TaskKind.LeerplichtJudgement).Anchor); // anchored on the first fact of the run
+    }
+
     [Fact] // 004 Verzuimschema with 7 lesuren per day: from Mon 2 Nov the 3- and 6-hour rungs fall on 2 Nov, 9 and 12 on 3 Nov, 16 in 4 weeks on 4 Nov.
     public void UnauthorisedPeriod_ClimbsTheLadder_ScheduledWhenRecorded()
     {
@@ -164,6 +180,21 @@ public class FourWeeksAwayScenarioTests : ScenarioBase
         // From Thu 5 Nov: 7 + 7 + 7 = 21 on Mon 9 Nov, but the next melding is due no earlier than Wed 11 Nov.
         var melding = Single(TasksAt(At(D(2026, 11, 4), 12)), TaskKind.SignaalverzuimMelding);
         Assert.Equal(AtHalfNine(D(2026, 11, 11)), melding.DueAt);
+    }
+
+    [Fact] // 002 §7 / 000: a vrijstelling step is due at once and the seeds give it no term: the digest's next step is not "te laat".
+    public void Digest_NextStepWithoutATerm_IsNotLate()
+    {
+        Dossier.Ziek(D(2026, 11, 2));
+        Dossier.MentorAnswer(D(2026, 11, 4), reached: true).Gesprek(D(2026, 11, 10), GesprekOutcome.Monitoring);
+        Dossier.Do(new LeerplichtJudgementRecorded(Dossier.NextId(), At(D(2026, 11, 30), 9), Leerplicht, true, null, "RBL"));
+        Dossier.Do(new ThuiszitterChecklistItemCompleted(Dossier.NextId(), At(D(2026, 11, 30), 9, 30), new Actor(new StaffId("z"), Role.Zorgcoordinator), Profile.Thuiszitter.SchoolChecklist[1]));
+        Dossier.Do(new VrijstellingStepRecorded(Dossier.NextId(), At(D(2026, 11, 30), 9, 45), Leerplicht, VrijstellingStep.AanvraagOntvangen, null, "RBL"));
+        var school = new SchoolId("01AA00");
+        var digest = SwvDigestCalculator.Compute(new DigestRequest([new DigestSchool(school, Profile, Calendar, [Dossier.View])], At(D(2026, 12, 7), 10), null));
+
+        var entry = Assert.Single(digest.Thuiszitters);
+        Assert.Equal(new NextStep("Vrijstelling 5a: onderzoek jeugdarts", D(2026, 11, 30), Overdue: false), entry.NextStep);
     }
 
     [Fact] // 002 §8.1 e / domain.md §7: the SWV digest counts a student away without leave in its band, as type 3, and as a thuiszitter once judged.

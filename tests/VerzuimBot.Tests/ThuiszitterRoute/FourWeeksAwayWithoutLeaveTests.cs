@@ -78,6 +78,23 @@ public sealed class FourWeeksAwayWithoutLeaveTests
         Assert.Contains("staat geen ongeoorloofde afwezigheid open", Assert.Single(await route.SayAsync(Rita, "weer aanwezig 123456")), StringComparison.Ordinal);
     }
 
+    [Fact] // Parents call in sick after a week away without leave: the ziekmelding ends the ongeoorloofde afwezigheid from its first day, and says so.
+    public async Task ZiekmeldingAfterAWeekAwayWithoutLeave_EndsIt_AndSaysSo()
+    {
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(At(2026, 11, 2, 9, 0));
+        await route.EveryoneSaysHelloAsync(Rita, Max, Vera);
+        Assert.StartsWith("Vastgelegd:", Assert.Single(await route.SayAsync(Rita, "ongeoorloofd afwezig 123456")), StringComparison.Ordinal);
+
+        await route.SetClockAsync(At(2026, 11, 9, 9, 0));
+        await route.SayAsync(Rita, "ziek 123456");
+        await route.SayAsync(Rita, "weet ik niet");
+        await route.SayAsync(Rita, "nee");
+        var saved = await route.SayAsync(Rita, "ja");
+        Assert.Contains(saved, t => t.Contains("De ongeoorloofde afwezigheid sinds maandag 2 november 2026 telt vanaf maandag 9 november 2026 als ziekteverzuim.", StringComparison.Ordinal));
+        Assert.Contains("staat geen ongeoorloofde afwezigheid open", Assert.Single(await route.SayAsync(Rita, "weer aanwezig 123456")), StringComparison.Ordinal);
+    }
+
     [Fact] // A sick period still open: "ongeoorloofd afwezig" is refused with what to do, and nothing is stored.
     public async Task WhileSick_OngeoorloofdAfwezig_IsRefusedWithTheWayForward()
     {
