@@ -7,7 +7,7 @@ using VerzuimBot.Students;
 
 namespace VerzuimBot.UnauthorisedRoute;
 
-/// <summary>"ongeoorloofd formulier": hours, te laat or luxeverzuim in one step, with the same checks as the chat commands.</summary>
+/// <summary>"ongeoorloofd formulier": hours, te laat, luxeverzuim or whole days away (from a date) in one step, with the same checks as the chat commands.</summary>
 internal sealed class UnauthorisedFormAction(ActingStaff acting, StudentDirectory students, UnauthorisedAbsenceService service, UnauthorisedCards cards, TimeProvider time) : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["ongeoorloofd.opslaan"];
@@ -35,9 +35,9 @@ internal sealed class UnauthorisedFormAction(ActingStaff acting, StudentDirector
             return Again("Vul de naam of het leerlingnummer van de leerling in.");
         }
 
-        if (soort is not ("uren" or "te-laat" or "luxeverzuim"))
+        if (soort is not ("uren" or "te-laat" or "luxeverzuim" or "afwezig"))
         {
-            return Again("Kies wat je vastlegt: uren, te laat of luxeverzuim.");
+            return Again("Kies wat je vastlegt: uren, te laat, luxeverzuim of hele dagen afwezig.");
         }
 
         var hours = 0;
@@ -66,6 +66,7 @@ internal sealed class UnauthorisedFormAction(ActingStaff acting, StudentDirector
         {
             "uren" => await service.RecordHoursAsync(staff, found[0], date, hours, cancellationToken).ConfigureAwait(false),
             "te-laat" => await service.RecordLateAsync(staff, found[0], date, cancellationToken).ConfigureAwait(false),
+            "afwezig" => await service.RecordAwayFromAsync(staff, found[0], date, cancellationToken).ConfigureAwait(false),
             _ => await service.RecordLuxeverzuimAsync(staff, found[0], date, tot ?? date, cancellationToken).ConfigureAwait(false),
         };
         return outcome.Stored

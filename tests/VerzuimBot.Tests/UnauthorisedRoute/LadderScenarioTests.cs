@@ -369,5 +369,10 @@ public sealed class LadderScenarioTests
         Assert.Contains("luxeverzuim van Emma Bakker (2b) van maandag 26 oktober 2026 tot en met vrijdag 30 oktober 2026 (5 schooldagen)", luxe.Text, StringComparison.Ordinal);
         var noHours = await route.PressAsync(Rita, form, "ongeoorloofd.opslaan", new() { ["leerling"] = "123456", ["soort"] = "uren", ["datum"] = "2026-11-02" });
         Assert.Contains("Kies het aantal lesuren", noHours.Text, StringComparison.Ordinal);
+
+        // Whole days away from a date (004 Werkwijzer punt 2 counts them towards four weeks), as "ongeoorloofd afwezig" by chat.
+        var away = await route.PressAsync(Rita, form, "ongeoorloofd.opslaan", new() { ["leerling"] = "124002", ["soort"] = "afwezig", ["datum"] = "2026-10-26" });
+        Assert.Contains("Noah Visser (2b) ongeoorloofd afwezig vanaf maandag 26 oktober 2026", away.Text, StringComparison.Ordinal);
+        Assert.Contains("staat al ongeoorloofd afwezig sinds maandag 26 oktober 2026", Assert.Single(await route.SayAsync(Rita, "ongeoorloofd afwezig 124002")), StringComparison.Ordinal);
     }
 }
