@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -39,11 +40,19 @@ public sealed partial class RouteHarness : IAsyncDisposable
         App = new BotApp("Development", settings: all, fixedTime: false, services: services);
         foreach (var user in new[] { Rita, Max, Zora, Jasper, Vera, Stranger })
         {
-            App.Connector.Members[user.TeamsId] = new { id = user.TeamsId, aadObjectId = user.Aad, userPrincipalName = user.Upn, name = user.Name };
+            AddMember(user);
         }
     }
 
     public BotApp App { get; }
+
+    /// <summary>Teams knows <paramref name="user"/> (the connector's member lookup answers with their UPN), e.g. a kernpartner in another organisation.</summary>
+    public void AddMember(TeamsUser user) =>
+        App.Connector.Members[user.TeamsId] = new { id = user.TeamsId, aadObjectId = user.Aad, userPrincipalName = user.Upn, name = user.Name };
+
+    /// <summary>Daan de Vries's (123456, demo school 99DE00) dossier as stored now.</summary>
+    public Task<VerzuimBot.Domain.Dossier.DossierView> DaanAsync() =>
+        App.Services.GetRequiredService<VerzuimBot.Protocol.DossierService>().ReadAsync("99DE00", VerzuimBot.Access.Roster.StudentIds.For(new VerzuimBot.Domain.Identity.SchoolId("99DE00"), "123456"));
 
     /// <summary>Everyone says hello first, as people do after installing the app: their chat and identity become known.</summary>
     public async Task EveryoneSaysHelloAsync(params TeamsUser[] users)

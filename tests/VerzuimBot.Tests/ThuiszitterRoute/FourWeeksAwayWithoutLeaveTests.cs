@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
@@ -20,11 +19,7 @@ public sealed class FourWeeksAwayWithoutLeaveTests
     public async Task AwayWithoutLeave_ClimbsTheLadder_AfterFourWeeksLeerplichtJudges_TheCaseIsType3_AndWeerAanwezigEndsIt()
     {
         await using var route = new RouteHarness();
-        foreach (var user in new[] { Lotte, Sanne })
-        {
-            route.App.Connector.Members[user.TeamsId] = new { id = user.TeamsId, aadObjectId = user.Aad, userPrincipalName = user.Upn, name = user.Name };
-        }
-
+        route.AddMember(Lotte);
         await route.SetClockAsync(At(2026, 11, 2, 9, 0));
         await route.EveryoneSaysHelloAsync(Rita, Zora, Vera, Lotte);
 
@@ -61,16 +56,14 @@ public sealed class FourWeeksAwayWithoutLeaveTests
         Assert.Contains("Type 3", caseCard, StringComparison.Ordinal);
         Assert.Contains("maandag 2 november 2026", caseCard, StringComparison.Ordinal);
 
-        var dossiers = route.App.Services.GetRequiredService<VerzuimBot.Protocol.DossierService>();
-        var daan = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456");
         var rules = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo).Thuiszitter;
-        Assert.NotNull(DossierView.From(daan, (await dossiers.ReadAsync("99DE00", daan)).Events).OpenThuiszitterCase(rules));
+        Assert.NotNull((await route.DaanAsync()).OpenThuiszitterCase(rules));
 
         // Back on Mon 7 Dec: the period ends after 25 school days, and with it the case (he is at school again).
         await route.SetClockAsync(At(2026, 12, 7, 9, 0));
         var back = Assert.Single(await route.SayAsync(Rita, "weer aanwezig 123456"));
         Assert.StartsWith("Vastgelegd: Daan de Vries (2b) weer aanwezig vanaf maandag 7 december 2026, na 25 schooldagen ongeoorloofd afwezig.", back, StringComparison.Ordinal);
-        var after = DossierView.From(daan, (await dossiers.ReadAsync("99DE00", daan)).Events);
+        var after = await route.DaanAsync();
         Assert.Null(after.OpenThuiszitterCase(rules));
         var period = Assert.Single(after.UnauthorisedPeriods);
         Assert.Equal((new DateOnly(2026, 11, 2), (DateOnly?)new DateOnly(2026, 12, 7)), (period.FirstDay, period.BackOn));
@@ -104,8 +97,6 @@ public sealed class FourWeeksAwayWithoutLeaveTests
         Assert.Contains("Typ eerst \"beter 123456\"", refused, StringComparison.Ordinal);
         Assert.EndsWith("Er is niets vastgelegd.", refused, StringComparison.Ordinal);
 
-        var dossiers = route.App.Services.GetRequiredService<VerzuimBot.Protocol.DossierService>();
-        var daan = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456");
-        Assert.Empty((await dossiers.ReadAsync("99DE00", daan)).Events.OfType<UnauthorisedAbsenceStarted>());
+        Assert.Empty((await route.DaanAsync()).Of<UnauthorisedAbsenceStarted>());
     }
 }

@@ -50,8 +50,7 @@ public sealed class SimultaneousPressTests
             route.PressAsync(Lotte, card, "thuiszitter.oordeel", title: "Ja, thuiszitter"),
             route.PressAsync(Lotte, card, "thuiszitter.oordeel", new() { ["reden"] = "Toch niet" }, title: "Nee"));
 
-        var dossiers = route.App.Services.GetRequiredService<DossierService>();
-        Assert.Single((await dossiers.ReadAsync("99DE00", Daan)).Of<LeerplichtJudgementRecorded>());
+        Assert.Single((await route.DaanAsync()).Of<LeerplichtJudgementRecorded>());
         Assert.Single(presses, p => p.ReplacedCard && !p.Shown().Contains("Al afgehandeld", StringComparison.Ordinal));
     }
 }

@@ -28,10 +28,8 @@ internal static partial class ThuiszitterHarness
     public static async Task<RouteHarness> DaanSickFromAsync(DateOnly firstDay)
     {
         var route = new RouteHarness();
-        foreach (var user in new[] { Lotte, Sanne })
-        {
-            route.App.Connector.Members[user.TeamsId] = new { id = user.TeamsId, aadObjectId = user.Aad, userPrincipalName = user.Upn, name = user.Name };
-        }
+        route.AddMember(Lotte);
+        route.AddMember(Sanne);
 
         await route.SetClockAsync(SchoolClock.At(firstDay, new TimeOnly(8, 0)));
         await route.EveryoneSaysHelloAsync(Rita, Max, Zora, Vera, Jasper, Lotte, Sanne);

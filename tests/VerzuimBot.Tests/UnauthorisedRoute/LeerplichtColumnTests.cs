@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Tests.SickRoute;
@@ -20,7 +19,7 @@ public sealed class LeerplichtColumnTests
     {
         await using var route = new RouteHarness();
         var lotte = Lotte.Lotte;
-        route.App.Connector.Members[lotte.TeamsId] = new { id = lotte.TeamsId, aadObjectId = lotte.Aad, userPrincipalName = lotte.Upn, name = lotte.Name };
+        route.AddMember(lotte);
         await route.SetClockAsync(At(D(2026, 11, 2), 8));
         await route.EveryoneSaysHelloAsync(Rita, Vera, lotte);
 
@@ -51,9 +50,7 @@ public sealed class LeerplichtColumnTests
         Assert.Contains("Verzuimladder 9 uur: alle acties van leerplicht gedaan.", Lotte.Shown(warned), StringComparison.Ordinal);
         Assert.Contains("lotte@rbl.example.nl (leerplichtambtenaar, RBL-DEMO)", Lotte.Shown(warned), StringComparison.Ordinal);
 
-        var dossiers = route.App.Services.GetRequiredService<VerzuimBot.Protocol.DossierService>();
-        var daan = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456");
-        var ticks = (await dossiers.ReadAsync("99DE00", daan)).Of<LadderActionCompleted>().Where(t => t.RecordedBy.Role == Role.Leerplichtambtenaar).Select(t => t.Action);
+        var ticks = (await route.DaanAsync()).Of<LadderActionCompleted>().Where(t => t.RecordedBy.Role == Role.Leerplichtambtenaar).Select(t => t.Action);
         Assert.Equal(["Uitnodiging voor een gesprek", "Officiële waarschuwing"], ticks);
     }
 }
