@@ -65,6 +65,11 @@ public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playgroun
         await besluit.GetByRole(AriaRole.Checkbox, new() { Name = "Samenwerkingsverband (SWV)" }).CheckAsync();
         await besluit.GetByLabel("Reden of toelichting").FillAsync("Vier weken thuis, plan van aanpak nodig");
         await besluit.GetByRole(AriaRole.Button, new() { Name = "Overleg gewenst" }).ClickAsync();
+
+        // The group chat also holds the mentor of another class and the jeugdarts, who have no role for Liam: the bot says
+        // so before anything is posted (domain.md §8), and the zorgcoördinator confirms the chat.
+        var check = await CardAsync("zitten Jasper Jeugdarts, Max Mentor, zonder rol bij deze leerling");
+        await check.GetByRole(AriaRole.Button, new() { Name = "Toch in deze groepschat" }).ClickAsync();
         await CardAsync("Overleg gewenst");
 
         // In the group chat: the summary without the name, and an action for leerplicht, due Friday 4 December.

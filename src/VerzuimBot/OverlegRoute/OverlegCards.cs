@@ -27,9 +27,11 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
         "Ik zit nog in geen enkele groepschat, en een groepschat aanmaken kan ik niet zelf. Maak in Teams een groepschat met de kernpartners die meedoen, " +
         "voeg VerzuimBot daar toe (Apps > VerzuimBot > Toevoegen aan een chat) en typ in die groepschat \"@VerzuimBot overleg hier\". Typ daarna hier opnieuw \"overleg\" met de leerling.";
 
-    public JsonNodeCard Decision(StudentRecord student, IEnumerable<Fact> facts, IReadOnlyList<GroupChat> chats, IEnumerable<string> earlier, string cardId)
+    /// <summary>The decision card; <paramref name="again"/> shows it once more with the choices made and a warning to confirm.</summary>
+    public JsonNodeCard Decision(StudentRecord student, IEnumerable<Fact> facts, IReadOnlyList<GroupChat> chats, IEnumerable<string> earlier, string cardId, DecisionAgain? again = null)
     {
         var lines = earlier.ToList();
+        var chosenChat = again?.Chat is { } chat && chats.Any(c => c.ConversationId == chat) ? chat : null;
         return Render("overleg-besluit", new JsonObject
         {
             ["leerling"] = CardText.Escape(student.Label),
@@ -38,10 +40,15 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
             ["lopend"] = RouteCards.Lines(lines),
             ["soorten"] = Choices(OverlegTerms.Soorten.Select(s => (s.Title, s.Value))),
             ["partners"] = Choices(OverlegTerms.Partners.Select(p => (p.Title, p.Value))),
-            ["standaardDeelnemers"] = "school,ouders,leerplicht",
+            ["standaardSoort"] = again?.Soort ?? "kernpartneroverleg",
+            ["standaardDeelnemers"] = again is null ? "school,ouders,leerplicht" : string.Join(',', again.Partners),
+            ["standaardReden"] = again?.Reason ?? string.Empty,
+            ["heeftWaarschuwing"] = again is not null,
+            ["waarschuwing"] = again is null ? string.Empty : CardText.Escape(again.Warning),
+            ["bevestigdeChat"] = again?.Chat ?? string.Empty,
             ["heeftChats"] = chats.Count > 0,
             ["chats"] = Choices(chats.Select(c => (CardText.Escape(c.Name), c.ConversationId))),
-            ["standaardChat"] = chats.Count > 0 ? chats[0].ConversationId : string.Empty,
+            ["standaardChat"] = chosenChat ?? (chats.Count > 0 ? chats[0].ConversationId : string.Empty),
             ["geenChat"] = NoGroupChat,
             ["kaart"] = cardId,
             ["school"] = student.SchoolId,
@@ -143,6 +150,14 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
         return string.Concat(parts.Select(p => char.IsLower(p[0]) ? $"{p[0]}." : $"{char.ToUpperInvariant(p[0])}."));
     }
 
+    /// <summary>What the decider sees about the student on the decision card.</summary>
+    public static IReadOnlyList<Fact> DecisionFacts(StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today) =>
+    [
+        new("Leerling", student.Label),
+        new("Type en code", TypeAndCode(dossier, protocol, today)),
+        new("Afwezig", WeeksAway(dossier, protocol, today)),
+    ];
+
     public static string TypeAndCode(DossierView dossier, SchoolProtocol protocol, DateOnly today) =>
         dossier.ThuiszitterStatus(protocol.Calendar, protocol.Profile, today) is { } status
             ? $"type {status.Type}, code {status.Code.ToString().ToLowerInvariant()}"
@@ -169,3 +184,6 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
 
     private JsonNodeCard Render(string template, JsonObject data) => JsonNodeCard.From(cards.Render(template, data));
 }
+
+/// <summary>The decision card shown again: the choices as made, and why the decider must confirm the group chat.</summary>
+internal sealed record DecisionAgain(string Soort, IReadOnlyList<string> Partners, string Chat, string? Reason, string Warning);

@@ -103,12 +103,7 @@ internal sealed class OverlegCommands(
 
         var protocol = protocols.For(student.SchoolId);
         var today = SchoolClock.LocalDate(now);
-        var facts = new List<Fact>
-        {
-            new("Leerling", student.Label),
-            new("Type en code", OverlegCards.TypeAndCode(dossier, protocol, today)),
-            new("Afwezig", OverlegCards.WeeksAway(dossier, protocol, today)),
-        };
+        var facts = OverlegCards.DecisionFacts(student, dossier, protocol, today);
         var available = await chats.ListAsync(ConversationCapture.TenantOf(activity), cancellationToken).ConfigureAwait(false);
         return Activity.CardMessage(cards.Decision(student, facts, available, earlier, Guid.NewGuid().ToString("N")));
     }

@@ -17,6 +17,7 @@ internal static class OverlegRegistration
         services.AddSingleton<GroupChatDirectory>();
         services.AddSingleton<OverlegCards>();
         services.AddSingleton<OverlegService>();
+        services.AddSingleton<GroupChatMembers>();
         services.AddSingleton<OverlegChatSupport>();
         services.AddSingleton<IChatCommands, OverlegCommands>();
         services.AddSingleton<ITaskCardProvider, OverlegTaskCards>();

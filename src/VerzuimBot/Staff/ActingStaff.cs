@@ -71,6 +71,17 @@ internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenan
         return actor is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(actor, actor.UserId, false), null) : new StaffResolution(null, NoRole);
     }
 
+    /// <summary>The grants of a chat member as far as VerzuimBot knows them (the demo persona they play included); null when unknown. Links nobody.</summary>
+    public async Task<AccessActor?> KnownActorAsync(string tenant, string aadObjectId, CancellationToken cancellationToken)
+    {
+        if (stage.PersonaOf(tenant, aadObjectId) is { } persona)
+        {
+            return await identities.ResolveByEmailAsync(tenant, persona.Email, cancellationToken).ConfigureAwait(false);
+        }
+
+        return tenants.Check(tenant).IsAllowed ? await identities.ResolveActorAsync(tenant, aadObjectId, cancellationToken).ConfigureAwait(false) : null;
+    }
+
     /// <summary>
     /// When the bot is added to a group chat or team: link every member from the member list, so the
     /// kernpartners in it can be reached and recognised before they ever type (issue 7 item 2).

@@ -17,6 +17,9 @@ public sealed class FakeConnector : HttpMessageHandler
     /// <summary>Members the connector knows, by Teams user id ("29:…"), as GET …/members/{id} returns them.</summary>
     public ConcurrentDictionary<string, object> Members { get; } = new();
 
+    /// <summary>The member list of a group chat or team by conversation id (GET …/members); without an entry, every known member.</summary>
+    public ConcurrentDictionary<string, string[]> ConversationMembers { get; } = new();
+
     /// <summary>While set, posting an activity fails with 500 (Teams having a bad moment).</summary>
     public bool FailActivities { get; set; }
 
@@ -49,7 +52,9 @@ public sealed class FakeConnector : HttpMessageHandler
         Calls.Enqueue((request.Method, path, body, request.Headers.Authorization?.ToString()));
         if (request.Method == HttpMethod.Get && path.EndsWith("/members", StringComparison.Ordinal))
         {
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(Members.Values.ToArray()), Encoding.UTF8, "application/json") };
+            var conversation = path.Split('/')[^2];
+            var members = ConversationMembers.TryGetValue(conversation, out var ids) ? ids.Where(Members.ContainsKey).Select(i => Members[i]).ToArray() : Members.Values.ToArray();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(members), Encoding.UTF8, "application/json") };
         }
 
         if (request.Method == HttpMethod.Get && path.Contains("/members/", StringComparison.Ordinal))

@@ -27,10 +27,11 @@ public sealed class OverlegHarness : IAsyncDisposable
 
     public OverlegHarness()
     {
-        foreach (var user in new[] { Lotte, Sanne })
-        {
-            Route.App.Connector.Members[user.TeamsId] = new { id = user.TeamsId, aadObjectId = user.Aad, userPrincipalName = user.Upn, name = user.Name };
-        }
+        Route.AddMember(Lotte);
+        Route.AddMember(Sanne);
+
+        // The group chat's members: the zorgcoördinator and the two kernpartners (each checked before the summary goes in).
+        Route.App.Connector.ConversationMembers[GroupChatId] = [RouteHarness.Zora.TeamsId, Lotte.TeamsId, Sanne.TeamsId];
     }
 
     public RouteHarness Route { get; } = new();

@@ -309,8 +309,20 @@ public sealed class OverlegRouteScenarioTests
         await harness.Route.SayAsync(Zora, "overleg 123456");
         var second = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
         Assert.Contains("Overleg Zeist", PlainText(second), StringComparison.Ordinal);
-        var decided = await harness.Route.PressAsync(Zora, second, "overleg.besluit", new() { ["soort"] = "groot-overleg", ["deelnemers"] = "school,ouders,leerplicht,swv,jgz,lokaal-team", ["groepschat"] = "19:zeist-overleg@thread.v2" }, title: "Overleg gewenst");
+        var inputs = new Dictionary<string, string> { ["soort"] = "groot-overleg", ["deelnemers"] = "school,ouders,leerplicht,swv,jgz,lokaal-team", ["groepschat"] = "19:zeist-overleg@thread.v2" };
+
+        // domain.md §8: in this chat are also the receptie and someone VerzuimBot does not know. Nothing is stored or posted
+        // until the decider confirms; the card comes back with the choices as made and who they are.
+        var warned = await harness.Route.PressAsync(Zora, second, "overleg.besluit", inputs, title: "Overleg gewenst");
+        Assert.True(warned.ReplacedCard);
+        Assert.Contains("zitten Rita Receptie, Sam Onbekend, zonder rol bij deze leerling in VerzuimBot.", PlainText(warned.Value), StringComparison.Ordinal);
+        Assert.Contains("Er is nog niets vastgelegd.", PlainText(warned.Value), StringComparison.Ordinal);
+        Assert.Empty((await harness.DossierAsync(daan)).Of<KernpartnerDecisionRecorded>());
+        Assert.DoesNotContain(harness.GroupPosts("19:zeist-overleg@thread.v2"), p => PlainText(p.Card).Contains("lln. 123456", StringComparison.Ordinal));
+
+        var decided = await harness.Route.PressAsync(Zora, warned.Value, "overleg.besluit", inputs, title: "Toch in deze groepschat");
         Assert.Contains("Overleg gewenst: Groot overleg", Said(decided), StringComparison.Ordinal);
+        Assert.EndsWith("(bevestigd: ook met leden zonder rol in VerzuimBot)", Assert.Single((await harness.DossierAsync(daan)).Of<KernpartnerDecisionRecorded>()).Choice, StringComparison.Ordinal);
         Assert.Contains(harness.GroupPosts("19:zeist-overleg@thread.v2"), p => PlainText(p.Card).Contains("Groot overleg · D.d.V. · lln. 123456", StringComparison.Ordinal));
     }
 

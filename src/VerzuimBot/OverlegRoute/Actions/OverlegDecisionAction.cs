@@ -1,6 +1,7 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Conversation;
+using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
 using VerzuimBot.Protocol;
@@ -17,7 +18,8 @@ namespace VerzuimBot.OverlegRoute.Actions;
 /// participant may see is posted in the chosen group chat. Nee: stored with its reason. One card, one decision.
 /// </summary>
 internal sealed class OverlegDecisionAction(
-    ActingStaff acting, StudentDirectory students, DossierService dossiers, StudentGuard guard, GroupChatDirectory chats, OverlegStore store, OverlegService overleggen, RouteCards cards, TimeProvider time)
+    ActingStaff acting, StudentDirectory students, DossierService dossiers, StudentGuard guard, GroupChatDirectory chats, GroupChatMembers members, OverlegStore store, OverlegService overleggen,
+    OverlegCards overlegCards, SchoolProtocols protocols, RouteCards cards, TimeProvider time)
     : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.besluit"];
@@ -112,8 +114,18 @@ internal sealed class OverlegDecisionAction(
             return CardActionResult.Say(decision.Reason!);
         }
 
+        // Who else is in the chat: people without a role for this student see the summary only after the decider confirms.
+        var confirmed = data.Text("bevestigd", 3) == "ja" && data.Text("bevestigdeChat", 200) == chat.ConversationId;
+        var without = confirmed ? [] : await members.WithoutAccessAsync(chat, tenant, student, dossier, partners, cancellationToken).ConfigureAwait(false);
+        if (without is not { Count: 0 })
+        {
+            var available = await chats.ListAsync(tenant, cancellationToken).ConfigureAwait(false);
+            var facts = OverlegCards.DecisionFacts(student, dossier, protocols.For(school), SchoolClock.LocalDate(time.GetUtcNow()));
+            return CardActionResult.Replace(overlegCards.Decision(student, facts, available, [], cardId, new DecisionAgain(soort.Value, partners, chat.ConversationId, reason, Warning(chat, without))));
+        }
+
         var now = time.GetUtcNow();
-        var choice = $"ja: {soort.Title} met {OverlegTerms.PartnerList(partners)}, in groepschat \"{chat.Name}\"";
+        var choice = $"ja: {soort.Title} met {OverlegTerms.PartnerList(partners)}, in groepschat \"{chat.Name}\"{(confirmed ? " (bevestigd: ook met leden zonder rol in VerzuimBot)" : string.Empty)}";
         var fact = new KernpartnerDecisionRecorded(new EventId(eventId), now, SickAbsenceService.ActorOf(decider, decision), decision.Grant!.OrganisationId, OverlegTerms.DecisionQuestion, choice, reason);
         var outcome = await dossiers.RecordAsync(school, student.Id, fact, cancellationToken).ConfigureAwait(false);
 
@@ -129,6 +141,21 @@ internal sealed class OverlegDecisionAction(
                 : "staat in de groepschat, zonder naam en zonder medische gegevens. Leg daar de afgesproken acties vast."),
             .. reason is null ? Array.Empty<Fact>() : [new Fact("Toelichting", reason)],
         ], decider, decision);
+    }
+
+    /// <summary>Why the decider must confirm the chat: who is in it without a role for this student, or that nobody could be checked.</summary>
+    public static string Warning(GroupChat chat, IReadOnlyList<string>? without)
+    {
+        if (without is null)
+        {
+            return $"Ik kon niet nagaan wie er in groepschat \"{chat.Name}\" zit. Iedereen in die chat ziet de samenvatting (initialen en leerlingnummer). "
+                + "Zitten er alleen deelnemers aan het overleg in? Kies dan \"Toch in deze groepschat\". Er is nog niets vastgelegd.";
+        }
+
+        var names = without.Count <= 5 ? string.Join(", ", without) : $"{string.Join(", ", without.Take(5))} en {without.Count - 5} anderen";
+        return $"In groepschat \"{chat.Name}\" {(without.Count == 1 ? "zit" : "zitten")} {names}, zonder rol bij deze leerling in VerzuimBot. "
+            + "Zij zien de samenvatting (initialen en leerlingnummer). Horen zij bij het overleg, bijvoorbeeld als ouders? Kies dan \"Toch in deze groepschat\". "
+            + "Anders: haal hen uit de chat of kies een andere groepschat. Er is nog niets vastgelegd.";
     }
 
     /// <summary>One decision per card: the card's id makes the event id, so a second press finds the first decision.</summary>
