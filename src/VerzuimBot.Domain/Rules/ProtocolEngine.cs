@@ -127,12 +127,21 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
                 candidates.Add(firstSchoolDay);
             }
 
+            // The mentor reached the parents and has zorgen (stap 2): the school's gesprek of stap 3 need not wait for
+            // the day count ("zo nodig ... indien blijkt dat er complexere problematiek speelt", 002 Bijlage 1).
+            var concerns = dossier.Of<MentorContactRecorded>().FirstOrDefault(m => m.Reached && m.Concerns && m.RecordedAt >= z.RecordedAt);
+            if (concerns is not null)
+            {
+                candidates.Add(SchoolClock.LocalDate(concerns.RecordedAt));
+            }
+
             if (candidates.Count == 0)
             {
                 return;
             }
 
             var trigger = candidates.Min();
+            var detail = concerns is not null && SchoolClock.LocalDate(concerns.RecordedAt) == trigger ? "zorgen van de mentor" : null;
             var advice = dossier.LastTerugkoppeling;
             if (advice is { Advice: FollowUpAdvice.ReferAgainAtWorryingAbsence } && advice.RecordedAt < z.RecordedAt)
             {
@@ -141,8 +150,8 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
                 return;
             }
 
-            tasks.Add(Task(dossier, TaskKind.ZorgwekkendVerzuim, Role.Zorgcoordinator, engine.AtReminderHour(trigger), z.Id.Value));
-            tasks.Add(Task(dossier, TaskKind.ZorgwekkendVerzuim, Role.Mentor, engine.AtReminderHour(trigger), z.Id.Value));
+            tasks.Add(Task(dossier, TaskKind.ZorgwekkendVerzuim, Role.Zorgcoordinator, engine.AtReminderHour(trigger), z.Id.Value, detail));
+            tasks.Add(Task(dossier, TaskKind.ZorgwekkendVerzuim, Role.Mentor, engine.AtReminderHour(trigger), z.Id.Value, detail));
         }
 
         /// <summary>The "advies vervolgtraject" changes what the first ziekmelding after the terugkoppeling triggers.</summary>

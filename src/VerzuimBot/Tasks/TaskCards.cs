@@ -49,7 +49,9 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
             case TaskKind.ZorgwekkendVerzuim:
                 return cards.Task("zorgwekkend-verzuim", reference, student, facts, new JsonObject
                 {
-                    ["aanleiding"] = $"Het verzuim van {student.Details.Roepnaam} is zorgwekkend volgens het protocol ({protocol.Profile.Name}): {WorryReason(protocol)}.",
+                    ["aanleiding"] = task.Detail == "zorgen van de mentor"
+                        ? $"De mentor sprak de ouders van {student.Details.Roepnaam} en heeft zorgen{MentorNote(dossier)}. Het gesprek met de ouders (stap 3) hoeft dan niet te wachten tot het verzuim zorgwekkend is volgens het protocol ({protocol.Profile.Name})."
+                        : $"Het verzuim van {student.Details.Roepnaam} is zorgwekkend volgens het protocol ({protocol.Profile.Name}): {WorryReason(protocol)}.",
                     ["vandaag"] = RouteCards.IsoDate(today),
                 });
 
@@ -158,6 +160,10 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
     }
 
     private static int SickDays(DossierView dossier, SchoolProtocol protocol, DateOnly today) => dossier.ConsecutiveSickSchoolDays(protocol.Calendar, today);
+
+    /// <summary>The note of the mentor's contact with zorgen, as ": "…"" (school staff only see this card); empty without one.</summary>
+    private static string MentorNote(DossierView dossier) =>
+        dossier.Of<MentorContactRecorded>().LastOrDefault(m => m.Reached && m.Concerns)?.Note is { Length: > 0 } note ? $": \"{Cards.CardText.Escape(note)}\"" : string.Empty;
 
     private static string WorryReason(SchoolProtocol protocol)
     {

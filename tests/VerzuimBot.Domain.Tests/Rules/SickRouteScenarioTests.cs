@@ -104,6 +104,22 @@ public class SickRouteScenarioTests : ScenarioBase
         Single(tasks, TaskKind.ZorgwekkendVerzuim, Role.Mentor);
     }
 
+    [Fact] // stap 2 → 3 (002 Bijlage 1: "zo nodig … als blijkt dat er complexere problematiek speelt"): the mentor reached the parents on Wed 4 Nov and has zorgen; the gesprek card goes out that day, not on the 6th school day.
+    public void Stap2_MentorHasZorgen_GesprekAtOnce_NotWaitingForTheDayCount()
+    {
+        Dossier.Ziek(D(2026, 11, 2));
+        Dossier.Do(new MentorContactRecorded(Dossier.NextId(), At(D(2026, 11, 4), 11), new Actor(new StaffId("staff-mentor"), Role.Mentor), true, D(2026, 11, 4), ContactChannel.Telefoon, "Moeder klinkt bezorgd", null, Concerns: true));
+        var task = Single(TasksAt(At(D(2026, 11, 4), 11, 5)), TaskKind.ZorgwekkendVerzuim, Role.Zorgcoordinator);
+        Assert.Equal((AtHalfNine(D(2026, 11, 4)), "zorgen van de mentor"), (task.DueAt, task.Detail));
+
+        // Without zorgen the same contact leaves stap 3 to the profile's count: the 6th school day, Mon 9 Nov.
+        var calm = new DossierBuilder();
+        calm.Ziek(D(2026, 11, 2));
+        calm.Do(new MentorContactRecorded(calm.NextId(), At(D(2026, 11, 4), 11), new Actor(new StaffId("staff-mentor"), Role.Mentor), true, D(2026, 11, 4), ContactChannel.Telefoon, null, null, Concerns: false));
+        var later = Assert.Single(Engine().Evaluate(calm.View, At(D(2026, 11, 4), 11, 5)), t => t.Kind == TaskKind.ZorgwekkendVerzuim && t.Assignee == Role.Zorgcoordinator);
+        Assert.Equal((AtHalfNine(D(2026, 11, 9)), (string?)null), (later.DueAt, later.Detail));
+    }
+
     [Fact] // stap 3: 5 incidental sick days within the last month (20 school days) are zorgwekkend.
     public void Stap3_FiveIncidentalDaysInsideTheMonthWindow_Zorgwekkend()
     {

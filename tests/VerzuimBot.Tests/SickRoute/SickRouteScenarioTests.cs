@@ -11,6 +11,25 @@ public sealed class SickRouteScenarioTests
 {
     private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, month is >= 4 and <= 10 && !(month == 10 && day >= 25) ? TimeSpan.FromHours(2) : TimeSpan.FromHours(1));
 
+    [Fact] // Stap 2 → 3: "zorgen: ja" on the mentor's card brings the gesprek card to the zorgcoördinator that day, with the mentor's note.
+    public async Task MentorHasZorgen_ZorgcoordinatorGetsTheGesprekCardAtOnce()
+    {
+        await using var route = await ThuiszitterRoute.ThuiszitterHarness.DaanSickFromAsync(new DateOnly(2026, 11, 2));
+        await route.SetClockAsync(new DateTimeOffset(2026, 11, 4, 8, 30, 0, TimeSpan.FromHours(1)));
+        var reminder = await route.WaitForCardAsync(Max, "Neem contact op");
+        await route.SetClockAsync(new DateTimeOffset(2026, 11, 4, 11, 0, 0, TimeSpan.FromHours(1)));
+        Assert.Equal(0, route.CountCards(Zora, "Zorgwekkend ziekteverzuim"));
+        var saved = await route.PressAsync(Max, reminder, "mentorcontact.opslaan", title: "Opslaan", inputs: new()
+        {
+            ["contactDatum"] = "2026-11-04", ["kanaal"] = "telefoon", ["notitie"] = "Moeder klinkt bezorgd", ["zorgen"] = "ja",
+        });
+        Assert.Contains("Contact gehad met de ouders", saved.Text, StringComparison.Ordinal);
+
+        var card = Plain(await route.WaitForCardAsync(Zora, "Zorgwekkend ziekteverzuim"));
+        Assert.Contains("De mentor sprak de ouders van Daan en heeft zorgen: ", card, StringComparison.Ordinal);
+        Assert.Contains("Moeder klinkt bezorgd", card, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ziekmelding_OnAFriday_WalksMentorContact_Zorgwekkend_Jeugdarts_Terugkoppeling_Evaluation_AndTheAdviceChangesTheNextZiekmelding()
     {
@@ -56,7 +75,7 @@ public sealed class SickRouteScenarioTests
         Assert.Contains("niet bereikt", Plain(second), StringComparison.Ordinal);
         var reached = await route.PressAsync(Max, second, "mentorcontact.opslaan", title: "Opslaan", inputs: new()
         {
-            ["contactDatum"] = "2026-10-14", ["kanaal"] = "telefoon", ["notitie"] = "Moeder gesproken", ["verwachteTerugkeer"] = "weet ik niet", ["zorgen"] = "ja",
+            ["contactDatum"] = "2026-10-14", ["kanaal"] = "telefoon", ["notitie"] = "Moeder gesproken", ["verwachteTerugkeer"] = "weet ik niet", ["zorgen"] = "nee",
         });
         Assert.Contains("Contact gehad met de ouders", reached.Text, StringComparison.Ordinal);
 
