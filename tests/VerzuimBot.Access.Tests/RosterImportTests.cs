@@ -167,6 +167,33 @@ public sealed class RosterImportTests
         }
     }
 
+    [Fact] // domain.md §8 / issue 7: the list says who mentors a klas; when that changes, the old mentor's derived role ends (audited), a beheerder's role stays.
+    public async Task ImportAsync_MentorChanged_TheDerivedRoleOfTheFormerMentorEnds_ABeheerdersRoleStays()
+    {
+        const string Header = "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woonplaats/Gemeente\n";
+        var importer = new RosterImporter(_fixture.Roster, _fixture.Time, _fixture.Logs.Logger<RosterImporter>(), _fixture.Audit);
+        var before = Header + "100001;Daan;;Vries;14-03-2013;2b;max@school.example.nl;Utrecht\n100002;Emma;;Bakker;21-01-2013;3a;mo@school.example.nl;Utrecht\n";
+        Assert.Equal(2, (await importer.ImportAsync(School, new StringReader(before), Options)).MentorRolesAdded);
+        await _fixture.Roster.AssignRoleAsync(new VerzuimBot.Storage.RoleAssignment(AccessFixture.School, "Mentor", "mo@school.example.nl", "klas:4c", _fixture.Time.GetUtcNow()));
+
+        // 2b gets a new mentor; 3a and the beheerder's 4c stay.
+        _fixture.Time.Advance(TimeSpan.FromDays(7));
+        var after = Header + "100001;Daan;;Vries;14-03-2013;2b;noor@school.example.nl;Utrecht\n100002;Emma;;Bakker;21-01-2013;3a;mo@school.example.nl;Utrecht\n";
+        var report = await importer.ImportAsync(School, new StringReader(after), Options);
+        Assert.Equal((1, 1), (report.MentorRolesAdded, report.MentorRolesRevoked));
+        Assert.Contains("1 mentorrol(len) ingetrokken (niet meer mentor volgens de lijst)", report.Summary, StringComparison.Ordinal);
+        var mentors = (await _fixture.Roster.ListRoleAssignmentsAsync(AccessFixture.School, "Mentor")).Select(a => (a.UserId, a.Scope)).OrderBy(a => a.Scope).ToList();
+        Assert.Equal([("noor@school.example.nl", "klas:2b"), ("mo@school.example.nl", "klas:3a"), ("mo@school.example.nl", "klas:4c")], mentors);
+        var audit = await _fixture.AuditStore.ListForSchoolAsync(AccessFixture.School, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        Assert.Contains(audit, e => e.Action == "role-revoked" && e.Details.Json.Contains("Rol mentor (klas 2b) van max@school.example.nl ingetrokken", StringComparison.Ordinal));
+
+        // A list with bad rows imported with --good-rows-only is not complete: it never ends a role.
+        var partial = Header + "100001;Daan;;Vries;14-03-2013;2b;max@school.example.nl;Utrecht\n100002;Emma;;Bakker;31-02-2013;3a;x@school.example.nl;Utrecht\n";
+        var partly = await importer.ImportAsync(School, new StringReader(partial), Options with { GoodRowsOnly = true });
+        Assert.Equal(0, partly.MentorRolesRevoked);
+        Assert.Contains(("noor@school.example.nl", "klas:2b"), (await _fixture.Roster.ListRoleAssignmentsAsync(AccessFixture.School, "Mentor")).Select(a => (a.UserId, a.Scope)));
+    }
+
     internal static string Generate(int rows, Dictionary<int, string>? bad = null)
     {
         var sb = new StringBuilder("Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woonplaats/Gemeente\n");

@@ -79,7 +79,7 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
             }
         }
 
-        var mentorRoles = await DeriveMentorRolesAsync(school, parsed.Students.Select(s => s.Student), now, cancellationToken).ConfigureAwait(false);
+        var (mentorRoles, mentorRolesRevoked) = await DeriveMentorRolesAsync(school, parsed.Students.Select(s => s.Student), complete: parsed.Problems.Count == 0, now, cancellationToken).ConfigureAwait(false);
         progress?.Report(parsed.RowsRead);
         logger.LogInformation(
             "Roster import for school {SchoolId}: {Rows} rows, {Added} added, {Changed} changed, {Unchanged} unchanged, {Left} marked left, {BadRows} skipped",
@@ -90,36 +90,57 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
             unchanged,
             left,
             parsed.BadRows);
-        return new RosterImportReport(parsed.RowsRead, added, changed, unchanged, left, parsed.Problems, Imported: true, MentorRolesAdded: mentorRoles);
+        return new RosterImportReport(parsed.RowsRead, added, changed, unchanged, left, parsed.Problems, Imported: true, MentorRolesAdded: mentorRoles, MentorRolesRevoked: mentorRolesRevoked);
     }
 
     /// <summary>
-    /// The administration system says who mentors which klas: that person gets the mentor role for the
-    /// klas (audited as done by the import), so the mentor who is sent a reminder may also answer it.
-    /// Roles are only added; a beheerder revokes by command.
+    /// The administration system says who mentors which klas: that person gets the mentor role for the klas (audited
+    /// as done by the import), so the mentor who is sent a reminder may also answer it. A complete list also ends the
+    /// roles it gave earlier to someone who no longer mentors that klas, so a former mentor does not keep seeing the
+    /// klas's students (domain.md §8). Roles a beheerder gave are never touched here.
     /// </summary>
-    private async Task<int> DeriveMentorRolesAsync(SchoolId school, IEnumerable<RosterStudentDetails> students, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(int Added, int Revoked)> DeriveMentorRolesAsync(SchoolId school, IEnumerable<RosterStudentDetails> students, bool complete, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var existing = (await store.ListRoleAssignmentsAsync(school.Value, nameof(Role.Mentor), cancellationToken).ConfigureAwait(false))
-            .Select(a => (a.UserId, a.Scope)).ToHashSet();
+        var assignments = await store.ListRoleAssignmentsAsync(school.Value, nameof(Role.Mentor), cancellationToken).ConfigureAwait(false);
+        var existing = assignments.Select(a => (a.UserId, a.Scope)).ToHashSet();
+        var listed = students.Where(s => !string.IsNullOrWhiteSpace(s.MentorEmail))
+            .Select(s => (Klas: s.Klas, Email: EmailAddress.Normalise(s.MentorEmail), Scope: Authorization.RoleScope.Klas(s.Klas).ToStorage())).Distinct().ToList();
         var added = 0;
-        foreach (var (klas, email) in students.Where(s => !string.IsNullOrWhiteSpace(s.MentorEmail)).Select(s => (s.Klas, EmailAddress.Normalise(s.MentorEmail))).Distinct())
+        foreach (var (klas, email, scope) in listed)
         {
-            var scope = Authorization.RoleScope.Klas(klas).ToStorage();
             if (existing.Add((email, scope)))
             {
-                await store.AssignRoleAsync(new RoleAssignment(school.Value, nameof(Role.Mentor), email, scope, now), cancellationToken).ConfigureAwait(false);
-                if (audit is not null)
-                {
-                    await audit.RecordAsync(new Audit.AuditRecord(school.Value, null, "leerlingenimport", "beheerder", school.Value, "role-assigned", $"Rol mentor (klas {klas}) gegeven aan {email} op grond van de leerlingenlijst"), cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-
+                await store.AssignRoleAsync(new RoleAssignment(school.Value, nameof(Role.Mentor), email, scope, now, FromRoster), cancellationToken).ConfigureAwait(false);
+                await AuditAsync(school, $"Rol mentor (klas {klas}) gegeven aan {email} op grond van de leerlingenlijst", "role-assigned", cancellationToken).ConfigureAwait(false);
                 added++;
             }
         }
 
-        return added;
+        var revoked = 0;
+        if (complete)
+        {
+            var stillListed = listed.Select(l => (l.Email, l.Scope)).ToHashSet();
+            foreach (var gone in assignments.Where(a => a.Source == FromRoster && !stillListed.Contains((a.UserId, a.Scope))))
+            {
+                await store.RevokeRoleAsync(school.Value, nameof(Role.Mentor), gone.UserId, gone.Scope, cancellationToken).ConfigureAwait(false);
+                await AuditAsync(school, $"Rol mentor ({gone.Scope.Replace("klas:", "klas ", StringComparison.Ordinal)}) van {gone.UserId} ingetrokken: volgens de leerlingenlijst niet meer de mentor", "role-revoked", cancellationToken).ConfigureAwait(false);
+                revoked++;
+            }
+        }
+
+        return (added, revoked);
     }
+
+    private async Task AuditAsync(SchoolId school, string text, string what, CancellationToken cancellationToken)
+    {
+        if (audit is not null)
+        {
+            await audit.RecordAsync(new Audit.AuditRecord(school.Value, null, "leerlingenimport", "beheerder", school.Value, what, text), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The source of a mentor role derived from the roster (so a later import may end it again).</summary>
+    private const string FromRoster = "leerlingenlijst";
 
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 }

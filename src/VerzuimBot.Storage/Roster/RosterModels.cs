@@ -4,4 +4,5 @@ namespace VerzuimBot.Storage;
 public sealed record RosterStudent(string SchoolId, string StudentId, StoredEnvelope Details, DateTimeOffset UpdatedAt);
 
 /// <summary>A user holding a role at a school (Mentor, Zorgcoordinator, ...), optionally for a scope such as a class or student.</summary>
-public sealed record RoleAssignment(string SchoolId, string Role, string UserId, string Scope, DateTimeOffset AssignedAt);
+/// <param name="Source">Where the assignment came from when not a beheerder: "leerlingenlijst" for a mentor role derived from a roster import.</param>
+public sealed record RoleAssignment(string SchoolId, string Role, string UserId, string Scope, DateTimeOffset AssignedAt, string? Source = null);

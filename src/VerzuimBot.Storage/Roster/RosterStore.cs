@@ -71,6 +71,11 @@ public sealed class RosterStore(ITableStoreFactory tables)
             ["Scope"] = assignment.Scope,
             ["AssignedAt"] = assignment.AssignedAt,
         };
+        if (assignment.Source is { } source)
+        {
+            entity["Source"] = source;
+        }
+
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -128,5 +133,6 @@ public sealed class RosterStore(ITableStoreFactory tables)
         row.Required("Role"),
         row.Required("UserId"),
         row.GetString("Scope") ?? string.Empty,
-        row.GetDateTimeOffset("AssignedAt") ?? DateTimeOffset.MinValue);
+        row.GetDateTimeOffset("AssignedAt") ?? DateTimeOffset.MinValue,
+        row.GetString("Source"));
 }

@@ -273,9 +273,10 @@ public abstract class StoreContract(Backend backend) : IDisposable
         await store.AssignRoleAsync(new RoleAssignment("school-1", "Mentor", "user-a", "2b", Monday));
         await store.AssignRoleAsync(new RoleAssignment("school-1", "Mentor", "user-a", "2b", Monday));
         await store.AssignRoleAsync(new RoleAssignment("school-1", "Zorgcoordinator", "user-b", string.Empty, Monday));
-        await store.AssignRoleAsync(new RoleAssignment("school-1", "Mentor", "user-b", "3a", Monday));
+        await store.AssignRoleAsync(new RoleAssignment("school-1", "Mentor", "user-b", "3a", Monday, "leerlingenlijst"));
 
         Assert.Equal(["s1", "s2"], (await store.ListStudentsAsync("school-1")).Select(s => s.StudentId));
+        Assert.Equal([null, "leerlingenlijst"], (await store.ListRoleAssignmentsAsync("school-1", "Mentor")).OrderBy(a => a.UserId).Select(a => a.Source));
         Assert.Equal("{\"klas\":\"2b\"}", (await store.FindStudentAsync("school-1", "s1"))!.Details.Json);
         Assert.Equal(2, (await store.ListRoleAssignmentsAsync("school-1", "Mentor")).Count);
         Assert.Equal(["Mentor", "Zorgcoordinator"], (await store.ListRolesOfUserAsync("school-1", "user-b")).Select(r => r.Role));
