@@ -15,6 +15,9 @@ namespace VerzuimBot.Domain.Rules;
 /// </summary>
 public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calendar)
 {
+    /// <summary>The detail of a ZorgwekkendVerzuim task brought forward by the mentor's zorgen (stap 2 → 3).</summary>
+    public const string MentorConcerns = "zorgen van de mentor";
+
     public IReadOnlyList<DueTask> Evaluate(DossierView dossier, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(dossier);
@@ -141,7 +144,7 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
             }
 
             var trigger = candidates.Min();
-            var detail = concerns is not null && SchoolClock.LocalDate(concerns.RecordedAt) == trigger ? "zorgen van de mentor" : null;
+            var detail = concerns is not null && SchoolClock.LocalDate(concerns.RecordedAt) == trigger ? MentorConcerns : null;
             var advice = dossier.LastTerugkoppeling;
             if (advice is { Advice: FollowUpAdvice.ReferAgainAtWorryingAbsence } && advice.RecordedAt < z.RecordedAt)
             {

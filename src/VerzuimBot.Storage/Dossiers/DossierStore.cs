@@ -88,6 +88,36 @@ public sealed class DossierStore(ITableStoreFactory tables)
     }
 
     /// <summary>
+    /// Appends what <paramref name="decide"/> makes of the dossier as it is stored now, and on a conflict reads it again
+    /// and asks again: for facts that depend on the dossier's content (a card answer only while its task is open).
+    /// <paramref name="decide"/> returns null to append nothing; what it throws reaches the caller.
+    /// </summary>
+    /// <returns>Whether anything was appended.</returns>
+    public async Task<bool> AppendWhenAsync(
+        string schoolId, string studentId, Func<Dossier, (IReadOnlyList<DossierEvent> Events, DossierStatus? Status)?> decide, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await ReadAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);
+            if (decide(stored) is not { } append)
+            {
+                return false;
+            }
+
+            try
+            {
+                await AppendAsync(schoolId, studentId, stored.Version, append.Events, append.Status, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (DossierConflictException) when (attempt < MaxAttempts)
+            {
+                await Task.Yield();
+            }
+        }
+    }
+
+    /// <summary>
     /// Appends events that do not depend on the dossier's current content (e.g. a received
     /// ziekmelding): on a conflict it rereads the version and retries, so the events are never lost.
     /// </summary>

@@ -23,12 +23,12 @@ internal sealed class DigestCommands(
 
     public async Task<Activity?> TryHandleAsync(Activity activity, string command, string original, string dialogKey, CancellationToken cancellationToken)
     {
-        if (command != "overzicht" && !command.StartsWith("overzicht ", StringComparison.Ordinal))
+        if (Messages.CommandWords.Match(command, "overzicht") is not { } prefix)
         {
             return null;
         }
 
-        var rest = original.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)?.Trim() ?? string.Empty;
+        var rest = Messages.CommandWords.Rest(original, prefix);
         var type = activity.Conversation?.ConversationType ?? "personal";
         if (type == "groupChat")
         {

@@ -28,12 +28,12 @@ internal sealed class OverlegCommands(
 
     public async Task<Activity?> TryHandleAsync(Activity activity, string command, string original, string dialogKey, CancellationToken cancellationToken)
     {
-        if (command != Prefix && !command.StartsWith(Prefix + " ", StringComparison.Ordinal))
+        if (Messages.CommandWords.Match(command, Prefix) is null)
         {
             return null;
         }
 
-        var rest = string.Join(' ', original.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+        var rest = Messages.CommandWords.Rest(original, Prefix);
         var isHere = rest.Equals("hier", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("hier ", StringComparison.OrdinalIgnoreCase);
         if (activity.Conversation?.ConversationType is { } type && type != "personal")
         {

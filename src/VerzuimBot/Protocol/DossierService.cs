@@ -16,8 +16,6 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
 {
     public const string TaskPayloadType = "due-task-v1";
 
-    private const int MaxAppendAttempts = 20;
-
     public async Task<DossierView> ReadAsync(string schoolId, StudentId student, CancellationToken cancellationToken = default)
     {
         var dossier = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
@@ -29,23 +27,22 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
 
     /// <summary>
     /// Appends <paramref name="fact"/> if <paramref name="stillApplies"/> holds for the dossier as stored at that moment:
-    /// the check and the append are one step (optimistic concurrency on the dossier's version), so of two people
+    /// the check and the append are one step (the store's append on the dossier's version, asked again after a conflict), so of two people
     /// answering the same card at once only the first is stored; the other gets <see cref="FactNoLongerAppliesException"/>.
     /// </summary>
     public async Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, Func<DossierView, bool>? stillApplies, CancellationToken cancellationToken = default)
     {
         var protocol = protocols.For(schoolId);
         var now = time.GetUtcNow();
-        DossierView before;
-        for (var attempt = 1; ; attempt++)
+        DossierView before = null!;
+        await dossiers.AppendWhenAsync(schoolId, student.Value, stored =>
         {
-            var stored = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
             before = DossierView.From(student, stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)));
 
             // The same fact twice (a redelivered message, a card pressed twice) is stored once.
             if (stored.Events.Any(e => e.Event.EventId == fact.Id.Value))
             {
-                break;
+                return null;
             }
 
             if (stillApplies is not null && !stillApplies(before))
@@ -60,16 +57,8 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
             var status = expected.IsAwayOpenEnded || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || protocol.Engine.Evaluate(expected, now).Count > 0
                 ? DossierStatus.Open
                 : DossierStatus.Closed;
-            try
-            {
-                await dossiers.AppendAsync(schoolId, student.Value, stored.Version, [new StoredEvent(fact.Id.Value, new StoredEnvelope(type, json), fact.RecordedAt)], status, cancellationToken).ConfigureAwait(false);
-                break;
-            }
-            catch (DossierConflictException) when (attempt < MaxAppendAttempts)
-            {
-                // Another writer came first: read again and check again.
-            }
-        }
+            return ([new StoredEvent(fact.Id.Value, new StoredEnvelope(type, json), fact.RecordedAt)], status);
+        }, cancellationToken).ConfigureAwait(false);
 
         // Reread: a concurrent append may have landed first; the tasks follow the dossier as stored.
         var after = await ReadAsync(schoolId, student, cancellationToken).ConfigureAwait(false);

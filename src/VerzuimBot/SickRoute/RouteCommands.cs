@@ -18,7 +18,7 @@ internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, St
     /// <summary>Null when the text is not one of these commands.</summary>
     public async Task<Activity?> TryHandleAsync(Activity activity, string command, string original, string dialogKey, CancellationToken cancellationToken)
     {
-        var prefix = Prefixes.FirstOrDefault(p => command == p || command.StartsWith(p + " ", StringComparison.Ordinal));
+        var prefix = Messages.CommandWords.Match(command, Prefixes);
         if (prefix is null)
         {
             return null;
@@ -30,7 +30,7 @@ internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, St
             return Activity.Message(resolved.Refusal!);
         }
 
-        var rest = Argument(original, prefix);
+        var rest = Messages.CommandWords.Rest(original, prefix);
         var today = SchoolClock.Today(time);
         switch (prefix)
         {
@@ -71,14 +71,6 @@ internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, St
         return events.Items.Count == 0
             ? Activity.Message($"Er staat nog niets in het dossier van {student.Label} om te herstellen.")
             : Activity.CardMessage(cards.Herstel(student, events.Items));
-    }
-
-    /// <summary>The text after the command word, in the user's own spelling (names keep their capitals).</summary>
-    private static string Argument(string original, string prefix)
-    {
-        var words = original.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var skip = prefix.Split(' ').Length;
-        return string.Join(' ', words.Skip(skip));
     }
 }
 

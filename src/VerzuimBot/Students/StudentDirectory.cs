@@ -29,6 +29,21 @@ internal sealed class StudentDirectory(RosterStore roster)
             : null;
     }
 
+    /// <summary>
+    /// One student for a form card: the single match, or the Dutch problem to show on the form again (with the
+    /// candidates to choose from when several match).
+    /// </summary>
+    public async Task<(StudentRecord? Student, string? Problem, IReadOnlyList<StudentRecord> Choices)> FindForFormAsync(AccessActor actor, string query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var found = await SearchAsync(actor, query, now, cancellationToken).ConfigureAwait(false);
+        return found.Count switch
+        {
+            0 => (null, "Ik vind geen leerling met die naam of dat leerlingnummer op jouw school. Controleer de spelling of gebruik het leerlingnummer.", []),
+            1 => (found[0], null, []),
+            _ => (null, $"Er zijn {found.Count} leerlingen die passen. Kies de juiste.", found),
+        };
+    }
+
     public async Task<IReadOnlyList<StudentRecord>> SearchAsync(AccessActor actor, string query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var words = Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -49,7 +49,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
             case TaskKind.ZorgwekkendVerzuim:
                 return cards.Task("zorgwekkend-verzuim", reference, student, facts, new JsonObject
                 {
-                    ["aanleiding"] = task.Detail == "zorgen van de mentor"
+                    ["aanleiding"] = task.Detail == ProtocolEngine.MentorConcerns
                         ? $"De mentor sprak de ouders van {student.Details.Roepnaam} en heeft zorgen{MentorNote(dossier)}. Het gesprek met de ouders (stap 3) hoeft dan niet te wachten tot het verzuim zorgwekkend is volgens het protocol ({protocol.Profile.Name})."
                         : $"Het verzuim van {student.Details.Roepnaam} is zorgwekkend volgens het protocol ({protocol.Profile.Name}): {WorryReason(protocol)}.",
                     ["vandaag"] = RouteCards.IsoDate(today),

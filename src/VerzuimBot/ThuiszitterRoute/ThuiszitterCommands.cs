@@ -19,7 +19,7 @@ internal sealed class ThuiszitterCommands(ActingStaff acting, CaseFinder finder,
 
     public async Task<Activity?> TryHandleAsync(Activity activity, string command, string original, string dialogKey, CancellationToken cancellationToken)
     {
-        var prefix = Prefixes.FirstOrDefault(p => command == p || command.StartsWith(p + " ", StringComparison.Ordinal));
+        var prefix = Messages.CommandWords.Match(command, Prefixes);
         if (prefix is null)
         {
             return null;
@@ -31,7 +31,7 @@ internal sealed class ThuiszitterCommands(ActingStaff acting, CaseFinder finder,
             return Activity.Message(resolved.Refusal!);
         }
 
-        var rest = string.Join(' ', original.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+        var rest = Messages.CommandWords.Rest(original, prefix);
         if (string.IsNullOrWhiteSpace(rest))
         {
             return Activity.Message($"Typ \"{prefix}\" met de naam of het leerlingnummer, bijvoorbeeld \"{prefix} 123456\".");

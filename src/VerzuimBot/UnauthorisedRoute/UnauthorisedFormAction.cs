@@ -51,23 +51,18 @@ internal sealed class UnauthorisedFormAction(ActingStaff acting, StudentDirector
             return Again("Kies de datum.");
         }
 
-        var found = await students.SearchAsync(staff.Actor, query, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (found.Count == 0)
+        var (student, notFound, choices) = await students.FindForFormAsync(staff.Actor, query, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (student is null)
         {
-            return Again("Ik vind geen leerling met die naam of dat leerlingnummer op jouw school. Controleer de spelling of gebruik het leerlingnummer.");
-        }
-
-        if (found.Count > 1)
-        {
-            return Again($"Er zijn {found.Count} leerlingen die passen. Kies de juiste.", found);
+            return Again(notFound!, choices);
         }
 
         var outcome = soort switch
         {
-            "uren" => await service.RecordHoursAsync(staff, found[0], date, hours, cancellationToken).ConfigureAwait(false),
-            "te-laat" => await service.RecordLateAsync(staff, found[0], date, cancellationToken).ConfigureAwait(false),
-            "afwezig" => await service.RecordAwayFromAsync(staff, found[0], date, cancellationToken).ConfigureAwait(false),
-            _ => await service.RecordLuxeverzuimAsync(staff, found[0], date, tot ?? date, cancellationToken).ConfigureAwait(false),
+            "uren" => await service.RecordHoursAsync(staff, student, date, hours, cancellationToken).ConfigureAwait(false),
+            "te-laat" => await service.RecordLateAsync(staff, student, date, cancellationToken).ConfigureAwait(false),
+            "afwezig" => await service.RecordAwayFromAsync(staff, student, date, cancellationToken).ConfigureAwait(false),
+            _ => await service.RecordLuxeverzuimAsync(staff, student, date, tot ?? date, cancellationToken).ConfigureAwait(false),
         };
         return outcome.Stored
             ? CardActionResult.Replace(cards.Route.Done("Ongeoorloofd verzuim vastgelegd", [new Fact("Vastgelegd", outcome.Message)], staff.Email, time.GetUtcNow()))

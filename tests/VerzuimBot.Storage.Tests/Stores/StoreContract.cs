@@ -116,6 +116,18 @@ public abstract class StoreContract(Backend backend) : IDisposable
         Assert.Equal(Enumerable.Range(0, 6).Select(i => "w" + i), dossier.Events.Select(e => e.Event.EventId).Order(StringComparer.Ordinal));
     }
 
+    [Fact] // Six writers that each append only while no "Besluit" is stored: the store asks again after a conflict, so one wins.
+    public async Task Dossier_ConcurrentConditionalWriters_DecideOnTheDossierAsStored()
+    {
+        var store = new DossierStore(_tables);
+        var writers = Enumerable.Range(0, 6).Select(i => store.AppendWhenAsync("school-1", "student-4", stored =>
+            stored.Events.Any(e => e.Event.Payload.Type == "Besluit") ? null : ([Event("d" + i, "Besluit")], (DossierStatus?)null)));
+        var appended = await Task.WhenAll(writers);
+
+        Assert.Single(appended, a => a);
+        Assert.Single((await store.ReadAsync("school-1", "student-4")).Events);
+    }
+
     [Fact]
     public async Task Dossier_RepeatedAppendOfTheSameEvents_IsStoredOnce()
     {

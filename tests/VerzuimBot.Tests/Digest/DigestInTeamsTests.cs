@@ -24,6 +24,7 @@ public sealed class DigestInTeamsTests
 {
     private static readonly TeamsUser Sanne = new("Sanne SWV", "29:sanne", "aad-sanne", "sanne@swv.example.nl");
     private const string Channel = "19:thuiszitters@thread.tacv2";
+    private const string Team = "19:swv-demo-general@thread.tacv2";
     private const string School = "99DE00";
 
     // Wednesday 25 November 2026, 10:00: Daan has been away since Monday 5 October (herfstvakantie midden 19-23 Oct in between).
@@ -98,7 +99,7 @@ public sealed class DigestInTeamsTests
     public async Task Overzicht_InAGroupChat_IsNotShown_BecauseItNamesChildren()
     {
         await using var route = await SwvWithOneReportedThuiszitterAsync();
-        var texts = await SayInAsync(route, Sanne, "19:kernpartneroverleg@thread.v2", "groupChat", "overzicht");
+        var texts = await route.SayAsync(Sanne, "<at>VerzuimBot</at> overzicht", groupChatId: "19:kernpartneroverleg@thread.v2");
         Assert.StartsWith("Het overzicht noemt leerlingen, dus ik laat het niet in een groepschat zien.", Assert.Single(texts), StringComparison.Ordinal);
     }
 
@@ -109,8 +110,8 @@ public sealed class DigestInTeamsTests
         await using var route = await SwvWithOneReportedThuiszitterAsync();
         Assert.Equal(
             "Dit kanaal krijgt het overzicht van jouw samenwerkingsverband nog niet. Typ eerst \"overzicht hier\", of vraag het overzicht in je persoonlijke chat met VerzuimBot.",
-            Assert.Single(await SayInAsync(route, Sanne, Channel, "channel", "overzicht")));
-        var subscribed = Assert.Single(await SayInAsync(route, Sanne, Channel, "channel", "overzicht hier"));
+            Assert.Single(await route.SayInChannelAsync(Sanne, Channel, Team, "overzicht")));
+        var subscribed = Assert.Single(await route.SayInChannelAsync(Sanne, Channel, Team, "overzicht hier"));
         Assert.StartsWith("Vanaf nu zet ik hier elke maandag om 08:30 het overzicht van Samenwerkingsverband Demo neer (1 school), en elke 8 weken", subscribed, StringComparison.Ordinal);
 
         var scheduler = route.App.Services.GetRequiredService<DigestScheduler>();
@@ -134,7 +135,7 @@ public sealed class DigestInTeamsTests
         await scheduler.RunOnceAsync(CancellationToken.None);
         Assert.Contains("8-wekelijks overleg", ChannelPosts(route)[^1], StringComparison.Ordinal);
 
-        Assert.Equal("Ik zet het overzicht niet meer in dit kanaal. Weer aanzetten: typ \"overzicht hier\".", Assert.Single(await SayInAsync(route, Sanne, Channel, "channel", "overzicht stop")));
+        Assert.Equal("Ik zet het overzicht niet meer in dit kanaal. Weer aanzetten: typ \"overzicht hier\".", Assert.Single(await route.SayInChannelAsync(Sanne, Channel, Team, "overzicht stop")));
         var count = ChannelPosts(route).Count;
         await route.SetClockAsync(new DateTimeOffset(2027, 2, 1, 8, 30, 0, TimeSpan.FromHours(1)));
         await scheduler.RunOnceAsync(CancellationToken.None);
@@ -207,33 +208,4 @@ public sealed class DigestInTeamsTests
         .Where(c => c.Method == HttpMethod.Post && c.Path.EndsWith("v3/conversations", StringComparison.Ordinal) && c.Body is { } b && b.TryGetProperty("activity", out _))
         .Select(c => Shown(c.Body!.Value.GetProperty("activity").GetProperty("attachments")[0].GetProperty("content")))
         .ToList();
-
-    private static int _ids;
-
-    /// <summary>An @mention of the bot in a group chat or channel; returns the texts the bot answered there.</summary>
-    private static async Task<IReadOnlyList<string>> SayInAsync(RouteHarness route, TeamsUser user, string conversation, string type, string text)
-    {
-        var before = route.App.Connector.Calls.Count;
-        var id = $"chan-{Interlocked.Increment(ref _ids)}";
-        var conversationId = type == "channel" ? $"{conversation};messageid={id}" : conversation;
-        using var response = await route.App.PostActivityAsync(new
-        {
-            type = "message",
-            id,
-            serviceUrl = BotApp.ServiceUrl,
-            channelId = "msteams",
-            from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
-            recipient = new { id = "28:bot", name = "VerzuimBot" },
-            conversation = new { id = conversationId, conversationType = type, isGroup = true, tenantId = Tenant },
-            text = "<at>VerzuimBot</at> " + text,
-            entities = new object[] { new { type = "mention", mentioned = new { id = "28:bot", name = "VerzuimBot" }, text = "<at>VerzuimBot</at>" } },
-            channelData = type == "channel"
-                ? (object)new { tenant = new { id = Tenant }, channel = new { id = conversation }, team = new { id = "19:swv-demo-general@thread.tacv2" } }
-                : new { tenant = new { id = Tenant } },
-        });
-        Assert.True(response.IsSuccessStatusCode, $"message answered {(int)response.StatusCode}");
-        return route.App.Connector.Calls.Skip(before)
-            .Where(c => c.Body is { } b && b.TryGetProperty("text", out _) && c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal) || (c.Body is { } d && d.TryGetProperty("text", out _) && c.Path.Contains(conversationId, StringComparison.Ordinal)))
-            .Select(c => c.Body!.Value.GetProperty("text").GetString()!).ToList();
-    }
 }

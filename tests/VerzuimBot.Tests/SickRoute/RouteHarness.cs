@@ -71,29 +71,22 @@ public sealed partial class RouteHarness : IAsyncDisposable
     }
 
     /// <summary>Sends a message (in the user's personal chat, or in the group chat <paramref name="groupChatId"/>); returns the texts the bot answered in that chat.</summary>
-    public async Task<IReadOnlyList<string>> SayAsync(TeamsUser user, string text, object[]? attachments = null, string? groupChatId = null)
+    public Task<IReadOnlyList<string>> SayAsync(TeamsUser user, string text, object[]? attachments = null, string? groupChatId = null)
     {
-        var conversationId = groupChatId ?? user.ConversationId;
-        var before = App.Connector.Calls.Count;
         var id = $"msg-{Interlocked.Increment(ref _ids)}";
-        using var response = await App.PostActivityAsync(new
-        {
-            type = "message",
-            id,
-            serviceUrl = BotApp.ServiceUrl,
-            channelId = "msteams",
-            from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
-            recipient = new { id = "28:bot", name = "VerzuimBot" },
-            conversation = groupChatId is null
-                ? (object)new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant }
-                : new { id = groupChatId, conversationType = "groupChat", isGroup = true, tenantId = Tenant },
-            text,
-            attachments,
-            channelData = new { tenant = new { id = Tenant } },
-        });
-        Assert.True(response.IsSuccessStatusCode, $"message answered {(int)response.StatusCode}");
-        return App.Connector.Calls.Skip(before).Where(c => c.Body is { } b && b.TryGetProperty("text", out _) && c.Path.Contains(conversationId, StringComparison.Ordinal) && c.Path.EndsWith(id, StringComparison.Ordinal))
-            .Select(c => c.Body!.Value.GetProperty("text").GetString()!).ToList();
+        var conversation = groupChatId is null
+            ? (object)new { id = user.ConversationId, conversationType = "personal", tenantId = Tenant }
+            : new { id = groupChatId, conversationType = "groupChat", isGroup = true, tenantId = Tenant };
+        return PostMessageAsync(user, id, groupChatId ?? user.ConversationId, conversation, text, attachments, new { tenant = new { id = Tenant } });
+    }
+
+    /// <summary>An @mention of the bot in a new post in the team channel <paramref name="channelId"/>; returns the texts the bot answered there.</summary>
+    public Task<IReadOnlyList<string>> SayInChannelAsync(TeamsUser user, string channelId, string teamId, string text)
+    {
+        var id = $"msg-{Interlocked.Increment(ref _ids)}";
+        var conversationId = $"{channelId};messageid={id}";
+        return PostMessageAsync(user, id, conversationId, new { id = conversationId, conversationType = "channel", isGroup = true, tenantId = Tenant }, "<at>VerzuimBot</at> " + text, null,
+            new { tenant = new { id = Tenant }, channel = new { id = channelId }, team = new { id = teamId } });
     }
 
     /// <summary>The cards the bot sent into the user's chat, oldest first.</summary>
@@ -177,6 +170,30 @@ public sealed partial class RouteHarness : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    private async Task<IReadOnlyList<string>> PostMessageAsync(TeamsUser user, string id, string conversationId, object conversation, string text, object[]? attachments, object channelData)
+    {
+        var before = App.Connector.Calls.Count;
+        using var response = await App.PostActivityAsync(new
+        {
+            type = "message",
+            id,
+            serviceUrl = BotApp.ServiceUrl,
+            channelId = "msteams",
+            from = new { id = user.TeamsId, name = user.Name, aadObjectId = user.Aad },
+            recipient = new { id = "28:bot", name = "VerzuimBot" },
+            conversation,
+            text,
+            attachments,
+            channelData,
+        });
+        Assert.True(response.IsSuccessStatusCode, $"message answered {(int)response.StatusCode}");
+        return App.Connector.Calls.Skip(before)
+            .Where(c => c.Body is { } b && b.TryGetProperty("text", out _)
+                && (c.Path.Contains(conversationId, StringComparison.Ordinal) || c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal))
+                && c.Path.EndsWith(id, StringComparison.Ordinal))
+            .Select(c => c.Body!.Value.GetProperty("text").GetString()!).ToList();
+    }
 }
 
 /// <summary>The invoke response: a replacement card, or a message shown while the card stays.</summary>

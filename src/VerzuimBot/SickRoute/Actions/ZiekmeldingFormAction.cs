@@ -38,15 +38,10 @@ internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory
             return Again("Vul de naam of het leerlingnummer van de leerling in.");
         }
 
-        var found = await students.SearchAsync(staff.Actor, query, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (found.Count == 0)
+        var (student, notFound, choices) = await students.FindForFormAsync(staff.Actor, query, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (student is null)
         {
-            return Again("Ik vind geen leerling met die naam of dat leerlingnummer op jouw school. Controleer de spelling of gebruik het leerlingnummer.");
-        }
-
-        if (found.Count > 1)
-        {
-            return Again($"Er zijn {found.Count} leerlingen die passen. Kies de juiste.", found);
+            return Again(notFound!, choices);
         }
 
         if (firstDay is null)
@@ -71,7 +66,7 @@ internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory
             return Again("Kies ja of nee bij de vraag over contact met de mentor.");
         }
 
-        var outcome = await sick.ReportSickAsync(staff, found[0], firstDay.Value, expected, mentor == "ja", cancellationToken).ConfigureAwait(false);
+        var outcome = await sick.ReportSickAsync(staff, student, firstDay.Value, expected, mentor == "ja", cancellationToken).ConfigureAwait(false);
         return outcome.Stored
             ? CardActionResult.Replace(cards.Done("Ziekmelding opgeslagen", [new Fact("Melding", outcome.Message)], staff.Email, time.GetUtcNow()))
             : Again(outcome.Message);
