@@ -4,7 +4,7 @@ namespace VerzuimBot.Tables;
 /// One table in table storage, with Azure Table Storage semantics: entities addressed by
 /// partition key and row key, optimistic concurrency through ETags, atomic transactions
 /// within one partition (at most 100 actions), paged queries with continuation tokens.
-/// Implemented over the Azure Table REST API and over embedded SQLite; one contract test
+/// Implemented over the Azure.Data.Tables SDK and over embedded SQLite; one contract test
 /// suite proves both behave the same.
 /// </summary>
 /// <remarks>

@@ -1,10 +1,11 @@
 namespace VerzuimBot.Tables;
 
 /// <summary>
-/// Which table storage to use. With a <see cref="ConnectionString"/>: Azure Table Storage with
-/// SharedKey (or Azurite via <c>UseDevelopmentStorage=true</c>); with only a
-/// <see cref="TableEndpoint"/>: Azure Table Storage with Azure AD; with neither: the embedded
-/// SQLite store in <see cref="DataDirectory"/>.
+/// Which table storage to use. With a <see cref="ConnectionString"/>: Azure Table Storage with an
+/// account key or SAS (or Azurite via <c>UseDevelopmentStorage=true</c> or its explicit TableEndpoint);
+/// with only a <see cref="TableEndpoint"/>: Azure Table Storage with Azure AD (a user-assigned managed
+/// identity when <see cref="ManagedIdentityClientId"/> is set, else DefaultAzureCredential); with
+/// neither: the embedded SQLite store in <see cref="DataDirectory"/>.
 /// </summary>
 public sealed class TableStorageOptions
 {
@@ -15,6 +16,9 @@ public sealed class TableStorageOptions
 
     /// <summary>e.g. https://account.table.core.windows.net, used with Azure AD when there is no connection string.</summary>
     public Uri? TableEndpoint { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity for <see cref="TableEndpoint"/>; not a secret.</summary>
+    public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Folder of the embedded store's data file; created on first use.</summary>
     public string DataDirectory { get; set; } = "data";

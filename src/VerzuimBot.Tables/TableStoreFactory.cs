@@ -9,22 +9,30 @@ namespace VerzuimBot.Tables;
 public static class TableStoreFactory
 {
     /// <param name="options">What is configured.</param>
-    /// <param name="credential">Azure AD credential for the endpoint case; DefaultAzureCredential when null.</param>
-    /// <param name="time">Clock for the embedded store's timestamps and request dates.</param>
+    /// <param name="credential">Azure AD credential for the endpoint case; from <see cref="CredentialFor"/> when null.</param>
+    /// <param name="time">Clock for the embedded store's timestamps.</param>
     public static ITableStoreFactory Create(TableStorageOptions options, TokenCredential? credential = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var clientOptions = new AzureTableClientOptions { Time = time ?? TimeProvider.System };
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new AzureTableStoreFactory(options.ConnectionString, clientOptions);
+            return new AzureTableStoreFactory(options.ConnectionString);
         }
 
         if (options.TableEndpoint is not null)
         {
-            return new AzureTableStoreFactory(options.TableEndpoint, credential ?? new DefaultAzureCredential(), clientOptions);
+            return new AzureTableStoreFactory(options.TableEndpoint, credential ?? CredentialFor(options));
         }
 
         return new SqliteTableStoreFactory(options.DataDirectory, time);
+    }
+
+    /// <summary>A user-assigned managed identity when its client id is configured, otherwise DefaultAzureCredential.</summary>
+    public static TokenCredential CredentialFor(TableStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
     }
 }

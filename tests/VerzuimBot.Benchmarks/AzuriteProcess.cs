@@ -17,8 +17,11 @@ internal sealed class AzuriteProcess : IDisposable
 
     public int Port { get; }
 
+    // The storage emulator's public, documented account key (not a secret).
+    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     public string ConnectionString =>
-        $"AccountName=devstoreaccount1;AccountKey={VerzuimBot.Tables.AzureTables.TableConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1";
+        $"AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1";
 
     public static async Task<AzuriteProcess> StartAsync()
     {

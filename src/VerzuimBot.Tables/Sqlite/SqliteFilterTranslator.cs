@@ -40,7 +40,6 @@ internal static class SqliteFilterTranslator
 
     private static void AppendComparison(TableFilter.Comparison comparison, SqliteCommand command, StringBuilder sql)
     {
-        ArgumentNullException.ThrowIfNull(comparison.Value, nameof(comparison.Value));
         var op = comparison.Operator switch
         {
             ComparisonOperator.Equal => "=",
@@ -51,29 +50,13 @@ internal static class SqliteFilterTranslator
             ComparisonOperator.LessThanOrEqual => "<=",
             _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison.Operator, "Unknown operator."),
         };
-        var value = AddParameter(command, SqlitePropertyCodec.SqlValue(comparison.Value));
-
-        switch (comparison.Property)
+        var value = AddParameter(command, SqlitePropertyCodec.SqlValue(FilterRules.Validate(comparison)));
+        if (comparison.Property is TableEntity.PartitionKeyName or TableEntity.RowKeyName or "Timestamp")
         {
-            case TableEntity.PartitionKeyName or TableEntity.RowKeyName:
-                if (comparison.Value is not string)
-                {
-                    throw new ArgumentException($"{comparison.Property} can only be compared with a string.", nameof(comparison));
-                }
-
-                sql.Append(comparison.Property).Append(' ').Append(op).Append(' ').Append(value);
-                return;
-            case "Timestamp":
-                if (comparison.Value is not DateTimeOffset)
-                {
-                    throw new ArgumentException("Timestamp can only be compared with a DateTimeOffset.", nameof(comparison));
-                }
-
-                sql.Append("Timestamp ").Append(op).Append(' ').Append(value);
-                return;
+            sql.Append(comparison.Property).Append(' ').Append(op).Append(' ').Append(value);
+            return;
         }
 
-        EntityRules.ValidatePropertyName(comparison.Property);
         var path = "$.\"" + comparison.Property + "\"";
         var typePath = AddParameter(command, path + "." + SqlitePropertyCodec.TypeField);
         var valuePath = AddParameter(command, path + "." + SqlitePropertyCodec.ValueField);

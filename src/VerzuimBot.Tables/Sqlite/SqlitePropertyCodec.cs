@@ -76,13 +76,11 @@ internal static class SqlitePropertyCodec
         _ => throw new ArgumentException($"Unsupported property type {value.GetType().Name}."),
     };
 
-    /// <summary>The value as a SQLite parameter, comparable the way json_extract returns the stored value.</summary>
-    public static object SqlValue(object value) => StoredValue.Normalize(value) switch
+    /// <summary>A validated filter value as a SQLite parameter, comparable the way json_extract returns the stored value.</summary>
+    public static object SqlValue(object value) => value switch
     {
         bool b => b ? 1L : 0L,
         int i => (long)i,
-        double d when double.IsFinite(d) => d,
-        double => throw new ArgumentException("NaN and infinities cannot be used in a filter."),
         DateTimeOffset d => d.UtcTicks,
         Guid g => g.ToString("D"),
         byte[] b => Convert.ToHexStringLower(b),
@@ -97,8 +95,7 @@ internal static class SqlitePropertyCodec
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;
             case bool b: writer.WriteBooleanValue(b); break;
-            case double d when double.IsFinite(d): writer.WriteNumberValue(d); break;
-            case double d: writer.WriteStringValue(d.ToString("R", CultureInfo.InvariantCulture)); break;
+            case double d: writer.WriteNumberValue(d); break;
             case DateTimeOffset d: writer.WriteNumberValue(d.UtcTicks); break;
             case Guid g: writer.WriteStringValue(g.ToString("D")); break;
             case byte[] b: writer.WriteStringValue(Convert.ToHexStringLower(b)); break;

@@ -95,7 +95,10 @@ internal static partial class EntityRules
         byte[] b => 4 + b.Length,
         bool => 1,
         int => 4,
-        long or double => 8,
+        long => 8,
+        double d => double.IsFinite(d)
+            ? 8
+            : throw new ArgumentOutOfRangeException(name, "NaN and infinities cannot be stored: the Azure SDK cannot send them."),
         DateTimeOffset d => d < MinDateTime
             ? throw new ArgumentOutOfRangeException(name, "Dates before 1601-01-01 UTC cannot be stored in table storage.")
             : 8,

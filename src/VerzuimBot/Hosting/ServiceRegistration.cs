@@ -50,7 +50,7 @@ internal static class ServiceRegistration
         services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
 
-        services.AddSingleton(sp => TableStoreFactory.Create(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITableStoreFactory>(sp => new Tables.Instrumentation.InstrumentedTableStoreFactory(TableStoreFactory.Create(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
 

@@ -12,10 +12,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     private Process? _process;
 
+    /// <summary>The storage emulator's public, documented account key (not a secret).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     public int Port { get; private set; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={VerzuimBot.Tables.AzureTables.TableConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>Azurite's explicit, path-style TableEndpoint on 127.0.0.1.</summary>
+    public static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/devstoreaccount1;";
 
     public async Task InitializeAsync()
     {

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using VerzuimBot.Tables;
 using VerzuimBot.Tables.AzureTables;
 using VerzuimBot.Tables.Sqlite;
@@ -34,7 +35,15 @@ public sealed class SqliteBackend : Backend
 
 public sealed class AzuriteBackend(AzuriteFixture azurite) : Backend
 {
-    public override ITableStoreFactory Factory { get; } = new AzureTableStoreFactory(
-        azurite.ConnectionString,
-        new AzureTableClientOptions { Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(50) } });
+    public override ITableStoreFactory Factory { get; } = new AzureTableStoreFactory(azurite.ConnectionString, ClientOptions(retries: 2));
+
+    /// <summary>The production options with short retry delays, so a test that meets a closed port ends quickly.</summary>
+    public static TableClientOptions ClientOptions(int retries)
+    {
+        var options = AzureTableStoreFactory.CreateClientOptions();
+        options.Retry.MaxRetries = retries;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+        return options;
+    }
 }

@@ -37,6 +37,8 @@ public abstract class TableStoreContract(Backend backend) : IDisposable
         var error = await Assert.ThrowsAsync<TableStoreException>(() => table.AddAsync(new TableEntity("p", "r")));
         Assert.Equal(404, error.Status);
         Assert.Equal("TableNotFound", error.ErrorCode);
+        Assert.Equal("TableNotFound", (await Assert.ThrowsAsync<TableStoreException>(() => table.GetAsync("p", "r"))).ErrorCode);
+        Assert.Equal("TableNotFound", (await Assert.ThrowsAsync<TableStoreException>(() => table.DeleteAsync("p", "r"))).ErrorCode);
     }
 
     [Fact]
@@ -465,6 +467,8 @@ public abstract class TableStoreContract(Backend backend) : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => table.AddAsync(new TableEntity("p", "r") { ["D"] = 1.5m }));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => table.AddAsync(new TableEntity("p", "r") { ["Old"] = new DateTimeOffset(1600, 1, 1, 0, 0, 0, TimeSpan.Zero) }));
         await Assert.ThrowsAsync<ArgumentException>(() => table.AddAsync(new TableEntity("p", "r") { ["bad name"] = 1 }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => table.AddAsync(new TableEntity("p", "r") { ["Score"] = double.NaN }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => table.UpsertAsync(new TableEntity("p", "r") { ["Score"] = double.NegativeInfinity }));
         Assert.Null(await table.GetAsync("p", "r"));
     }
 

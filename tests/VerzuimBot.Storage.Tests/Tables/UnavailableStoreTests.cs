@@ -1,6 +1,11 @@
 using System.Net;
+using System.Net.Sockets;
+using Azure.Data.Tables;
 using VerzuimBot.Storage.Tests.Infrastructure;
 using VerzuimBot.Tables;
+using TableEntity = VerzuimBot.Tables.TableEntity;
+using TableTransactionAction = VerzuimBot.Tables.TableTransactionAction;
+using TableTransactionActionType = VerzuimBot.Tables.TableTransactionActionType;
 using VerzuimBot.Tables.AzureTables;
 using VerzuimBot.Tables.Sqlite;
 
@@ -9,11 +14,9 @@ namespace VerzuimBot.Storage.Tests.Tables;
 /// <summary>An unreachable store must give a typed error, never a write reported as done.</summary>
 public sealed class UnavailableStoreTests
 {
-    private static AzureTableClientOptions FastRetries(int retries = 1) =>
-        new() { Retry = { MaxRetries = retries, Delay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(20) } };
+    private static TableClientOptions FastRetries(int retries = 1) => AzuriteBackend.ClientOptions(retries);
 
-    private static string ConnectionStringFor(int port) =>
-        $"AccountName=devstoreaccount1;AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1";
+    private static string ConnectionStringFor(int port) => AzuriteFixture.ConnectionStringFor(port);
 
     [Fact]
     public async Task AzureClient_OnAClosedPort_ThrowsStoreUnavailableForEveryOperation()
@@ -64,6 +67,21 @@ public sealed class UnavailableStoreTests
         await Assert.ThrowsAsync<StoreUnavailableException>(() => table.UpsertAsync(new TableEntity("p", "r")));
 
         Assert.Equal(3, server.Requests);
+    }
+
+    [Fact]
+    public async Task AzureClient_ServerThatNeverAnswers_ThrowsStoreUnavailableAfterTheNetworkTimeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var options = FastRetries(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(200);
+        var table = new AzureTableStoreFactory(ConnectionStringFor(port), options).GetTable("Silent");
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => table.GetAsync("p", "r"));
+
+        Assert.Equal(503, error.Status);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class StoreSnapshot
 
     public static StoreSnapshot Take(BotApp app)
     {
-        var factory = (SqliteTableStoreFactory)app.Services.GetRequiredService<ITableStoreFactory>();
+        var factory = (SqliteTableStoreFactory)((VerzuimBot.Tables.Instrumentation.InstrumentedTableStoreFactory)app.Services.GetRequiredService<ITableStoreFactory>()).Inner;
         var rows = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         if (!File.Exists(factory.DatabasePath))
         {
