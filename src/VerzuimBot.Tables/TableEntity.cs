@@ -2,7 +2,7 @@ namespace VerzuimBot.Tables;
 
 /// <summary>
 /// An entity: partition key, row key, ETag, timestamp and typed properties. Supported property
-/// types (they round-trip exactly on both backends): string, bool, int, long, double,
+/// types (they round-trip exactly on both backends): string, bool, int, long, double (finite),
 /// DateTimeOffset, Guid, byte[].
 /// </summary>
 public sealed class TableEntity

@@ -35,6 +35,12 @@ public sealed class AzureTableStoreFactory : ITableStoreFactory
     {
         ArgumentNullException.ThrowIfNull(tableEndpoint);
         ArgumentNullException.ThrowIfNull(credential);
+        if (tableEndpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            // Azure.Core would refuse only at the first call; say it at start-up instead.
+            throw new ArgumentException("TableStorage:TableEndpoint must be an https address to use Azure AD.", nameof(tableEndpoint));
+        }
+
         _service = new TableServiceClient(tableEndpoint, credential, options ?? CreateClientOptions());
     }
 

@@ -11,6 +11,10 @@ namespace VerzuimBot.Tables.Instrumentation;
 /// count into their outer ones. A query that follows N continuation pages counts N reads; a call is
 /// counted when it is made, also when it fails. Thread-safe.
 /// </summary>
+/// <remarks>
+/// An in-process host test must let the scope reach the request: ASP.NET Core's TestServer runs each
+/// request in a fresh execution context unless <c>factory.Server.PreserveExecutionContext = true</c>.
+/// </remarks>
 public sealed class TableCallCounter : IDisposable
 {
     private static readonly AsyncLocal<TableCallCounter?> Current = new();

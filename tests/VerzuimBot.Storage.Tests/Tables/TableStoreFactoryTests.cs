@@ -49,6 +49,10 @@ public sealed class TableStoreFactoryTests
     }
 
     [Fact]
+    public void Create_EndpointWithoutTls_IsRefusedAtStartUp() =>
+        Assert.Throws<ArgumentException>(() => TableStoreFactory.Create(new TableStorageOptions { TableEndpoint = new Uri("http://school.table.core.windows.net") }));
+
+    [Fact]
     public void Create_NothingConfigured_UsesTheEmbeddedStore()
     {
         using var directory = new TempDirectory();
