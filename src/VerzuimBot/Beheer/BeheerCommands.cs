@@ -4,9 +4,11 @@ using VerzuimBot.Access.Roles;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Messages;
-using VerzuimBot.Protocol;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Beheer;
 

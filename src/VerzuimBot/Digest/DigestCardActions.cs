@@ -2,6 +2,8 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.Digest;
 
 namespace VerzuimBot.Digest;
 

@@ -4,6 +4,7 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables;
+using VerzuimBot.Protocol.Digest;
 
 namespace VerzuimBot.Digest;
 

@@ -1,7 +1,9 @@
 using VerzuimBot.Messages;
-using VerzuimBot.Protocol;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol.Digest;
 
 namespace VerzuimBot.Digest;
 
@@ -14,8 +16,6 @@ internal static class DigestRegistration
         services.AddHttpContextAccessor();
         services.AddSingleton<DigestSubscriptionStore>();
         services.AddSingleton<DigestExportStore>();
-        services.AddSingleton(sp => new DigestQuery(sp.GetRequiredService<DossierStore>(), sp.GetRequiredService<SchoolProtocols>()));
-        services.AddSingleton<SwvAudiences>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestExportLinks>();
         services.AddSingleton<DigestCommands>();

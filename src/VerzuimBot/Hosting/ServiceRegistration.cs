@@ -7,7 +7,6 @@ using VerzuimBot.Messages;
 using VerzuimBot.Absence;
 using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Dialogs;
-using VerzuimBot.Protocol;
 using VerzuimBot.Access.Audit;
 using VerzuimBot.Access.Cli;
 using VerzuimBot.Access.Identities;
@@ -23,11 +22,20 @@ using VerzuimBot.Digest;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
 using VerzuimBot.Tasks;
 using VerzuimBot.OverlegRoute;
 using VerzuimBot.ThuiszitterRoute;
 using VerzuimBot.UnauthorisedRoute;
+using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.Unauthorised;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Digest;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol;
 
 namespace VerzuimBot.Hosting;
 
@@ -74,11 +82,10 @@ internal static class ServiceRegistration
         services.AddSingleton<DialogRunner>();
 
         services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName));
-        services.AddSingleton<SchoolProtocols>();
         services.AddSingleton<DossierStore>();
         services.AddSingleton(_ => new TaskStoreOptions());
         services.AddSingleton<TaskStore>();
-        services.AddSingleton<DossierService>();
+        services.AddVerzuimProtocol();
 
         // Wie is wie (issue 7): tenants, identities, roles, audit, retention, and the beheer CLI.
         services.AddSingleton(_ => configuration.GetSection(TenantAllowListOptions.SectionName).Get<TenantAllowListOptions>() ?? new TenantAllowListOptions());
@@ -106,17 +113,12 @@ internal static class ServiceRegistration
         services.AddHostedService<DemoSeeder>();
         services.AddSingleton<IChatCommands, DemoCommands>();
         services.AddSingleton<ActingStaff>();
-        services.AddSingleton<TaskRecipients>();
         services.AddSingleton<StaffMessenger>();
-        services.AddSingleton<StudentDirectory>();
-        services.AddSingleton<StudentGuard>();
         services.AddSingleton<RouteCards>();
         services.AddSingleton<TaskCards>();
-        services.AddSingleton<SweepTrigger>();
         services.AddSingleton(_ => configuration.GetSection(ReminderOptions.SectionName).Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddSingleton<ReminderSweeper>();
         services.AddHostedService<ReminderScheduler>();
-        services.AddSingleton<SickAbsenceService>();
         services.AddSingleton<ZiekmeldingChat>();
         services.AddSingleton<DossierReader>();
         services.AddSingleton<OpenTasks>();

@@ -1,8 +1,9 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using VerzuimBot.Cards;
 using VerzuimBot.Connector.Schema;
-using VerzuimBot.Students;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.SickRoute;
 
@@ -15,17 +16,6 @@ internal sealed record Fact(string Title, string Value);
 /// </summary>
 internal sealed class RouteCards(CardTemplateLibrary cards)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", Dutch);
-
-    public static string ShortDate(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
-
-    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string Moment(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Domain.Calendar.SchoolClock.Zone).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
-
     public JsonNodeCard ZiekmeldingForm(string schoolId, DateOnly today, string? problem, string? leerling, IReadOnlyList<StudentRecord> choices, DateOnly? firstDay, string? terug, string? ouderBeltMentor) =>
         Render("ziekmelding", new JsonObject
         {
@@ -33,9 +23,9 @@ internal sealed class RouteCards(CardTemplateLibrary cards)
             ["foutmelding"] = problem ?? string.Empty,
             ["leerling"] = Text(leerling),
             ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["titel"] = CardText.Escape(c.Label), ["waarde"] = c.Details.Leerlingnummer }).ToArray()),
-            ["eersteDag"] = IsoDate(firstDay ?? today),
-            ["minDatum"] = IsoDate(today.AddDays(-30)),
-            ["maxDatum"] = IsoDate(today.AddDays(1)),
+            ["eersteDag"] = DutchDates.IsoDate(firstDay ?? today),
+            ["minDatum"] = DutchDates.IsoDate(today.AddDays(-30)),
+            ["maxDatum"] = DutchDates.IsoDate(today.AddDays(1)),
             ["terug"] = Text(terug),
             ["ouderBeltMentor"] = ouderBeltMentor ?? string.Empty,
             ["school"] = schoolId,
@@ -65,7 +55,7 @@ internal sealed class RouteCards(CardTemplateLibrary cards)
         ["titel"] = title,
         ["feiten"] = Facts(facts),
         ["door"] = CardText.Escape(by),
-        ["op"] = Moment(at),
+        ["op"] = DutchDates.Moment(at),
     });
 
     public JsonNodeCard TaskList(string subtitle, IEnumerable<(string What, string Student, string When, bool Late)> tasks) => Render("takenlijst", new JsonObject

@@ -2,8 +2,12 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.SickRoute;
 
@@ -75,7 +79,7 @@ internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, St
 }
 
 /// <summary>Reads a dossier for a person who may see it (checked and audited), for herstel.</summary>
-internal sealed class DossierReader(Protocol.DossierService dossiers, StudentGuard guard)
+internal sealed class DossierReader(Protocol.Dossiers.DossierService dossiers, StudentGuard guard)
 {
     public async Task<(IReadOnlyList<(string Title, string EventId)> Items, string? Refusal)> RetractableAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
     {
@@ -87,7 +91,7 @@ internal sealed class DossierReader(Protocol.DossierService dossiers, StudentGua
         }
 
         var items = dossier.Events.Reverse().Take(10)
-            .Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {RouteCards.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))
+            .Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {DutchDates.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))
             .ToList();
         return (items, null);
     }

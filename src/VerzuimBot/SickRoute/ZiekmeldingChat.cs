@@ -2,8 +2,9 @@ using System.Globalization;
 using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.SickRoute;
 
@@ -96,7 +97,7 @@ internal sealed class ZiekmeldingChat(IDialogStateStore states, StudentDirectory
                     return $"Die dag is al begonnen of voorbij. {QuestionReturn}";
                 }
 
-                answers["terug"] = parsed.Date is { } d ? RouteCards.IsoDate(d) : string.Empty;
+                answers["terug"] = parsed.Date is { } d ? DutchDates.IsoDate(d) : string.Empty;
                 await SaveAsync(key, loaded.State with { Step = (int)Step.Mentor, Answers = answers }, loaded.ETag, cancellationToken).ConfigureAwait(false);
                 return $"{QuestionMentor} (ja/nee)";
 
@@ -108,8 +109,8 @@ internal sealed class ZiekmeldingChat(IDialogStateStore states, StudentDirectory
 
                 answers["mentor"] = yes ? "ja" : "nee";
                 await SaveAsync(key, loaded.State with { Step = (int)Step.Confirm, Answers = answers }, loaded.ETag, cancellationToken).ConfigureAwait(false);
-                var expected = answers["terug"].Length == 0 ? "onbekend" : RouteCards.LongDate(DateOnly.ParseExact(answers["terug"], "yyyy-MM-dd", CultureInfo.InvariantCulture));
-                return $"Klopt dit? {answers["label"]} is ziek vanaf {RouteCards.LongDate(today)}; verwacht terug: {expected}; ouder neemt zelf contact op met de mentor: {answers["mentor"]}. (ja/nee)";
+                var expected = answers["terug"].Length == 0 ? "onbekend" : DutchDates.LongDate(DateOnly.ParseExact(answers["terug"], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                return $"Klopt dit? {answers["label"]} is ziek vanaf {DutchDates.LongDate(today)}; verwacht terug: {expected}; ouder neemt zelf contact op met de mentor: {answers["mentor"]}. (ja/nee)";
 
             default:
                 if (YesNo(text) is not { } confirmed)

@@ -6,6 +6,7 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Demo;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Staff;
 

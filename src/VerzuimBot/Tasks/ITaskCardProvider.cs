@@ -1,8 +1,9 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Tasks;
 
 namespace VerzuimBot.Tasks;
 

@@ -1,4 +1,5 @@
 using VerzuimBot.Tables;
+using VerzuimBot.Protocol.Tasks;
 
 namespace VerzuimBot.Tasks;
 

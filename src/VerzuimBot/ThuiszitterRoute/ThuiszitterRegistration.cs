@@ -2,6 +2,8 @@ using VerzuimBot.Messages;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Tasks;
 using VerzuimBot.ThuiszitterRoute.Actions;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.ThuiszitterRoute;
 
@@ -11,9 +13,7 @@ internal static class ThuiszitterRegistration
     public static IServiceCollection AddThuiszitterRoute(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddSingleton<ThuiszitterAccess>();
         services.AddSingleton<ThuiszitterCards>();
-        services.AddSingleton<CaseFinder>();
         services.AddSingleton<ThuiszitterActionSupport>();
         services.AddSingleton<ITaskCardProvider, ThuiszitterTaskCards>();
         services.AddSingleton<IChatCommands, ThuiszitterCommands>();

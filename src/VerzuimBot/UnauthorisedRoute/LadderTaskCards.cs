@@ -2,9 +2,11 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Unauthorised;
+using VerzuimBot.Protocol.Tasks;
 
 namespace VerzuimBot.UnauthorisedRoute;
 
@@ -19,7 +21,7 @@ internal sealed class LadderTaskCards(UnauthorisedCards cards) : ITaskCardProvid
         switch (task.Kind)
         {
             case TaskKind.LadderRung or TaskKind.LeerplichtInterventie when LadderRungs.FromTask(task, protocol.Profile) is { } side:
-                return cards.Rung(task.Id.Value, student, dossier, protocol, side, today, reminder: task.Anchor.Contains('/'));
+                return cards.Rung(task.Id.Value, student, dossier, protocol, side, today, reminder: task.Key.IsReminder);
             case TaskKind.SignaalverzuimWarning:
                 return cards.Warning(task, student, dossier, protocol, today);
             case TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline:

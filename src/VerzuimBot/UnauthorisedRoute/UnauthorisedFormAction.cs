@@ -3,7 +3,10 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Unauthorised;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.UnauthorisedRoute;
 

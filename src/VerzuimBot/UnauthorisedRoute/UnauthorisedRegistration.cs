@@ -1,6 +1,7 @@
 using VerzuimBot.Messages;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Unauthorised;
 
 namespace VerzuimBot.UnauthorisedRoute;
 
@@ -10,7 +11,6 @@ internal static class UnauthorisedRegistration
     public static IServiceCollection AddUnauthorisedRoute(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddSingleton<UnauthorisedAbsenceService>();
         services.AddSingleton<UnauthorisedCards>();
         services.AddSingleton<IChatCommands, UnauthorisedCommands>();
         services.AddSingleton<ITaskCardProvider, LadderTaskCards>();

@@ -2,11 +2,15 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Conversation;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Protocol;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

@@ -4,6 +4,7 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Protocol.SickAbsence;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

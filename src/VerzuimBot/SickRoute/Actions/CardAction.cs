@@ -1,4 +1,5 @@
 using VerzuimBot.Connector.Schema;
+using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -33,7 +34,7 @@ internal sealed class CardActionRouter(IEnumerable<ICardAction> actions)
         {
             return await _byVerb[verb].HandleAsync(verb, activity, data, cancellationToken).ConfigureAwait(false);
         }
-        catch (Protocol.FactNoLongerAppliesException)
+        catch (Protocol.Dossiers.FactNoLongerAppliesException)
         {
             // Two presses at the same moment: the other one was stored first (domain.md §6: nobody decides twice).
             return CardActionResult.Say(AnsweredMeanwhile);

@@ -2,6 +2,7 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol.SickAbsence;
 
 namespace VerzuimBot.SickRoute.Actions;
 

@@ -2,9 +2,12 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -24,13 +27,12 @@ internal sealed record RouteActionContext(StaffMember Staff, StudentRecord Stude
     /// </summary>
     public DueTask? OpenTask(params TaskKind[] kinds)
     {
-        var parts = TaskId.Split('/', 4);
-        if (parts.Length != 4 || parts[0] != Student.Id.Value || !Enum.TryParse<TaskKind>(parts[1], out var kind) || !kinds.Contains(kind))
+        if (TaskKey.Parse(TaskId) is not { } key || key.Student != Student.Id || !kinds.Contains(key.Kind))
         {
             return null;
         }
 
-        return Open.FirstOrDefault(t => t.Kind == kind && t.Anchor == parts[3]);
+        return Open.FirstOrDefault(key.SameTaskAs);
     }
 }
 
@@ -146,8 +148,7 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
     /// </summary>
     private static Func<DossierView, bool>? TaskStillOpen(RouteActionContext context)
     {
-        var parts = context.TaskId.Split('/', 4);
-        if (parts.Length != 4 || !context.Open.Any(t => t.Id.Value == context.TaskId))
+        if (TaskKey.Parse(context.TaskId) is not { } key || !context.Open.Any(t => t.Id.Value == context.TaskId))
         {
             return null;
         }
@@ -161,7 +162,7 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
             }
 
             var withoutOurs = DossierView.From(dossier.Student, dossier.Events.Where(e => !context.RecordedHere.Contains(e.Id)));
-            return context.Protocol.Engine.Evaluate(withoutOurs, context.Now).Any(t => t.Kind.ToString() == parts[1] && t.Anchor == parts[3]);
+            return context.Protocol.Engine.Evaluate(withoutOurs, context.Now).Any(key.SameTaskAs);
         };
     }
 }

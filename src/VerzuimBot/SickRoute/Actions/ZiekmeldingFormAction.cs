@@ -2,7 +2,9 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.SickRoute.Actions;
 

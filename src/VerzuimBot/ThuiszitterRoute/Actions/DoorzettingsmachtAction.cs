@@ -4,6 +4,9 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 
@@ -52,7 +55,7 @@ internal sealed class DoorzettingsmachtAction(ThuiszitterActionSupport support) 
 
                 var organisation = decision!.Grant!.OrganisationId;
                 await support.RecordAsync(context, new DoorzettingsmachtResolved(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), context.Today, organisation, reason), cancellationToken).ConfigureAwait(false);
-                return support.Done(context, decision, "Doorzettingsmacht afgerond", new Fact("Gestart op", RouteCards.LongDate(running.Date)), new Fact("Opgelost", reason), new Fact("Organisatie", organisation));
+                return support.Done(context, decision, "Doorzettingsmacht afgerond", new Fact("Gestart op", DutchDates.LongDate(running.Date)), new Fact("Opgelost", reason), new Fact("Organisatie", organisation));
         }
     }
 
@@ -79,7 +82,7 @@ internal sealed class DoorzettingsmachtAction(ThuiszitterActionSupport support) 
         return support.Done(context, decision, "Doorzettingsmacht gestart",
             new Fact("Voorgelegd aan", ThuiszitterTexts.To(route.Value)),
             new Fact("Reden", reason),
-            new Fact("Toegang uiterlijk", $"{RouteCards.LongDate(deadline)} ({days} werkdagen)"),
+            new Fact("Toegang uiterlijk", $"{DutchDates.LongDate(deadline)} ({days} werkdagen)"),
             new Fact("Organisatie", organisation));
     }
 }

@@ -6,7 +6,11 @@ using VerzuimBot.Domain.Rules;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
-using VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 

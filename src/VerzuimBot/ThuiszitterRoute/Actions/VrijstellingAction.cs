@@ -5,6 +5,8 @@ using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 

@@ -4,8 +4,10 @@ using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Domain.Rules;
 
-namespace VerzuimBot.Staff;
+namespace VerzuimBot.Protocol.Staff;
 
 /// <summary>Someone to tell: an e-mail address and the organisation whose role makes them the one.</summary>
 internal sealed record Recipient(string Email, Organisation Organisation, Role Role);

@@ -1,16 +1,17 @@
 using VerzuimBot.Access.Audit;
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Staff;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Staff;
 
-namespace VerzuimBot.Students;
+namespace VerzuimBot.Protocol.Students;
 
 /// <summary>
 /// The server-side check in front of every student command and card action (domain.md §8): the
 /// acting person must hold a role for this student at this moment. Allowed changes are audited, and
 /// so are reads by someone outside the school; a refusal is logged with a code, never with a name.
 /// </summary>
-internal sealed class StudentGuard(AuditTrail audit, Protocol.SchoolProtocols protocols, TimeProvider time, ILogger<StudentGuard> logger)
+internal sealed class StudentGuard(AuditTrail audit, SchoolProtocols protocols, TimeProvider time, ILogger<StudentGuard> logger)
 {
     private static readonly HashSet<AccessAction> Reads = [AccessAction.ViewAbsenceOverview, AccessAction.ViewDossier];
 

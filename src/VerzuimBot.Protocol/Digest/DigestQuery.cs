@@ -3,10 +3,10 @@ using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
-using VerzuimBot.Protocol;
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Schools;
 
-namespace VerzuimBot.Digest;
+namespace VerzuimBot.Protocol.Digest;
 
 /// <summary>
 /// Reads what the digest counts for the SWV's schools and computes it. Only the schools' own partitions are read:

@@ -1,4 +1,6 @@
-namespace VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Domain.Rules;
+namespace VerzuimBot.Protocol.Tasks;
 
 /// <summary>Wakes the reminder scheduler early: after a ziekmelding the mentor is told at once, not at the next tick.</summary>
 internal sealed class SweepTrigger

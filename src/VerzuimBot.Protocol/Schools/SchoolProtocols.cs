@@ -5,13 +5,7 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Domain.Rules;
 
-namespace VerzuimBot.Protocol;
-
-/// <summary>One school's protocol: its profile (from the profiles/ folder the beheerder edits) and calendar.</summary>
-internal sealed record SchoolProtocol(string SchoolId, ProtocolProfile Profile, SchoolCalendar Calendar)
-{
-    public ProtocolEngine Engine { get; } = new(Profile, Calendar);
-}
+namespace VerzuimBot.Protocol.Schools;
 
 /// <summary>Configuration per school: which profile, which study days.</summary>
 internal sealed class SchoolsOptions

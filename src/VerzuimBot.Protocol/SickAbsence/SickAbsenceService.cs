@@ -2,12 +2,15 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.Staff;
-using VerzuimBot.Students;
-using VerzuimBot.Tasks;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Protocol.Texts;
 
-namespace VerzuimBot.SickRoute;
+namespace VerzuimBot.Protocol.SickAbsence;
 
 /// <summary>The outcome of a route command: a Dutch sentence, and whether something was stored.</summary>
 internal sealed record RouteOutcome(bool Stored, string Message);
@@ -30,7 +33,7 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
         }
 
         return dossier.CurrentSickPeriod is { } open
-            ? $"{student.Label} is al ziek gemeld sinds {RouteCards.LongDate(open.FirstDay)}. Typ \"beter {student.Details.Leerlingnummer}\" als de leerling weer op school is."
+            ? $"{student.Label} is al ziek gemeld sinds {DutchDates.LongDate(open.FirstDay)}. Typ \"beter {student.Details.Leerlingnummer}\" als de leerling weer op school is."
             : null;
     }
 
@@ -56,18 +59,18 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
 
         if (dossier.CurrentSickPeriod is { } open)
         {
-            return new RouteOutcome(false, $"{student.Label} is al ziek gemeld sinds {RouteCards.LongDate(open.FirstDay)}. Er is niets veranderd.");
+            return new RouteOutcome(false, $"{student.Label} is al ziek gemeld sinds {DutchDates.LongDate(open.FirstDay)}. Er is niets veranderd.");
         }
 
         var fact = new ZiekmeldingRecorded(NewId(), time.GetUtcNow(), ActorOf(staff, decision), firstDay, expectedReturn, parentWillContactMentor);
         await dossiers.RecordAsync(student.SchoolId, student.Id, fact, cancellationToken).ConfigureAwait(false);
         sweep.Now();
-        var expected = expectedReturn is { } d ? RouteCards.LongDate(d) : "onbekend";
+        var expected = expectedReturn is { } d ? DutchDates.LongDate(d) : "onbekend";
         // A ziekmelding ends "ongeoorloofd afwezig" from its first day (DossierView): say so, the ladder stops counting.
         var unauthorised = dossier.CurrentUnauthorisedPeriod is { } away
-            ? $" De ongeoorloofde afwezigheid sinds {RouteCards.LongDate(away.FirstDay)} telt vanaf {RouteCards.LongDate(firstDay < away.FirstDay ? away.FirstDay : firstDay)} als ziekteverzuim."
+            ? $" De ongeoorloofde afwezigheid sinds {DutchDates.LongDate(away.FirstDay)} telt vanaf {DutchDates.LongDate(firstDay < away.FirstDay ? away.FirstDay : firstDay)} als ziekteverzuim."
             : string.Empty;
-        return new RouteOutcome(true, $"Ziekmelding opgeslagen: {student.Label}, ziek vanaf {RouteCards.LongDate(firstDay)}, verwacht terug: {expected}. De mentor krijgt nu bericht.{unauthorised}");
+        return new RouteOutcome(true, $"Ziekmelding opgeslagen: {student.Label}, ziek vanaf {DutchDates.LongDate(firstDay)}, verwacht terug: {expected}. De mentor krijgt nu bericht.{unauthorised}");
     }
 
     public async Task<RouteOutcome> ReportBetterAsync(StaffMember staff, StudentRecord student, DateOnly backOn, CancellationToken cancellationToken)
@@ -86,12 +89,12 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
 
         if (backOn < open.FirstDay)
         {
-            return new RouteOutcome(false, $"{student.Label} is ziek sinds {RouteCards.LongDate(open.FirstDay)}; beter vóór die dag kan niet.");
+            return new RouteOutcome(false, $"{student.Label} is ziek sinds {DutchDates.LongDate(open.FirstDay)}; beter vóór die dag kan niet.");
         }
 
         var outcome = await dossiers.RecordAsync(student.SchoolId, student.Id, new BeterMeldingRecorded(NewId(), time.GetUtcNow(), ActorOf(staff, decision), backOn), cancellationToken).ConfigureAwait(false);
         var cancelled = outcome.Cancelled.Count == 0 ? string.Empty : $" {outcome.Cancelled.Count} herinnering(en) die niet meer nodig zijn, zijn geannuleerd.";
-        return new RouteOutcome(true, $"Beter gemeld: {student.Label} is vanaf {RouteCards.LongDate(backOn)} weer op school.{cancelled}");
+        return new RouteOutcome(true, $"Beter gemeld: {student.Label} is vanaf {DutchDates.LongDate(backOn)} weer op school.{cancelled}");
     }
 
     /// <summary>"Herstel": the event no longer counts; it stays in the dossier with who retracted it and why.</summary>

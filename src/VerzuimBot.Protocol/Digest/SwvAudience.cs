@@ -1,9 +1,11 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Staff;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol.Staff;
 
-namespace VerzuimBot.Digest;
+namespace VerzuimBot.Protocol.Digest;
 
 /// <summary>For whom a digest is made: an SWV and the schools it covers (the school list of the SWV role's scope).</summary>
 /// <param name="School">The one school asked for ("overzicht &lt;school&gt;"), null for the whole SWV.</param>

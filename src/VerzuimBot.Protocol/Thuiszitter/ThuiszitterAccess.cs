@@ -3,11 +3,11 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Staff;
 
-namespace VerzuimBot.ThuiszitterRoute;
+namespace VerzuimBot.Protocol.Thuiszitter;
 
 /// <summary>An action of the route and the one role that may take it with that access action.</summary>
 internal sealed record RoleAction(AccessAction Action, Role Role);

@@ -1,14 +1,13 @@
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Protocol;
 
-namespace VerzuimBot.UnauthorisedRoute;
+namespace VerzuimBot.Domain.Rules;
 
 /// <summary>
 /// The counts the hours ladder and the legal clock look at (004 Verzuimschema, 002 §3, domain.md §4):
 /// this school year, and within the signal window (4 school weeks, since the last signaalverzuim melding).
 /// </summary>
-internal sealed record UnauthorisedTotals(int HoursInYear, int LateInYear, int HoursInWindow, int LateInWindow, int SignalHours, int SignalLate, string Window)
+public sealed record UnauthorisedTotals(int HoursInYear, int LateInYear, int HoursInWindow, int LateInWindow, int SignalHours, int SignalLate, string Window)
 {
     public static UnauthorisedTotals Of(DossierView dossier, SchoolProtocol protocol, DateOnly today)
     {
@@ -30,12 +29,6 @@ internal sealed record UnauthorisedTotals(int HoursInYear, int LateInYear, int H
     public string WindowText => $"{HoursInWindow} van {SignalHours} uur, {LateInWindow} van {SignalLate} keer te laat";
 
     public string Sentence => $"Dit schooljaar: {YearText}. Binnen {Window} (signaalverzuim): {WindowText}.";
-
-    public IEnumerable<SickRoute.Fact> Facts()
-    {
-        yield return new SickRoute.Fact("Dit schooljaar", YearText);
-        yield return new SickRoute.Fact($"Binnen {Window}", WindowText);
-    }
 
     private static string Hours(int n) => n == 1 ? "1 uur" : $"{n} uur";
 

@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
-using VerzuimBot.Domain.Language;
 
-namespace VerzuimBot.UnauthorisedRoute;
+namespace VerzuimBot.Domain.Language;
 
 /// <summary>
 /// Dates of absence that happened: "vandaag", "gisteren", "eergisteren", a weekday ("maandag" is the
 /// last Monday, today included), or anything <see cref="DutchDateParser"/> reads. A day written
 /// without a year ("12-1") is its latest occurrence up to today, not the next one.
 /// </summary>
-internal static partial class PastDates
+public static partial class PastDates
 {
     public static DateAnswer Parse(string text, DateOnly today)
     {

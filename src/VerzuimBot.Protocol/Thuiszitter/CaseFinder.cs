@@ -1,11 +1,12 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Staff;
 
-namespace VerzuimBot.ThuiszitterRoute;
+namespace VerzuimBot.Protocol.Thuiszitter;
 
 /// <summary>
 /// Finds a student for the route's commands. School staff search their own school as everywhere else;

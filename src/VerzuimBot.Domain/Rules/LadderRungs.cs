@@ -2,38 +2,42 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
-using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
+using VerzuimBot.Domain.Identity;
 
-namespace VerzuimBot.UnauthorisedRoute;
+namespace VerzuimBot.Domain.Rules;
 
 /// <summary>
 /// Reading a rung of the hours ladder (004 Verzuimschema) out of a task and a dossier: which rung a
 /// task id is about, which of its actions are done (this school year) and by whom, which still open.
 /// </summary>
-internal static partial class LadderRungs
+public static partial class LadderRungs
 {
-    /// <summary>The rung a ladder task id (student/kind/role/anchor[/reminder day]) is about, and whose side: the school's or leerplicht's.</summary>
-    public static RungTask? FromTaskId(string taskId, string studentId, ProtocolProfile profile)
+    /// <summary>The rung a ladder task id is about (a reminder's too), and whose side: the school's or leerplicht's.</summary>
+    public static RungTask? FromTaskId(string taskId, string studentId, ProtocolProfile profile) =>
+        TaskKey.Parse(taskId) is { } key && key.Student.Value == studentId ? FromKey(key, profile) : null;
+
+    public static RungTask? FromTask(DueTask task, ProtocolProfile profile)
     {
-        var parts = taskId.Split('/', 4);
-        if (parts.Length != 4 || parts[0] != studentId || parts[1] is not (nameof(TaskKind.LadderRung) or nameof(TaskKind.LeerplichtInterventie)))
+        ArgumentNullException.ThrowIfNull(task);
+        return FromKey(task.Key, profile);
+    }
+
+    private static RungTask? FromKey(TaskKey key, ProtocolProfile profile)
+    {
+        if (key.Kind is not (TaskKind.LadderRung or TaskKind.LeerplichtInterventie))
         {
             return null;
         }
 
-        var anchor = parts[3].Split('/')[0];
+        var anchor = key.BaseAnchor;
         if (Hours().Match(anchor) is not { Success: true } match || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var hours))
         {
             return null;
         }
 
-        return profile.Unauthorised.Ladder.FirstOrDefault(r => r.Hours == hours) is { } rung ? new RungTask(rung, anchor, parts[1] == nameof(TaskKind.LeerplichtInterventie)) : null;
+        return profile.Unauthorised.Ladder.FirstOrDefault(r => r.Hours == hours) is { } rung ? new RungTask(rung, anchor, key.Kind == TaskKind.LeerplichtInterventie) : null;
     }
-
-    public static RungTask? FromTask(DueTask task, ProtocolProfile profile) => FromTaskId(task.Id.Value, task.Student.Value, profile);
 
     /// <summary>Whether the side's task is still produced (some action is open) for this dossier now.</summary>
     public static bool IsOpen(IEnumerable<DueTask> open, RungTask side) => open.Any(t => t.Kind == side.Kind && t.Anchor == side.Anchor);
@@ -99,7 +103,7 @@ internal static partial class LadderRungs
 }
 
 /// <summary>A rung and whose side of it a task is about: the school's actions, or leerplicht's after the melding (004, last column).</summary>
-internal sealed record RungTask(LadderRung Rung, string Anchor, bool Leerplicht)
+public sealed record RungTask(LadderRung Rung, string Anchor, bool Leerplicht)
 {
     public IReadOnlyList<string> Actions => Leerplicht ? Rung.LeerplichtActions : Rung.Actions;
 

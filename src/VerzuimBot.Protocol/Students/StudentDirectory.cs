@@ -5,8 +5,10 @@ using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Domain.Rules;
 
-namespace VerzuimBot.Students;
+namespace VerzuimBot.Protocol.Students;
 
 /// <summary>A student on a school's roster (the names stay in <see cref="Details"/>; logs carry only <see cref="Id"/>).</summary>
 internal sealed record StudentRecord(string SchoolId, StudentId Id, RosterStudentDetails Details)

@@ -1,9 +1,9 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
+using VerzuimBot.Protocol.Schools;
 
-namespace VerzuimBot.Students;
+namespace VerzuimBot.Protocol.Students;
 
 /// <summary>
 /// The policy's view of a student (domain.md §8), the same for every route: what the school recorded

@@ -3,13 +3,15 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
-using VerzuimBot.Staff;
-using VerzuimBot.Students;
-using VerzuimBot.Tasks;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
 
-namespace VerzuimBot.UnauthorisedRoute;
+namespace VerzuimBot.Protocol.Unauthorised;
 
 /// <summary>
 /// Logs ongeoorloofd verzuim (004 Verzuimschema, 002 §3): hours, te laat and luxeverzuim, each checked
@@ -33,23 +35,23 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
 
         return RecordAsync(staff, student, date, date, cancellationToken,
             dossier => dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date == date).Sum(h => h.Hours) + hours > MaxHoursPerDay
-                ? $"Op {RouteCards.LongDate(date)} staan al {dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date == date).Sum(h => h.Hours)} uur; meer dan {MaxHoursPerDay} lesuren op één dag kan niet. Er is niets veranderd."
+                ? $"Op {DutchDates.LongDate(date)} staan al {dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date == date).Sum(h => h.Hours)} uur; meer dan {MaxHoursPerDay} lesuren op één dag kan niet. Er is niets veranderd."
                 : null,
             actor => new UnauthorisedHoursRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, date, hours),
-            _ => $"{(hours == 1 ? "1 uur" : $"{hours} uur")} ongeoorloofd verzuim van {student.Label} op {RouteCards.LongDate(date)}");
+            _ => $"{(hours == 1 ? "1 uur" : $"{hours} uur")} ongeoorloofd verzuim van {student.Label} op {DutchDates.LongDate(date)}");
     }
 
     public Task<RouteOutcome> RecordLateAsync(StaffMember staff, StudentRecord student, DateOnly date, CancellationToken cancellationToken) =>
         RecordAsync(staff, student, date, date, cancellationToken,
-            dossier => dossier.Of<LateArrivalRecorded>().Any(l => l.Date == date) ? $"{student.Label} staat op {RouteCards.LongDate(date)} al te laat genoteerd. Er is niets veranderd." : null,
+            dossier => dossier.Of<LateArrivalRecorded>().Any(l => l.Date == date) ? $"{student.Label} staat op {DutchDates.LongDate(date)} al te laat genoteerd. Er is niets veranderd." : null,
             actor => new LateArrivalRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, date),
-            _ => $"{student.Label} te laat op {RouteCards.LongDate(date)}");
+            _ => $"{student.Label} te laat op {DutchDates.LongDate(date)}");
 
     public Task<RouteOutcome> RecordLuxeverzuimAsync(StaffMember staff, StudentRecord student, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
         var calendar = protocols.For(student.SchoolId).Calendar;
         var days = last < first ? 0 : calendar.CountSchoolDays(first, last);
-        var span = first == last ? $"op {RouteCards.LongDate(first)}" : $"van {RouteCards.LongDate(first)} tot en met {RouteCards.LongDate(last)}";
+        var span = first == last ? $"op {DutchDates.LongDate(first)}" : $"van {DutchDates.LongDate(first)} tot en met {DutchDates.LongDate(last)}";
         return RecordAsync(staff, student, first, last, cancellationToken,
             dossier => dossier.Of<LuxeverzuimRecorded>().Any(l => l.First <= last && l.Last >= first) ? $"Voor {student.Label} staat in die dagen al luxeverzuim. Er is niets veranderd." : null,
             actor => new LuxeverzuimRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, first, last),
@@ -65,15 +67,15 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
         var hours = protocols.For(student.SchoolId).Profile.Unauthorised.LessonHoursPerSchoolDay;
         return RecordAsync(staff, student, first, first, cancellationToken,
             dossier => dossier.CurrentUnauthorisedPeriod is { } open
-                ? $"{student.Label} staat al ongeoorloofd afwezig sinds {RouteCards.LongDate(open.FirstDay)}. Er is niets veranderd."
+                ? $"{student.Label} staat al ongeoorloofd afwezig sinds {DutchDates.LongDate(open.FirstDay)}. Er is niets veranderd."
                 : dossier.CurrentSickPeriod is { } sick
-                    ? $"{student.Label} is ziek gemeld sinds {RouteCards.LongDate(sick.FirstDay)}. Is de leerling niet meer ziek maar blijft hij of zij zonder geldige reden weg? "
+                    ? $"{student.Label} is ziek gemeld sinds {DutchDates.LongDate(sick.FirstDay)}. Is de leerling niet meer ziek maar blijft hij of zij zonder geldige reden weg? "
                       + $"Typ eerst \"beter {student.Details.Leerlingnummer}\" met de dag waarop de leerling terug had moeten komen, en daarna \"ongeoorloofd afwezig {student.Details.Leerlingnummer} vanaf\" die dag. Er is niets vastgelegd."
                     : dossier.UnauthorisedPeriods.Any(p => p.Covers(first))
-                        ? $"Op {RouteCards.LongDate(first)} stond {student.Label} al ongeoorloofd afwezig. Er is niets veranderd."
+                        ? $"Op {DutchDates.LongDate(first)} stond {student.Label} al ongeoorloofd afwezig. Er is niets veranderd."
                         : null,
             actor => new UnauthorisedAbsenceStarted(SickAbsenceService.NewId(), time.GetUtcNow(), actor, first),
-            _ => $"{student.Label} ongeoorloofd afwezig vanaf {RouteCards.LongDate(first)}. Elke schooldag telt als {hours} lesuren, tot je \"weer aanwezig {student.Details.Leerlingnummer}\" typt");
+            _ => $"{student.Label} ongeoorloofd afwezig vanaf {DutchDates.LongDate(first)}. Elke schooldag telt als {hours} lesuren, tot je \"weer aanwezig {student.Details.Leerlingnummer}\" typt");
     }
 
     /// <summary>"Weer aanwezig": the open period of ongeoorloofd afwezig ends; <paramref name="backOn"/> is the first day at school.</summary>
@@ -84,10 +86,10 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
             dossier => dossier.CurrentUnauthorisedPeriod is not { } period
                 ? $"Voor {student.Label} staat geen ongeoorloofde afwezigheid open. Er is niets veranderd."
                 : backOn <= period.FirstDay
-                    ? $"{student.Label} is ongeoorloofd afwezig sinds {RouteCards.LongDate(period.FirstDay)}; de dag van terugkomst moet daarna liggen. Klopt de hele melding niet, gebruik dan \"herstel {student.Details.Leerlingnummer}\". Er is niets veranderd."
+                    ? $"{student.Label} is ongeoorloofd afwezig sinds {DutchDates.LongDate(period.FirstDay)}; de dag van terugkomst moet daarna liggen. Klopt de hele melding niet, gebruik dan \"herstel {student.Details.Leerlingnummer}\". Er is niets veranderd."
                     : null,
             actor => new UnauthorisedAbsenceEnded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, backOn),
-            dossier => $"{student.Label} weer aanwezig vanaf {RouteCards.LongDate(backOn)}, na {Days(calendar.CountSchoolDays(dossier.CurrentUnauthorisedPeriod!.FirstDay, backOn.AddDays(-1)))} ongeoorloofd afwezig",
+            dossier => $"{student.Label} weer aanwezig vanaf {DutchDates.LongDate(backOn)}, na {Days(calendar.CountSchoolDays(dossier.CurrentUnauthorisedPeriod!.FirstDay, backOn.AddDays(-1)))} ongeoorloofd afwezig",
             anyDay: true);
     }
 
@@ -148,7 +150,7 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
 
         if (first == last && !protocol.Calendar.IsSchoolDay(first))
         {
-            return $"{Capitalise(RouteCards.LongDate(first))} is geen schooldag (weekend, vakantie of studiedag). Er is niets vastgelegd.";
+            return $"{Capitalise(DutchDates.LongDate(first))} is geen schooldag (weekend, vakantie of studiedag). Er is niets vastgelegd.";
         }
 
         return protocol.Calendar.CountSchoolDays(first, last) == 0 ? "In die dagen valt geen schooldag. Er is niets vastgelegd." : null;
@@ -160,11 +162,11 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
     /// </summary>
     private static string? Consequence(DueTask task, DateTimeOffset now)
     {
-        var ahead = SchoolClock.LocalDate(task.DueAt) > SchoolClock.LocalDate(now) ? $"Blijft de leerling weg, dan op {RouteCards.LongDate(SchoolClock.LocalDate(task.DueAt))}: " : null;
+        var ahead = SchoolClock.LocalDate(task.DueAt) > SchoolClock.LocalDate(now) ? $"Blijft de leerling weg, dan op {DutchDates.LongDate(SchoolClock.LocalDate(task.DueAt))}: " : null;
         return task.Kind switch
         {
-            TaskKind.LadderRung when !task.Anchor.Contains('/') && ahead is not null => $"{ahead}de trede van {task.Detail} van de verzuimladder.",
-            TaskKind.LadderRung when !task.Anchor.Contains('/') => $"De trede van {task.Detail} van de verzuimladder is bereikt: de verzuimcoördinator krijgt de acties als kaart.",
+            TaskKind.LadderRung when !task.Key.IsReminder && ahead is not null => $"{ahead}de trede van {task.Detail} van de verzuimladder.",
+            TaskKind.LadderRung when !task.Key.IsReminder => $"De trede van {task.Detail} van de verzuimladder is bereikt: de verzuimcoördinator krijgt de acties als kaart.",
             TaskKind.SignaalverzuimWarning when ahead is null => $"Let op, bijna signaalverzuim: {task.Detail}.",
             TaskKind.SignaalverzuimMelding when ahead is not null => $"{ahead}signaalverzuim ({task.Detail}).",
             TaskKind.SignaalverzuimMelding => $"Signaalverzuim: {task.Detail}. De verzuimcoördinator krijgt de kaart om dit onverwijld te melden.",

@@ -3,9 +3,10 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Schools;
 using StoredEvent = VerzuimBot.Storage.DossierEvent;
 
-namespace VerzuimBot.Protocol;
+namespace VerzuimBot.Protocol.Dossiers;
 
 /// <summary>
 /// Where the domain meets storage: a new fact is appended to the student's dossier (never lost on a

@@ -1,8 +1,11 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.SickRoute;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol.SickAbsence;
 
-namespace VerzuimBot.ThuiszitterRoute;
+namespace VerzuimBot.Protocol.Texts;
 
 /// <summary>Short Dutch descriptions of the route's decisions, for "al afgehandeld" and the case card.</summary>
 internal static class ThuiszitterTexts
@@ -14,10 +17,10 @@ internal static class ThuiszitterTexts
         LeerplichtJudgementRecorded j => $"Oordeel leerplicht: geen thuiszitter ({j.Reason})",
         ThuiszitterChecklistItemCompleted c => $"Checklist thuiszitter: {c.Item}",
         VrijstellingStepRecorded v => $"Vrijstelling 5a: {Step(v)}",
-        DoorzettingsmachtStarted d => $"Doorzettingsmacht gestart op {RouteCards.ShortDate(d.Date)}{(d.EscalatedTo is { } to ? ", voorgelegd aan " + To(to) : string.Empty)}",
-        DoorzettingsmachtResolved r => $"Doorzettingsmacht afgerond op {RouteCards.ShortDate(r.Date)}{(r.Outcome is { } o ? ": " + o : string.Empty)}",
-        ReturnedToSchool { PassendAanbod: true } r => $"Passend aanbod gestart op {RouteCards.ShortDate(r.Date)}",
-        ReturnedToSchool r => $"Terug op school op {RouteCards.ShortDate(r.Date)}",
+        DoorzettingsmachtStarted d => $"Doorzettingsmacht gestart op {DutchDates.ShortDate(d.Date)}{(d.EscalatedTo is { } to ? ", voorgelegd aan " + To(to) : string.Empty)}",
+        DoorzettingsmachtResolved r => $"Doorzettingsmacht afgerond op {DutchDates.ShortDate(r.Date)}{(r.Outcome is { } o ? ": " + o : string.Empty)}",
+        ReturnedToSchool { PassendAanbod: true } r => $"Passend aanbod gestart op {DutchDates.ShortDate(r.Date)}",
+        ReturnedToSchool r => $"Terug op school op {DutchDates.ShortDate(r.Date)}",
         _ => null,
     };
 
