@@ -14,8 +14,6 @@ internal static class DigestRegistration
     {
         services.AddSingleton(_ => configuration.GetSection(DigestExportOptions.SectionName).Get<DigestExportOptions>() ?? new DigestExportOptions());
         services.AddHttpContextAccessor();
-        services.AddSingleton<DigestSubscriptionStore>();
-        services.AddSingleton<DigestExportStore>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestExportLinks>();
         services.AddSingleton<DigestCommands>();

@@ -15,7 +15,6 @@ using VerzuimBot.Access.Roles;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Storage;
-using VerzuimBot.Tables;
 using VerzuimBot.Beheer;
 using VerzuimBot.Demo;
 using VerzuimBot.Digest;
@@ -55,12 +54,9 @@ internal static class ServiceRegistration
 
         services.AddSingleton<TimeProvider>(developmentClock ? clock : TimeProvider.System);
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(BotAuthenticationOptions.SectionName));
-        services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
 
-        services.AddSingleton(sp => TableStoreFactory.Create(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ConversationReferenceStore>();
-        services.AddSingleton<ProcessedActivityStore>();
+        services.AddVerzuimStorage(configuration.GetSection("TableStorage"));
 
         services.AddHttpClient("openid");
         services.AddSingleton(sp => InboundAuthenticator.MetadataFor(sp.GetRequiredService<BotAuthenticationOptions>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient("openid")));
@@ -74,17 +70,12 @@ internal static class ServiceRegistration
         services.AddSingleton(_ => CardTemplateLibrary.FromAppDirectory());
         services.AddSingleton<BotReplies>();
         services.AddSingleton<ConversationCapture>();
-        services.AddSingleton<DialogStateStore>();
         services.AddSingleton<IDialogStateStore, StoredDialogState>();
-        services.AddSingleton<StaffAbsenceStore>();
         services.AddSingleton<AbsenceCommands>();
         services.AddSingleton<FormDialog, AbsenceDialog>();
         services.AddSingleton<DialogRunner>();
 
         services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName));
-        services.AddSingleton<DossierStore>();
-        services.AddSingleton(_ => new TaskStoreOptions());
-        services.AddSingleton<TaskStore>();
         services.AddVerzuimProtocol();
 
         // Wie is wie (issue 7): tenants, identities, roles, audit, retention, and the beheer CLI.
@@ -92,11 +83,6 @@ internal static class ServiceRegistration
         services.AddSingleton(sp => new TenantPolicy(sp.GetRequiredService<TenantAllowListOptions>()));
         services.AddSingleton(_ => configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions());
         services.AddSingleton<TenantGate>();
-        services.AddSingleton<RosterStore>();
-        services.AddSingleton<AuditStore>();
-        services.AddSingleton<DecisionStore>();
-        services.AddSingleton<StudentDataStore>();
-        services.AddSingleton<StaffIdentityStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<RoleAssignmentService>();

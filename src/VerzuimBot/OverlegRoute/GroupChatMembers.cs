@@ -5,6 +5,7 @@ using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute;
 

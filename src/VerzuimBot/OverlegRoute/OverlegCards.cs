@@ -12,6 +12,7 @@ using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute;
 

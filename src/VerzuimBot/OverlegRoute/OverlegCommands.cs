@@ -13,6 +13,7 @@ using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute;
 

@@ -6,6 +6,7 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute;
 

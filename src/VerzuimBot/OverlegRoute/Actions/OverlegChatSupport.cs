@@ -11,6 +11,7 @@ using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

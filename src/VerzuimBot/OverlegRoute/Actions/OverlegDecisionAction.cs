@@ -12,6 +12,7 @@ using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

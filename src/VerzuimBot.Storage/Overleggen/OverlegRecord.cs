@@ -1,11 +1,11 @@
-namespace VerzuimBot.OverlegRoute;
+namespace VerzuimBot.Storage;
 
 /// <summary>
 /// Where an overleg of a student takes place: the group chat the decider chose and the message there that holds the
 /// summary card (updated in place). Infrastructure only: the decision itself is the dossier event
 /// <see cref="DecisionEventId"/>. Ids only, no names.
 /// </summary>
-internal sealed record OverlegRecord(
+public sealed record OverlegRecord(
     string SchoolId,
     string StudentId,
     string OverlegId,

@@ -3,7 +3,7 @@ using System.Text;
 using VerzuimBot.Storage.Keys;
 using VerzuimBot.Tables;
 
-namespace VerzuimBot.OverlegRoute;
+namespace VerzuimBot.Storage;
 
 /// <summary>
 /// Table "Overleggen". Two kinds of rows:
@@ -11,18 +11,26 @@ namespace VerzuimBot.OverlegRoute;
 /// <item>an overleg: PartitionKey = school id, RowKey = <c>O|student|overleg</c> — a student's overleggen are one row-key range;</item>
 /// <item>a group chat's name as people told it ("overleg hier &lt;naam&gt;"): PartitionKey = <c>chat|tenant</c>, RowKey = conversation id.</item>
 /// </list>
-/// Ids go into keys Base64Url-encoded, so any id is a valid key on both backends and '|' stays a separator.
+/// Ids go into keys through <see cref="KeyEncoder"/>. Rows an earlier version wrote with Base64Url-encoded ids are moved to
+/// these keys once, on first use (<see cref="KeyMigration"/>).
 /// </summary>
-internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time) : Access.Retention.IStudentDataHolder, Conversation.IGroupChatNames
+public sealed class OverlegStore
 {
-    public const string TableName = "Overleggen";
+    private readonly TableHandle _table;
+    private readonly KeyMigration _migration;
+    private readonly TimeProvider _time;
 
-    private readonly TableHandle _table = new(tables, TableName);
+    public OverlegStore(ITableStoreFactory tables, TimeProvider time)
+    {
+        _table = new TableHandle(tables, TableNames.Overleggen);
+        _migration = new KeyMigration("keys-v2", CurrentKeys, time);
+        _time = time;
+    }
 
     public async Task SaveAsync(OverlegRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var entity = new TableEntity(Key(record.SchoolId), OverlegRow(record.StudentId, record.OverlegId))
+        var entity = new TableEntity(KeyEncoder.Encode(record.SchoolId), OverlegRow(record.StudentId, record.OverlegId))
         {
             ["SchoolId"] = record.SchoolId,
             ["StudentId"] = record.StudentId,
@@ -44,7 +52,7 @@ internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time)
     public async Task<OverlegRecord?> FindAsync(string schoolId, string studentId, string overlegId, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var row = await table.GetAsync(Key(schoolId), OverlegRow(studentId, overlegId), cancellationToken).ConfigureAwait(false);
+        var row = await table.GetAsync(KeyEncoder.Encode(schoolId), OverlegRow(studentId, overlegId), cancellationToken).ConfigureAwait(false);
         return row is null ? null : ToRecord(row);
     }
 
@@ -55,7 +63,7 @@ internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time)
         var overleggen = await ListAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);
         foreach (var overleg in overleggen)
         {
-            await table.DeleteAsync(Key(schoolId), OverlegRow(studentId, overleg.OverlegId), "*", cancellationToken).ConfigureAwait(false);
+            await table.DeleteAsync(KeyEncoder.Encode(schoolId), OverlegRow(studentId, overleg.OverlegId), "*", cancellationToken).ConfigureAwait(false);
         }
 
         return overleggen.Count;
@@ -64,10 +72,7 @@ internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time)
     /// <summary>The overleggen of one student, oldest first.</summary>
     public async Task<IReadOnlyList<OverlegRecord>> ListAsync(string schoolId, string studentId, CancellationToken cancellationToken)
     {
-        var prefix = $"O|{Key(studentId)}|";
-        var filter = TableFilter.PartitionKeyEquals(Key(schoolId))
-            .And(TableFilter.GreaterThanOrEqual(TableEntity.RowKeyName, prefix))
-            .And(TableFilter.LessThan(TableEntity.RowKeyName, prefix[..^1] + "}"));
+        var filter = EntityReading.PrefixFilter(KeyEncoder.Encode(schoolId), KeyEncoder.Compose(OverlegRowKind, KeyEncoder.Encode(studentId), string.Empty));
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<OverlegRecord>();
         await foreach (var row in table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
@@ -80,8 +85,9 @@ internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time)
 
     public async Task SaveChatNameAsync(string tenantId, string conversationId, string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(ChatPartition(tenantId), Key(conversationId))
+        var entity = new TableEntity(ChatPartition(tenantId), KeyEncoder.Encode(conversationId))
         {
+            ["TenantId"] = tenantId,
             ["ConversationId"] = conversationId,
             ["Name"] = name,
             ["UpdatedAt"] = now,
@@ -94,9 +100,9 @@ internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time)
     public async Task RememberAsync(string tenantId, string conversationId, string name, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        if (await table.GetAsync(ChatPartition(tenantId), Key(conversationId), cancellationToken).ConfigureAwait(false) is null)
+        if (await table.GetAsync(ChatPartition(tenantId), KeyEncoder.Encode(conversationId), cancellationToken).ConfigureAwait(false) is null)
         {
-            await SaveChatNameAsync(tenantId, conversationId, name, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await SaveChatNameAsync(tenantId, conversationId, name, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -116,31 +122,51 @@ internal sealed class OverlegStore(ITableStoreFactory tables, TimeProvider time)
         return names;
     }
 
-    private static string ChatPartition(string tenantId) => "chat|" + Key(tenantId);
+    private const string OverlegRowKind = "O";
+    private const string ChatPartitionKind = "chat";
 
-    private static string OverlegRow(string studentId, string overlegId) => $"O|{Key(studentId)}|{Key(overlegId)}";
+    private static string ChatPartition(string tenantId) => KeyEncoder.Compose(ChatPartitionKind, KeyEncoder.Encode(tenantId));
 
-    private static string Key(string id)
+    private static string OverlegRow(string studentId, string overlegId) => KeyEncoder.Compose(OverlegRowKind, KeyEncoder.Encode(studentId), KeyEncoder.Encode(overlegId));
+
+    /// <summary>
+    /// Where a row belongs now. Overleg rows carry their ids as columns; chat-name rows of the earlier version carry no
+    /// TenantId column, their partition holds it Base64Url-encoded.
+    /// </summary>
+    private static (string PartitionKey, string RowKey)? CurrentKeys(TableEntity row)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(id));
+        if (row.GetString("OverlegId") is { Length: > 0 } overlegId && row.GetString("SchoolId") is { Length: > 0 } schoolId && row.GetString("StudentId") is { Length: > 0 } studentId)
+        {
+            return (KeyEncoder.Encode(schoolId), OverlegRow(studentId, overlegId));
+        }
+
+        if (row.GetString("ConversationId") is { Length: > 0 } conversationId && row.PartitionKey.StartsWith(ChatPartitionKind + KeyEncoder.Separator, StringComparison.Ordinal))
+        {
+            var tenantId = row.GetString("TenantId") ?? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(row.PartitionKey.AsSpan(ChatPartitionKind.Length + 1)));
+            return (ChatPartition(tenantId), KeyEncoder.Encode(conversationId));
+        }
+
+        return null;
     }
 
     private static OverlegRecord ToRecord(TableEntity row) => new(
-        Required(row, "SchoolId"),
-        Required(row, "StudentId"),
-        Required(row, "OverlegId"),
-        Required(row, "Soort"),
+        row.Required("SchoolId"),
+        row.Required("StudentId"),
+        row.Required("OverlegId"),
+        row.Required("Soort"),
         (row.GetString("Partners") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
-        Required(row, "TenantId"),
-        Required(row, "ConversationId"),
-        Required(row, "ServiceUrl"),
+        row.Required("TenantId"),
+        row.Required("ConversationId"),
+        row.Required("ServiceUrl"),
         row.GetString("BotId") ?? string.Empty,
         row.GetString("SummaryActivityId"),
-        Required(row, "DecisionEventId"),
+        row.Required("DecisionEventId"),
         row.GetDateTimeOffset("DecidedAt") ?? DateTimeOffset.MinValue);
 
-    private static string Required(TableEntity row, string name) => row.GetString(name) ?? throw new InvalidDataException($"Stored overleg misses property {name}.");
-
-    private ValueTask<ITableStore> TableAsync(CancellationToken cancellationToken) => _table.GetAsync(cancellationToken);
+    private async ValueTask<ITableStore> TableAsync(CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        await _migration.EnsureAsync(table, cancellationToken).ConfigureAwait(false);
+        return table;
+    }
 }
