@@ -12,9 +12,6 @@ using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.Protocol.SickAbsence;
 
-/// <summary>The outcome of a route command: a Dutch sentence, and whether something was stored.</summary>
-internal sealed record RouteOutcome(bool Stored, string Message);
-
 /// <summary>
 /// Stap 1 of 002 Bijlage 1 and its corrections: ziekmelding, beter-melding and herstel, each checked
 /// against the acting person's role for the student, stored as a new event, and followed at once by

@@ -1,9 +1,8 @@
 using VerzuimBot.Connector.Schema;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Digest;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Digest;
 

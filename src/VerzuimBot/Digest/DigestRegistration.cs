@@ -1,9 +1,9 @@
 using VerzuimBot.Messages;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Storage;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Digest;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Digest;
 

@@ -6,11 +6,11 @@ using VerzuimBot.Conversation;
 using VerzuimBot.Storage;
 using VerzuimBot.Absence;
 using VerzuimBot.Connector.Dialogs;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
+using VerzuimBot.SickRoute;
 
 namespace VerzuimBot.Messages;
 

@@ -6,13 +6,13 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Storage;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute;
 

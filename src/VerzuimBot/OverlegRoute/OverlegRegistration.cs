@@ -1,7 +1,7 @@
 using VerzuimBot.Messages;
 using VerzuimBot.OverlegRoute.Actions;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Tasks;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute;
 

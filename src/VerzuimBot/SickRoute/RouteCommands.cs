@@ -8,6 +8,7 @@ using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute;
 

@@ -3,7 +3,6 @@ using VerzuimBot.Access.Tenants;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Storage;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
@@ -12,6 +11,7 @@ using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Tasks;
 

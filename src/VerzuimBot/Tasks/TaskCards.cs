@@ -3,13 +3,13 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Tasks;
 

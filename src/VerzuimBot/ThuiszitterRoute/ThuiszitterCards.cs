@@ -6,12 +6,12 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute;
 

@@ -1,9 +1,9 @@
 using VerzuimBot.Messages;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Tasks;
 using VerzuimBot.ThuiszitterRoute.Actions;
 using VerzuimBot.Protocol.Thuiszitter;
 using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute;
 

@@ -5,7 +5,6 @@ using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Tasks;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
@@ -13,6 +12,7 @@ using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute;
 

@@ -4,13 +4,13 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Unauthorised;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;
 

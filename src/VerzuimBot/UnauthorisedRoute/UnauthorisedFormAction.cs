@@ -1,12 +1,11 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Unauthorised;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;
 

@@ -1,7 +1,7 @@
 using VerzuimBot.Messages;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Tasks;
 using VerzuimBot.Protocol.Unauthorised;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;
 

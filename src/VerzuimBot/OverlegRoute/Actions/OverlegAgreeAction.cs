@@ -1,13 +1,12 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

@@ -2,8 +2,6 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Conversation;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
@@ -12,6 +10,7 @@ using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Storage;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

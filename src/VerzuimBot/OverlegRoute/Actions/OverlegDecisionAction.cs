@@ -4,8 +4,6 @@ using VerzuimBot.Conversation;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
@@ -13,6 +11,7 @@ using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Storage;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

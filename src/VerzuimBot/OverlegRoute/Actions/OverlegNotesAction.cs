@@ -1,12 +1,11 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using VerzuimBot.Connector.Schema;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

@@ -10,6 +10,7 @@ using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 

@@ -2,6 +2,7 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 

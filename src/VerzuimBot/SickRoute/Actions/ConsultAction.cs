@@ -8,6 +8,7 @@ using VerzuimBot.Staff;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 

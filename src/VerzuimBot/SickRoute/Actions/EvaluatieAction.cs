@@ -4,6 +4,7 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 

@@ -6,6 +6,7 @@ using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 

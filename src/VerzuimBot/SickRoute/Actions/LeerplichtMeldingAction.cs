@@ -3,6 +3,7 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 

@@ -5,6 +5,7 @@ using VerzuimBot.Domain.Language;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 

@@ -5,6 +5,7 @@ using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 

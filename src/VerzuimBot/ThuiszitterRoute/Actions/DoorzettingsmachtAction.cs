@@ -2,11 +2,10 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Thuiszitter;
 using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 

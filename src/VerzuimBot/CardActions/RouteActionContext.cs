@@ -9,7 +9,7 @@ using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
 
-namespace VerzuimBot.SickRoute.Actions;
+namespace VerzuimBot.CardActions;
 
 /// <summary>Everything a task card's answer is judged on: who pressed, for which student, the dossier and what is open now.</summary>
 internal sealed record RouteActionContext(StaffMember Staff, StudentRecord Student, DossierView Dossier, SchoolProtocol Protocol, IReadOnlyList<DueTask> Open, DateTimeOffset Now, string TaskId)

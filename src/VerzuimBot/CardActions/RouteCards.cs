@@ -5,7 +5,7 @@ using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Texts;
 
-namespace VerzuimBot.SickRoute;
+namespace VerzuimBot.CardActions;
 
 /// <summary>A line of a FactSet.</summary>
 internal sealed record Fact(string Title, string Value);

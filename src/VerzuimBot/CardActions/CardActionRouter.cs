@@ -1,7 +1,7 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Protocol.Texts;
 
-namespace VerzuimBot.SickRoute.Actions;
+namespace VerzuimBot.CardActions;
 
 /// <summary>What pressing a card did: the card that replaces it for the presser, or a Dutch sentence shown while the card stays.</summary>
 internal sealed record CardActionResult(JsonNodeCard? Card, string? Message)

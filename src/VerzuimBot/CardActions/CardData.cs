@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using VerzuimBot.Protocol.Texts;
 
-namespace VerzuimBot.SickRoute;
+namespace VerzuimBot.CardActions;
 
 /// <summary>
 /// The data and inputs an Action.Execute sends back. Everything is untrusted: values are strings,
