@@ -72,7 +72,8 @@ internal static class ServiceRegistration
         services.AddSingleton<ConversationCapture>();
         services.AddSingleton<IDialogStateStore, StoredDialogState>();
         services.AddSingleton<AbsenceCommands>();
-        services.AddSingleton<FormDialog, AbsenceDialog>();
+        services.AddSingleton<AbsenceDialog>();
+        services.AddSingleton<IDialog>(sp => sp.GetRequiredService<AbsenceDialog>());
         services.AddSingleton<DialogRunner>();
 
         services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName));

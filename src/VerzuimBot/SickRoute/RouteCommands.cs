@@ -9,6 +9,7 @@ using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.CardActions;
+using VerzuimBot.Connector.Dialogs;
 
 namespace VerzuimBot.SickRoute;
 
@@ -16,7 +17,7 @@ namespace VerzuimBot.SickRoute;
 /// The route's chat commands: "ziekmelding" / "ziek &lt;leerling&gt;", "ziekmelding formulier",
 /// "beter &lt;leerling&gt;", "herstel &lt;leerling&gt;" and "taken". Each acts as the person typing, with their roles now.
 /// </summary>
-internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, StudentDirectory students, SickAbsenceService sick, DossierReader reader, OpenTasks openTasks, RouteCards cards, TimeProvider time) : Messages.IChatCommands
+internal sealed class RouteCommands(ActingStaff acting, DialogRunner dialogs, ZiekmeldingDialog ziekmelding, StudentDirectory students, SickAbsenceService sick, DossierReader reader, OpenTasks openTasks, RouteCards cards, TimeProvider time) : Messages.IChatCommands
 {
     private static readonly string[] Prefixes = ["ziekmelding formulier", "ziek formulier", "ziekmelding", "ziek", "beter", "herstel", "taken"];
 
@@ -43,7 +44,7 @@ internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, St
                 var school = staff.Actor.Grants.FirstOrDefault(g => g.OrganisationKind == Access.Tenants.OrganisationKind.School)?.OrganisationId ?? string.Empty;
                 return Activity.CardMessage(cards.ZiekmeldingForm(school, today, null, rest, [], today, null, null));
             case "ziekmelding" or "ziek":
-                return Activity.Message(await chat.BeginAsync(dialogKey, staff, rest, cancellationToken).ConfigureAwait(false));
+                return Activity.Message(await dialogs.BeginAsync(dialogKey, await ziekmelding.BeginAsync(staff, rest, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
             case "taken":
                 return Activity.CardMessage(await openTasks.ForAsync(staff, cancellationToken).ConfigureAwait(false));
         }

@@ -1,4 +1,5 @@
 using VerzuimBot.CardActions;
+using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Messages;
 using VerzuimBot.SickRoute.Actions;
 
@@ -10,7 +11,8 @@ internal static class SickRouteRegistration
     public static IServiceCollection AddSickRoute(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddSingleton<ZiekmeldingChat>();
+        services.AddSingleton<ZiekmeldingDialog>();
+        services.AddSingleton<IDialog>(sp => sp.GetRequiredService<ZiekmeldingDialog>());
         services.AddSingleton<DossierReader>();
         services.AddSingleton<IChatCommands, RouteCommands>();
         services.AddSingleton<ICardAction, ZiekmeldingFormAction>();
