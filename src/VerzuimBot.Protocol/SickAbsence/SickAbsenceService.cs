@@ -5,7 +5,6 @@ using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
-using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Protocol.Texts;

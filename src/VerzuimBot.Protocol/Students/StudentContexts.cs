@@ -1,7 +1,6 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol.Schools;
 
 namespace VerzuimBot.Protocol.Students;
 

@@ -1,4 +1,3 @@
-using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
 namespace VerzuimBot.Protocol.Tasks;
 

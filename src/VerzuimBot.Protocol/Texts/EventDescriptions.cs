@@ -1,6 +1,5 @@
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
 
 namespace VerzuimBot.Protocol.Texts;

@@ -1,7 +1,6 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
 

@@ -4,7 +4,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Protocol.Thuiszitter;

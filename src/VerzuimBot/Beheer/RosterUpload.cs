@@ -5,7 +5,6 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Staff;
 

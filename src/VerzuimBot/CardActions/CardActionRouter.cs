@@ -1,5 +1,4 @@
 using VerzuimBot.Connector.Schema;
-using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.CardActions;
 

@@ -3,7 +3,6 @@ using VerzuimBot.Cards;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.CardActions;
 

@@ -5,7 +5,6 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Development;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Tasks;
-using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
 
 namespace VerzuimBot.Demo;

@@ -1,6 +1,5 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Staff;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Digest;
 using VerzuimBot.CardActions;
 

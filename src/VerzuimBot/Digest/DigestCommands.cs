@@ -7,7 +7,6 @@ using VerzuimBot.Messages;
 using VerzuimBot.Staff;
 using VerzuimBot.Storage;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Digest;
 using VerzuimBot.Protocol.Staff;
 

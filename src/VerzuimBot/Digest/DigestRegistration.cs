@@ -1,5 +1,4 @@
 using VerzuimBot.Messages;
-using VerzuimBot.Storage;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Digest;

@@ -4,7 +4,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Schools;
-using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute;

@@ -8,9 +8,7 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Storage;
 using VerzuimBot.CardActions;
 

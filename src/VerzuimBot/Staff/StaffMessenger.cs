@@ -1,4 +1,3 @@
-using VerzuimBot.Absence;
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access;
 using VerzuimBot.Connector.Client;

@@ -8,9 +8,7 @@ using VerzuimBot.Domain.Rules;
 using VerzuimBot.Tasks;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
-using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Thuiszitter;
 using VerzuimBot.CardActions;
 

@@ -1,6 +1,5 @@
 using VerzuimBot.Messages;
 using VerzuimBot.Tasks;
-using VerzuimBot.Protocol.Unauthorised;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;

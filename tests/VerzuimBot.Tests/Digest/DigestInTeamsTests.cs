@@ -9,7 +9,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Tests.SickRoute;
 using VerzuimBot.Protocol.Dossiers;
-using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Digest;
 using static VerzuimBot.Tests.SickRoute.RouteHarness;
 

@@ -6,7 +6,6 @@ using VerzuimBot.Tests.Infrastructure;
 using VerzuimBot.Tests.SickRoute;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
-using VerzuimBot.Domain.Rules;
 
 namespace VerzuimBot.Tests.OverlegRoute;
 

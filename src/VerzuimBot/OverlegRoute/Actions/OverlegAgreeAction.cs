@@ -4,7 +4,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.Dossiers;
-using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.CardActions;
 

@@ -3,7 +3,6 @@ using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Dossiers;
-using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.CardActions;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using VerzuimBot.Connector.Schema;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute.Actions;

@@ -1,7 +1,6 @@
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;

@@ -1,6 +1,5 @@
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;

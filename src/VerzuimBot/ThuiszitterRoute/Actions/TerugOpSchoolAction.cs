@@ -4,7 +4,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Thuiszitter;
-using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
