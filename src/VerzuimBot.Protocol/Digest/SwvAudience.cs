@@ -1,7 +1,6 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Protocol.Digest;

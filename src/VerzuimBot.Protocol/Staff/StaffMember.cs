@@ -1,5 +1,4 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Domain.Rules;
 
 namespace VerzuimBot.Protocol.Staff;
 

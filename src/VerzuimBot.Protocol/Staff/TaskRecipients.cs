@@ -4,7 +4,6 @@ using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
-using VerzuimBot.Domain.Rules;
 
 namespace VerzuimBot.Protocol.Staff;
 

@@ -1,4 +1,3 @@
-using VerzuimBot.Domain.Rules;
 namespace VerzuimBot.Protocol.Tasks;
 
 /// <summary>Wakes the reminder scheduler early: after a ziekmelding the mentor is told at once, not at the next tick.</summary>

@@ -1,6 +1,5 @@
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.Domain.Rules;
 
 namespace VerzuimBot.Protocol.Texts;
 

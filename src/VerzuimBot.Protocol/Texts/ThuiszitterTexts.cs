@@ -1,8 +1,6 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol.SickAbsence;
 
 namespace VerzuimBot.Protocol.Texts;
 

@@ -7,7 +7,6 @@ using VerzuimBot.Messages;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
-using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Beheer;
 

@@ -1,7 +1,4 @@
 using VerzuimBot.Messages;
-using VerzuimBot.Protocol.Schools;
-using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol.Digest;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Digest;

@@ -7,7 +7,6 @@ using VerzuimBot.Storage;
 using VerzuimBot.Absence;
 using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Staff;
-using VerzuimBot.Protocol.Staff;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Messages;

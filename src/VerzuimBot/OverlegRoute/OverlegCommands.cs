@@ -10,7 +10,6 @@ using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Storage;
 

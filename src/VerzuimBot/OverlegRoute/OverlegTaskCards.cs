@@ -4,7 +4,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Tasks;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Tasks;
 
 namespace VerzuimBot.OverlegRoute;
 

@@ -2,7 +2,6 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Tasks;
 
 namespace VerzuimBot.Tasks;
 

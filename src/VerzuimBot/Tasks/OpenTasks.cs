@@ -6,7 +6,6 @@ using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;

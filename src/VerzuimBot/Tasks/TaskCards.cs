@@ -5,9 +5,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.SickAbsence;
-using VerzuimBot.Protocol.Texts;
-using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Tasks;

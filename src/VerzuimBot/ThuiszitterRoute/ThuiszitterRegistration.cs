@@ -1,7 +1,6 @@
 using VerzuimBot.Messages;
 using VerzuimBot.Tasks;
 using VerzuimBot.ThuiszitterRoute.Actions;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute;

@@ -9,7 +9,6 @@ using VerzuimBot.Tasks;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Texts;
-using VerzuimBot.Protocol.Thuiszitter;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute;

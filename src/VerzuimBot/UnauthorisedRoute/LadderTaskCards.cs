@@ -4,8 +4,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Tasks;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Unauthorised;
-using VerzuimBot.Protocol.Tasks;
 
 namespace VerzuimBot.UnauthorisedRoute;
 

@@ -7,8 +7,6 @@ using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Unauthorised;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.SickAbsence;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;

@@ -5,7 +5,6 @@ using VerzuimBot.Domain.Language;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Unauthorised;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.UnauthorisedRoute;
 

@@ -3,7 +3,6 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Unauthorised;
 using VerzuimBot.Protocol.Students;
-using VerzuimBot.Protocol.Staff;
 using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;

@@ -5,8 +5,6 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
-using VerzuimBot.Protocol.SickAbsence;
-using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Storage;
 using VerzuimBot.CardActions;
