@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using VerzuimBot.Digest;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
@@ -8,6 +7,7 @@ using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables;
+using VerzuimBot.Protocol.Digest;
 using DossierEvent = VerzuimBot.Domain.Dossier.DossierEvent;
 using StoredEvent = VerzuimBot.Storage.DossierEvent;
 

@@ -1,58 +1,58 @@
 namespace VerzuimBot.Connector.Dialogs;
 
 /// <summary>
-/// Runs form dialogs turn by turn: ask, validate, ask again in Dutch, cancel with "stop". The state
-/// is saved after every step with an ETag check, so a restart mid-dialog loses nothing.
+/// The one dialog mechanism: runs every <see cref="IDialog"/> turn by turn. It loads the conversation's state once per
+/// turn, ends any dialog on "stop", hands the answer to the dialog whose state it is, and saves what the dialog decided
+/// with an ETag check, so a restart mid-dialog loses nothing and two turns at once cannot both win.
 /// </summary>
-public sealed class DialogRunner(IDialogStateStore store, IEnumerable<FormDialog> dialogs)
+public sealed class DialogRunner(IDialogStateStore store, IEnumerable<IDialog> dialogs)
 {
     public const string Cancelled = "Gestopt. Er is niets opgeslagen.";
     public const string Busy = "Ik was nog bezig met je vorige bericht. Stuur je antwoord nog een keer.";
     private static readonly HashSet<string> StopWords = ["stop", "stoppen", "annuleer", "annuleren", "laat maar"];
-    private readonly Dictionary<string, FormDialog> _dialogs = dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    private readonly Dictionary<string, IDialog> _dialogs = dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
-    public async Task<DialogTurnResult> BeginAsync(string conversationKey, string dialogId, CancellationToken cancellationToken = default)
+    /// <summary>Starts a dialog with its first step (which replaces any dialog running here); returns the reply.</summary>
+    public async Task<string> BeginAsync(string conversationKey, DialogStep first, CancellationToken cancellationToken = default)
     {
-        var dialog = _dialogs[dialogId];
+        ArgumentNullException.ThrowIfNull(first);
         var existing = await store.LoadAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-        var state = new DialogState(dialogId, 0, new Dictionary<string, string>());
-        await SaveAsync(conversationKey, state, existing?.ETag, cancellationToken).ConfigureAwait(false);
-        return new DialogTurnResult(DialogTurnStatus.Waiting, dialog.Questions[0].Prompt + " (Typ stop om te stoppen.)");
+        return await ApplyAsync(conversationKey, first, existing?.ETag, existing is not null, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DialogTurnResult> ContinueAsync(string conversationKey, string text, DialogUser user, CancellationToken cancellationToken = default)
+    /// <summary>The next answer of the dialog running here; <see cref="DialogTurnStatus.NotActive"/> when none runs.</summary>
+    public async Task<DialogTurnResult> ContinueAsync(string conversationKey, DialogTurn turn, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         if (await store.LoadAsync(conversationKey, cancellationToken).ConfigureAwait(false) is not { } loaded
             || !_dialogs.TryGetValue(loaded.State.DialogId, out var dialog))
         {
             return new DialogTurnResult(DialogTurnStatus.NotActive, null);
         }
 
-        if (StopWords.Contains(text.Trim().ToLowerInvariant()))
+        if (StopWords.Contains(turn.Text.Trim().ToLowerInvariant()))
         {
             await store.DeleteAsync(conversationKey, cancellationToken).ConfigureAwait(false);
             return new DialogTurnResult(DialogTurnStatus.Cancelled, Cancelled);
         }
 
-        var state = loaded.State;
-        var question = dialog.Questions[Math.Clamp(state.Step, 0, dialog.Questions.Count - 1)];
-        var answer = question.Validate(text);
-        if (!answer.Accepted)
+        var step = await dialog.ContinueAsync(turn, loaded.State, cancellationToken).ConfigureAwait(false);
+        var reply = await ApplyAsync(conversationKey, step, loaded.ETag, exists: true, cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(step.Ends ? DialogTurnStatus.Complete : DialogTurnStatus.Waiting, reply);
+    }
+
+    private async Task<string> ApplyAsync(string conversationKey, DialogStep step, string? etag, bool exists, CancellationToken cancellationToken)
+    {
+        if (step.Next is { } next)
         {
-            return new DialogTurnResult(DialogTurnStatus.Waiting, $"{answer.Problem} {question.Prompt}");
+            await SaveAsync(conversationKey, next, etag, cancellationToken).ConfigureAwait(false);
+        }
+        else if (step.Ends && exists)
+        {
+            await store.DeleteAsync(conversationKey, cancellationToken).ConfigureAwait(false);
         }
 
-        var answers = new Dictionary<string, string>(state.Answers) { [question.Key] = answer.Value! };
-        var next = state.Step + 1;
-        if (next < dialog.Questions.Count)
-        {
-            await SaveAsync(conversationKey, state with { Step = next, Answers = answers }, loaded.ETag, cancellationToken).ConfigureAwait(false);
-            return new DialogTurnResult(DialogTurnStatus.Waiting, dialog.Questions[next].Prompt);
-        }
-
-        var confirmation = await dialog.CompleteAsync(user, answers, cancellationToken).ConfigureAwait(false);
-        await store.DeleteAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-        return new DialogTurnResult(DialogTurnStatus.Complete, confirmation);
+        return step.AfterEnd is { } act ? await act(cancellationToken).ConfigureAwait(false) : step.Reply!;
     }
 
     private async Task SaveAsync(string conversationKey, DialogState state, string? etag, CancellationToken cancellationToken)

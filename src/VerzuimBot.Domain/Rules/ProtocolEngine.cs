@@ -44,7 +44,7 @@ public sealed class ProtocolEngine(ProtocolProfile profile, SchoolCalendar calen
     private DateTimeOffset AtReminderHour(DateOnly date) => SchoolClock.At(calendar.NextSchoolDayOnOrAfter(date), profile.ReminderTime);
 
     private static DueTask Task(DossierView dossier, TaskKind kind, Role assignee, DateTimeOffset dueAt, string anchor, string? detail = null) =>
-        new(new TaskId($"{dossier.Student.Value}/{kind}/{assignee}/{anchor}"), kind, assignee, dueAt, dossier.Student, anchor, detail);
+        new(new TaskKey(dossier.Student, kind, assignee, anchor).Id, kind, assignee, dueAt, dossier.Student, anchor, detail);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

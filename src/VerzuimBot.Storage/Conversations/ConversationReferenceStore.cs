@@ -33,28 +33,25 @@ public sealed class ConversationReferenceStore(ITableStoreFactory tables)
         await table.UpsertAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The references of one tenant of one kind and conversation type ("groupChat"): one partition read.</summary>
+    public async Task<IReadOnlyList<ConversationReferenceRecord>> ListAsync(string tenantId, ConversationOwnerKind kind, string conversationType, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        var filter = TableFilter.PartitionKeyEquals(KeyEncoder.Encode(tenantId))
+            .And(TableFilter.Equal("Kind", kind.ToString()))
+            .And(TableFilter.Equal("ConversationType", conversationType));
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await table.QueryAsync(new TableQuery(filter), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(row => ToRecord(row, tenantId, row.GetString("OwnerKey") ?? KeyEncoder.Decode(row.RowKey))).ToList();
+    }
+
     public async Task<ConversationReferenceRecord?> FindAsync(string tenantId, string ownerKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(ownerKey);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = await table.GetAsync(KeyEncoder.Encode(tenantId), KeyEncoder.Encode(ownerKey), cancellationToken).ConfigureAwait(false);
-        if (entity is null)
-        {
-            return null;
-        }
-
-        return new ConversationReferenceRecord(
-            entity.GetString("TenantId") ?? tenantId,
-            entity.GetString("OwnerKey") ?? ownerKey,
-            Enum.TryParse<ConversationOwnerKind>(entity.GetString("Kind"), out var kind) ? kind : ConversationOwnerKind.User,
-            entity.GetString("ConversationId") ?? string.Empty,
-            entity.GetString("ServiceUrl") ?? string.Empty,
-            entity.GetString("ChannelId") ?? string.Empty,
-            entity.GetString("BotId") ?? string.Empty,
-            entity.GetString("ConversationType"),
-            entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
-            entity.GetString("UserId"));
+        return entity is null ? null : ToRecord(entity, tenantId, ownerKey);
     }
 
     public async Task RemoveAsync(string tenantId, string ownerKey, CancellationToken cancellationToken = default)
@@ -64,4 +61,16 @@ public sealed class ConversationReferenceStore(ITableStoreFactory tables)
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         await table.DeleteAsync(KeyEncoder.Encode(tenantId), KeyEncoder.Encode(ownerKey), "*", cancellationToken).ConfigureAwait(false);
     }
+
+    private static ConversationReferenceRecord ToRecord(TableEntity entity, string tenantId, string ownerKey) => new(
+        entity.GetString("TenantId") ?? tenantId,
+        entity.GetString("OwnerKey") ?? ownerKey,
+        Enum.TryParse<ConversationOwnerKind>(entity.GetString("Kind"), out var kind) ? kind : ConversationOwnerKind.User,
+        entity.GetString("ConversationId") ?? string.Empty,
+        entity.GetString("ServiceUrl") ?? string.Empty,
+        entity.GetString("ChannelId") ?? string.Empty,
+        entity.GetString("BotId") ?? string.Empty,
+        entity.GetString("ConversationType"),
+        entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
+        entity.GetString("UserId"));
 }

@@ -15,4 +15,6 @@ internal static class TableNames
     public const string DigestSubscriptions = "DigestSubscriptions";
     public const string DigestPosts = "DigestPosts";
     public const string DigestExports = "DigestExports";
+    public const string Overleggen = "Overleggen";
+    public const string StaffAbsences = "StaffAbsences";
 }

@@ -4,6 +4,7 @@ using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Messages;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.Absence;
 

@@ -1,5 +1,6 @@
 using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.Absence;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using VerzuimBot.Domain.Language;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.Absence;
 

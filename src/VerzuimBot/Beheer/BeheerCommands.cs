@@ -4,9 +4,9 @@ using VerzuimBot.Access.Roles;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Messages;
-using VerzuimBot.Protocol;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
 
 namespace VerzuimBot.Beheer;
 

@@ -5,8 +5,8 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.Staff;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Beheer;
 

@@ -4,8 +4,8 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Development;
 using VerzuimBot.Domain.Calendar;
-using VerzuimBot.Protocol;
 using VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Schools;
 
 namespace VerzuimBot.Demo;
 

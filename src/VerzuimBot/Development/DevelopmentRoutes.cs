@@ -30,7 +30,7 @@ internal static class DevelopmentRoutes
         app.MapPost("/api/dev/clock", SetClockAsync);
     }
 
-    private static async Task<IResult> SetClockAsync(HttpContext http, ClockRequest request, TimeProvider time, Protocol.SchoolProtocols protocols, Tasks.ReminderSweeper sweeper, CancellationToken cancellationToken)
+    private static async Task<IResult> SetClockAsync(HttpContext http, ClockRequest request, TimeProvider time, Protocol.Schools.SchoolProtocols protocols, Tasks.ReminderSweeper sweeper, CancellationToken cancellationToken)
     {
         if (!IsLoopback(http) || time is not DevelopmentClock clock)
         {

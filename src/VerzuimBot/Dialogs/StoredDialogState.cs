@@ -1,7 +1,6 @@
 using System.Text.Json;
 using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Storage;
-using VerzuimBot.Tables;
 
 namespace VerzuimBot.Dialogs;
 
@@ -26,7 +25,7 @@ internal sealed class StoredDialogState(DialogStateStore store) : IDialogStateSt
         {
             await store.SaveAsync(conversationKey, JsonSerializer.Serialize(state), expectedETag, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is PreconditionFailedException or EntityAlreadyExistsException)
+        catch (Exception ex) when (StoreErrors.IsConflict(ex))
         {
             throw new DialogStateConflictException(ex);
         }

@@ -1,7 +1,7 @@
 using VerzuimBot.Connector.Schema;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
+using VerzuimBot.Protocol.Digest;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Digest;
 

@@ -4,9 +4,11 @@ using VerzuimBot.Cards;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Conversation;
 using VerzuimBot.Messages;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Staff;
 using VerzuimBot.Storage;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Digest;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Digest;
 
@@ -91,8 +93,8 @@ internal sealed class DigestCommands(
         return JsonNodeCard.From(cards.Render("overzicht-export", new JsonObject
         {
             ["overzicht"] = CardText.Escape(overzicht),
-            ["peilmoment"] = RouteCards.Moment(asOf),
-            ["geldigTot"] = RouteCards.Moment(link.ExpiresAt),
+            ["peilmoment"] = DutchDates.Moment(asOf),
+            ["geldigTot"] = DutchDates.Moment(link.ExpiresAt),
             ["link"] = link.Link.AbsoluteUri,
             ["overzichtId"] = DigestComposer.DigestId(audience, asOf, since),
         }));

@@ -4,9 +4,10 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
-using VerzuimBot.Protocol;
 using VerzuimBot.Storage;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Digest;
 
 namespace VerzuimBot.Digest;
 

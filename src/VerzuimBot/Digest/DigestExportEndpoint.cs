@@ -3,7 +3,7 @@ using VerzuimBot.Access.Audit;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
-using VerzuimBot.Tables;
+using VerzuimBot.Protocol.Digest;
 
 namespace VerzuimBot.Digest;
 
@@ -37,7 +37,7 @@ internal static class DigestExportEndpoint
             var name = string.Create(CultureInfo.InvariantCulture, $"overzicht-{Safe(grant.SwvId)}-{SchoolClock.LocalDate(grant.AsOf):yyyy-MM-dd}.csv");
             return Results.File(bytes, DigestCsvExporter.ContentType, name);
         }
-        catch (TableStoreException exception)
+        catch (Exception exception) when (StoreErrors.IsStoreFailure(exception, out _))
         {
             logger.LogWarning("Export not possible, store unavailable: {Error}", exception.GetType().Name);
             return Results.Text("De opslag van VerzuimBot is even niet bereikbaar. Probeer de link over een minuut opnieuw.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);

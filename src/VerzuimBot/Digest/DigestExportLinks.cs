@@ -1,4 +1,5 @@
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Digest;
 
 namespace VerzuimBot.Digest;
 

@@ -1,7 +1,5 @@
 using VerzuimBot.Messages;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute.Actions;
-using VerzuimBot.Storage;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Digest;
 
@@ -12,10 +10,6 @@ internal static class DigestRegistration
     {
         services.AddSingleton(_ => configuration.GetSection(DigestExportOptions.SectionName).Get<DigestExportOptions>() ?? new DigestExportOptions());
         services.AddHttpContextAccessor();
-        services.AddSingleton<DigestSubscriptionStore>();
-        services.AddSingleton<DigestExportStore>();
-        services.AddSingleton(sp => new DigestQuery(sp.GetRequiredService<DossierStore>(), sp.GetRequiredService<SchoolProtocols>()));
-        services.AddSingleton<SwvAudiences>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestExportLinks>();
         services.AddSingleton<DigestCommands>();

@@ -3,6 +3,7 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Digest;
 
 namespace VerzuimBot.Digest;
 

@@ -7,7 +7,6 @@ using VerzuimBot.Messages;
 using VerzuimBot.Absence;
 using VerzuimBot.Connector.Dialogs;
 using VerzuimBot.Dialogs;
-using VerzuimBot.Protocol;
 using VerzuimBot.Access.Audit;
 using VerzuimBot.Access.Cli;
 using VerzuimBot.Access.Identities;
@@ -16,18 +15,18 @@ using VerzuimBot.Access.Roles;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Storage;
-using VerzuimBot.Tables;
 using VerzuimBot.Beheer;
 using VerzuimBot.Demo;
 using VerzuimBot.Digest;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
 using VerzuimBot.Tasks;
 using VerzuimBot.OverlegRoute;
 using VerzuimBot.ThuiszitterRoute;
 using VerzuimBot.UnauthorisedRoute;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol;
+using VerzuimBot.CardActions;
+using VerzuimBot.SickRoute;
 
 namespace VerzuimBot.Hosting;
 
@@ -47,12 +46,9 @@ internal static class ServiceRegistration
 
         services.AddSingleton<TimeProvider>(developmentClock ? clock : TimeProvider.System);
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(BotAuthenticationOptions.SectionName));
-        services.AddOptions<TableStorageOptions>().Bind(configuration.GetSection(TableStorageOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
 
-        services.AddSingleton<ITableStoreFactory>(sp => new Tables.Instrumentation.InstrumentedTableStoreFactory(TableStoreFactory.Create(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton<ConversationReferenceStore>();
-        services.AddSingleton<ProcessedActivityStore>();
+        services.AddVerzuimStorage(configuration.GetSection("TableStorage"));
 
         services.AddHttpClient("openid");
         services.AddSingleton(sp => InboundAuthenticator.MetadataFor(sp.GetRequiredService<BotAuthenticationOptions>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient("openid")));
@@ -66,30 +62,20 @@ internal static class ServiceRegistration
         services.AddSingleton(_ => CardTemplateLibrary.FromAppDirectory());
         services.AddSingleton<BotReplies>();
         services.AddSingleton<ConversationCapture>();
-        services.AddSingleton<DialogStateStore>();
         services.AddSingleton<IDialogStateStore, StoredDialogState>();
-        services.AddSingleton<StaffAbsenceStore>();
         services.AddSingleton<AbsenceCommands>();
-        services.AddSingleton<FormDialog, AbsenceDialog>();
+        services.AddSingleton<AbsenceDialog>();
+        services.AddSingleton<IDialog>(sp => sp.GetRequiredService<AbsenceDialog>());
         services.AddSingleton<DialogRunner>();
 
         services.AddOptions<SchoolsOptions>().Bind(configuration.GetSection(SchoolsOptions.SectionName));
-        services.AddSingleton<SchoolProtocols>();
-        services.AddSingleton<DossierStore>();
-        services.AddSingleton(_ => new TaskStoreOptions());
-        services.AddSingleton<TaskStore>();
-        services.AddSingleton<DossierService>();
+        services.AddVerzuimProtocol();
 
         // Wie is wie (issue 7): tenants, identities, roles, audit, retention, and the beheer CLI.
         services.AddSingleton(_ => configuration.GetSection(TenantAllowListOptions.SectionName).Get<TenantAllowListOptions>() ?? new TenantAllowListOptions());
         services.AddSingleton(sp => new TenantPolicy(sp.GetRequiredService<TenantAllowListOptions>()));
         services.AddSingleton(_ => configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions());
         services.AddSingleton<TenantGate>();
-        services.AddSingleton<RosterStore>();
-        services.AddSingleton<AuditStore>();
-        services.AddSingleton<DecisionStore>();
-        services.AddSingleton<StudentDataStore>();
-        services.AddSingleton<StaffIdentityStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<RoleAssignmentService>();
@@ -106,32 +92,16 @@ internal static class ServiceRegistration
         services.AddHostedService<DemoSeeder>();
         services.AddSingleton<IChatCommands, DemoCommands>();
         services.AddSingleton<ActingStaff>();
-        services.AddSingleton<TaskRecipients>();
         services.AddSingleton<StaffMessenger>();
-        services.AddSingleton<StudentDirectory>();
-        services.AddSingleton<StudentGuard>();
         services.AddSingleton<RouteCards>();
         services.AddSingleton<TaskCards>();
-        services.AddSingleton<SweepTrigger>();
         services.AddSingleton(_ => configuration.GetSection(ReminderOptions.SectionName).Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddSingleton<ReminderSweeper>();
         services.AddHostedService<ReminderScheduler>();
-        services.AddSingleton<SickAbsenceService>();
-        services.AddSingleton<ZiekmeldingChat>();
-        services.AddSingleton<DossierReader>();
         services.AddSingleton<OpenTasks>();
-        services.AddSingleton<IChatCommands, RouteCommands>();
         services.AddSingleton<RouteActionSupport>();
-        services.AddSingleton<ICardAction, ZiekmeldingFormAction>();
-        services.AddSingleton<ICardAction, MentorContactAction>();
-        services.AddSingleton<ICardAction, GesprekAction>();
-        services.AddSingleton<ICardAction, AanmeldingAction>();
-        services.AddSingleton<ICardAction, ConsultAction>();
-        services.AddSingleton<ICardAction, TerugkoppelingAction>();
-        services.AddSingleton<ICardAction, PlanAction>();
-        services.AddSingleton<ICardAction, EvaluatieAction>();
-        services.AddSingleton<ICardAction, LeerplichtMeldingAction>();
         services.AddSingleton<CardActionRouter>();
+        services.AddSickRoute(configuration);
         services.AddBeheer(configuration);
         services.AddDigest(configuration);
         services.AddUnauthorisedRoute(configuration);

@@ -2,7 +2,6 @@ using VerzuimBot.Connector.Auth;
 using VerzuimBot.Connector.Client;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Storage;
-using VerzuimBot.Tables;
 
 namespace VerzuimBot.Messages;
 
@@ -83,10 +82,10 @@ internal static class MessagesEndpoint
             var invokeResponse = await turns.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
             return invokeResponse is null ? Results.Ok() : Results.Json(invokeResponse.Body, ConnectorJson.Options, statusCode: invokeResponse.Status);
         }
-        catch (TableStoreException ex)
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex, out var errorCode))
         {
             // The store is down or refused: tell the user in Dutch, never claim anything was saved.
-            logger.LogError("Store failure while handling a {Type} activity: {ErrorCode}", activity.Type, ex.ErrorCode);
+            logger.LogError("Store failure while handling a {Type} activity: {ErrorCode}", activity.Type, errorCode);
             if (activity.Type == Connector.Schema.ActivityTypes.Invoke)
             {
                 // A card press: Teams shows this sentence and keeps the card, so it can be pressed again.

@@ -6,17 +6,15 @@ using VerzuimBot.Conversation;
 using VerzuimBot.Storage;
 using VerzuimBot.Absence;
 using VerzuimBot.Connector.Dialogs;
-using VerzuimBot.Demo;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Messages;
 
 /// <summary>One turn: dispatch an inbound activity by type, answer through the connector (or the invoke response).</summary>
 internal sealed partial class TurnHandler(
-    ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, DialogRunner dialogs, AbsenceCommands absence,
-    IEnumerable<IChatCommands> commands, ZiekmeldingChat ziekmelding, CardActionRouter cardActions, ActingStaff acting, ILogger<TurnHandler> logger)
+    ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, DialogRunner dialogs, AbsenceDialog absenceDialog, AbsenceCommands absence,
+    IEnumerable<IChatCommands> commands, CardActionRouter cardActions, ActingStaff acting, ILogger<TurnHandler> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -88,7 +86,7 @@ internal sealed partial class TurnHandler(
         {
             "help" or "hulp" or "?" or "/help" => Activity.CardMessage(replies.Help()),
             "wie ben ik" => Activity.Message(BotReplies.WhoAmI(activity.From)),
-            "afwezig" => Activity.Message((await dialogs.BeginAsync(dialogKey, AbsenceDialog.DialogId, cancellationToken).ConfigureAwait(false)).Reply!),
+            "afwezig" => Activity.Message(await dialogs.BeginAsync(dialogKey, absenceDialog.Begin(), cancellationToken).ConfigureAwait(false)),
             "afwezig formulier" => Activity.CardMessage(replies.AbsenceForm(null, null, null, Today, null)),
             "afwezig?" or "status afwezig" => Activity.Message(await absence.DescribeAsync(User(activity), cancellationToken).ConfigureAwait(false)),
             _ => null,
@@ -99,50 +97,23 @@ internal sealed partial class TurnHandler(
             reply ??= await capability.TryHandleAsync(activity, command, StripMention(activity.Text), dialogKey, cancellationToken).ConfigureAwait(false);
         }
 
-        reply ??= await ContinueZiekmeldingAsync(activity, dialogKey, cancellationToken).ConfigureAwait(false);
-
-        if (reply is null)
-        {
-            var turn = await ContinueDialogAsync(dialogKey, StripMention(activity.Text), User(activity), cancellationToken).ConfigureAwait(false);
-            reply = Activity.Message(turn.Status == DialogTurnStatus.NotActive ? (command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstood) : turn.Reply!);
-        }
+        reply ??= await ContinueDialogAsync(activity, dialogKey, cancellationToken).ConfigureAwait(false);
+        reply ??= Activity.Message(command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstood);
 
         await ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The next answer of a running ziekmelding dialog; null when none runs here.</summary>
-    private async Task<Activity?> ContinueZiekmeldingAsync(Activity activity, string dialogKey, CancellationToken cancellationToken)
+    /// <summary>The next answer of the dialog running in this conversation (ziekmelding, afwezig); null when none runs.</summary>
+    private async Task<Activity?> ContinueDialogAsync(Activity activity, string dialogKey, CancellationToken cancellationToken)
     {
-        if (!await ziekmelding.IsRunningAsync(dialogKey, cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
-        if (resolved.Member is not { } staff)
-        {
-            return Activity.Message(resolved.Refusal!);
-        }
-
         try
         {
-            return await ziekmelding.ContinueAsync(dialogKey, staff, StripMention(activity.Text), cancellationToken).ConfigureAwait(false) is { } text ? Activity.Message(text) : null;
+            var turn = await dialogs.ContinueAsync(dialogKey, new DialogTurn(StripMention(activity.Text), User(activity), activity), cancellationToken).ConfigureAwait(false);
+            return turn.Status == DialogTurnStatus.NotActive ? null : Activity.Message(turn.Reply!);
         }
         catch (DialogBusyException)
         {
             return Activity.Message(DialogRunner.Busy);
-        }
-    }
-
-    private async Task<DialogTurnResult> ContinueDialogAsync(string key, string text, DialogUser user, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await dialogs.ContinueAsync(key, text, user, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DialogBusyException)
-        {
-            return new DialogTurnResult(DialogTurnStatus.Waiting, DialogRunner.Busy);
         }
     }
 

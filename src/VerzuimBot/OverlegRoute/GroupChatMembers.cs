@@ -1,9 +1,10 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Client;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Protocol;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute;
 

@@ -1,7 +1,7 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Staff;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.OverlegRoute;
 

@@ -6,9 +6,11 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
-using VerzuimBot.Students;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Storage;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute;
 
@@ -73,7 +75,7 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
         };
         if (decided is not null)
         {
-            facts.Add(new Fact("Besloten", $"{RouteCards.ShortDate(SchoolClock.LocalDate(decided.RecordedAt))} door {Access.Authorization.RoleNames.Dutch(decided.RecordedBy.Role)} ({OrganisationName(decided.Organisation)})"));
+            facts.Add(new Fact("Besloten", $"{DutchDates.ShortDate(SchoolClock.LocalDate(decided.RecordedAt))} door {Access.Authorization.RoleNames.Dutch(decided.RecordedBy.Role)} ({OrganisationName(decided.Organisation)})"));
         }
 
         var owners = OverlegTerms.Owners.Where(o => overleg.Partners.Contains(o.Partner)).ToList();
@@ -85,14 +87,14 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
             {
                 ["tekst"] = CardText.Escape(a.Agreed.Description),
                 ["eigenaar"] = OwnerTitle(a.Agreed.Owner),
-                ["uiterlijk"] = RouteCards.LongDate(a.Agreed.Due),
-                ["status"] = a.Completed is { } c ? $"afgerond op {RouteCards.ShortDate(SchoolClock.LocalDate(c.RecordedAt))}" : "open",
+                ["uiterlijk"] = DutchDates.LongDate(a.Agreed.Due),
+                ["status"] = a.Completed is { } c ? $"afgerond op {DutchDates.ShortDate(SchoolClock.LocalDate(c.RecordedAt))}" : "open",
                 ["teLaat"] = a.Late,
             }).ToArray()),
-            ["besluiten"] = RouteCards.Lines(notes.Select(n => $"{n.Choice} ({RouteCards.ShortDate(SchoolClock.LocalDate(n.RecordedAt))}, {Access.Authorization.RoleNames.Dutch(n.RecordedBy.Role)})")),
+            ["besluiten"] = RouteCards.Lines(notes.Select(n => $"{n.Choice} ({DutchDates.ShortDate(SchoolClock.LocalDate(n.RecordedAt))}, {Access.Authorization.RoleNames.Dutch(n.RecordedBy.Role)})")),
             ["eigenaren"] = Choices(owners.Select(o => (o.Title, o.Value))),
-            ["vandaag"] = RouteCards.IsoDate(today),
-            ["bijgewerkt"] = RouteCards.Moment(now),
+            ["vandaag"] = DutchDates.IsoDate(today),
+            ["bijgewerkt"] = DutchDates.Moment(now),
             ["school"] = student.SchoolId,
             ["leerlingId"] = student.Id.Value,
             ["overleg"] = overleg.OverlegId,
@@ -104,13 +106,13 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
         ["titel"] = $"{(late ? "Actie uit het overleg is te laat" : "Actie uit het overleg")}: {CardText.Escape(student.Label)}",
         ["teLaat"] = late,
         ["tekst"] = late
-            ? $"Deze actie is op {RouteCards.LongDate(SchoolClock.LocalDate(action.Agreed.RecordedAt))} afgesproken in het overleg over deze leerling en had uiterlijk {RouteCards.LongDate(action.Agreed.Due)} klaar moeten zijn. Druk op Afgerond als hij gedaan is."
-            : $"Deze actie is op {RouteCards.LongDate(SchoolClock.LocalDate(action.Agreed.RecordedAt))} afgesproken in het overleg over deze leerling en moet uiterlijk vandaag ({RouteCards.LongDate(action.Agreed.Due)}) klaar zijn. Druk op Afgerond als hij gedaan is.",
+            ? $"Deze actie is op {DutchDates.LongDate(SchoolClock.LocalDate(action.Agreed.RecordedAt))} afgesproken in het overleg over deze leerling en had uiterlijk {DutchDates.LongDate(action.Agreed.Due)} klaar moeten zijn. Druk op Afgerond als hij gedaan is."
+            : $"Deze actie is op {DutchDates.LongDate(SchoolClock.LocalDate(action.Agreed.RecordedAt))} afgesproken in het overleg over deze leerling en moet uiterlijk vandaag ({DutchDates.LongDate(action.Agreed.Due)}) klaar zijn. Druk op Afgerond als hij gedaan is.",
         ["feiten"] = RouteCards.Facts(
         [
             new Fact("Leerling", student.Label),
             new Fact("Actie", action.Agreed.Description),
-            new Fact("Uiterlijk", RouteCards.LongDate(action.Agreed.Due)),
+            new Fact("Uiterlijk", DutchDates.LongDate(action.Agreed.Due)),
             new Fact("Voor", OwnerTitle(action.Agreed.Owner)),
         ]),
         ["taak"] = taskId,

@@ -5,10 +5,13 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Conversation;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute;
 
@@ -98,7 +101,7 @@ internal sealed class OverlegCommands(
         {
             var posted = overleg.SummaryActivityId is not null || await overleggen.PostSummaryAsync(overleg, student, dossier, cancellationToken).ConfigureAwait(false) is not null;
             var chat = await chats.FindAsync(overleg.TenantId, overleg.ConversationId, cancellationToken).ConfigureAwait(false);
-            earlier.Add($"{OverlegTerms.SoortTitle(overleg.Soort)}, besloten op {RouteCards.ShortDate(SchoolClock.LocalDate(overleg.DecidedAt))}, in {(chat is null ? "een groepschat waarin ik niet meer zit" : $"groepschat \"{chat.Name}\"")}{(posted ? string.Empty : " (samenvatting nog niet geplaatst: Teams gaf een fout)")}");
+            earlier.Add($"{OverlegTerms.SoortTitle(overleg.Soort)}, besloten op {DutchDates.ShortDate(SchoolClock.LocalDate(overleg.DecidedAt))}, in {(chat is null ? "een groepschat waarin ik niet meer zit" : $"groepschat \"{chat.Name}\"")}{(posted ? string.Empty : " (samenvatting nog niet geplaatst: Teams gaf een fout)")}");
         }
 
         var protocol = protocols.For(student.SchoolId);

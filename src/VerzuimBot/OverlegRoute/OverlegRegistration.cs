@@ -1,7 +1,7 @@
 using VerzuimBot.Messages;
 using VerzuimBot.OverlegRoute.Actions;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Tasks;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute;
 
@@ -11,10 +11,8 @@ internal static class OverlegRegistration
     public static IServiceCollection AddOverleg(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton<OverlegStore>();
-        services.AddSingleton<Access.Retention.IStudentDataHolder>(sp => sp.GetRequiredService<OverlegStore>());
-        services.AddSingleton<Conversation.IGroupChatNames>(sp => sp.GetRequiredService<OverlegStore>());
-        services.AddSingleton<GroupChatDirectory>();
+        services.AddSingleton<Access.Retention.IStudentDataHolder, OverlegDataHolder>();
+        services.AddSingleton<Conversation.IGroupChatNames, OverlegChatNames>();
         services.AddSingleton<OverlegCards>();
         services.AddSingleton<OverlegService>();
         services.AddSingleton<GroupChatMembers>();

@@ -3,8 +3,10 @@ using System.Text;
 using VerzuimBot.Connector.Client;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Protocol;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Storage;
 
 namespace VerzuimBot.OverlegRoute;
 

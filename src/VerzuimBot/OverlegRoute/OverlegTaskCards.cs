@@ -2,9 +2,8 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Students;
 
 namespace VerzuimBot.OverlegRoute;
 

@@ -2,8 +2,14 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
+using VerzuimBot.Connector.Dialogs;
 
 namespace VerzuimBot.SickRoute;
 
@@ -11,7 +17,7 @@ namespace VerzuimBot.SickRoute;
 /// The route's chat commands: "ziekmelding" / "ziek &lt;leerling&gt;", "ziekmelding formulier",
 /// "beter &lt;leerling&gt;", "herstel &lt;leerling&gt;" and "taken". Each acts as the person typing, with their roles now.
 /// </summary>
-internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, StudentDirectory students, SickAbsenceService sick, DossierReader reader, OpenTasks openTasks, RouteCards cards, TimeProvider time) : Messages.IChatCommands
+internal sealed class RouteCommands(ActingStaff acting, DialogRunner dialogs, ZiekmeldingDialog ziekmelding, StudentDirectory students, SickAbsenceService sick, DossierReader reader, OpenTasks openTasks, RouteCards cards, TimeProvider time) : Messages.IChatCommands
 {
     private static readonly string[] Prefixes = ["ziekmelding formulier", "ziek formulier", "ziekmelding", "ziek", "beter", "herstel", "taken"];
 
@@ -38,7 +44,7 @@ internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, St
                 var school = staff.Actor.Grants.FirstOrDefault(g => g.OrganisationKind == Access.Tenants.OrganisationKind.School)?.OrganisationId ?? string.Empty;
                 return Activity.CardMessage(cards.ZiekmeldingForm(school, today, null, rest, [], today, null, null));
             case "ziekmelding" or "ziek":
-                return Activity.Message(await chat.BeginAsync(dialogKey, staff, rest, cancellationToken).ConfigureAwait(false));
+                return Activity.Message(await dialogs.BeginAsync(dialogKey, await ziekmelding.BeginAsync(staff, rest, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
             case "taken":
                 return Activity.CardMessage(await openTasks.ForAsync(staff, cancellationToken).ConfigureAwait(false));
         }
@@ -75,7 +81,7 @@ internal sealed class RouteCommands(ActingStaff acting, ZiekmeldingChat chat, St
 }
 
 /// <summary>Reads a dossier for a person who may see it (checked and audited), for herstel.</summary>
-internal sealed class DossierReader(Protocol.DossierService dossiers, StudentGuard guard)
+internal sealed class DossierReader(Protocol.Dossiers.DossierService dossiers, StudentGuard guard)
 {
     public async Task<(IReadOnlyList<(string Title, string EventId)> Items, string? Refusal)> RetractableAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
     {
@@ -87,7 +93,7 @@ internal sealed class DossierReader(Protocol.DossierService dossiers, StudentGua
         }
 
         var items = dossier.Events.Reverse().Take(10)
-            .Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {RouteCards.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))
+            .Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {DutchDates.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))
             .ToList();
         return (items, null);
     }

@@ -4,11 +4,9 @@ using VerzuimBot.Access.Tenants;
 using VerzuimBot.Connector.Client;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Demo;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Staff;
-
-/// <summary>The person behind a turn: their current grants, and the e-mail address roles are assigned to.</summary>
-internal sealed record StaffMember(AccessActor Actor, string Email, bool IsDemoPersona);
 
 /// <summary>Either a staff member, or a Dutch sentence saying why the bot cannot act for this person.</summary>
 internal sealed record StaffResolution(StaffMember? Member, string? Refusal);

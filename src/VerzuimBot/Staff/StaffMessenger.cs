@@ -1,4 +1,3 @@
-using VerzuimBot.Absence;
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access;
 using VerzuimBot.Connector.Client;
@@ -6,6 +5,7 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Demo;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Staff;
 

@@ -1,8 +1,7 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
 
 namespace VerzuimBot.Tasks;
 

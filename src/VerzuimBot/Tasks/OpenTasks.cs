@@ -3,11 +3,13 @@ using VerzuimBot.Access.Tenants;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
-using VerzuimBot.Staff;
 using VerzuimBot.Storage;
-using VerzuimBot.Students;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Tasks;
 
@@ -41,13 +43,13 @@ internal sealed class OpenTasks(TenantPolicy tenants, DossierStore heads, Dossie
                 foreach (var task in protocol.Engine.Evaluate(dossier, now).Where(t => SchoolClock.LocalDate(t.DueAt) <= today && IsMine(grants, staff.Email, t.Assignee, student)))
                 {
                     var late = SchoolClock.LocalDate(task.DueAt) < today;
-                    rows.Add((task.DueAt, TaskTitles.Of(task.Kind), student.Label, $"sinds {RouteCards.Moment(task.DueAt)}", late));
+                    rows.Add((task.DueAt, TaskTitles.Of(task.Kind), student.Label, $"sinds {DutchDates.Moment(task.DueAt)}", late));
                 }
             }
         }
 
         var roles = string.Join(", ", grants.Select(g => RoleNames.Dutch(g.Role)).Distinct());
-        return cards.TaskList($"{RouteCards.LongDate(today)} · als {roles}", rows.OrderBy(r => r.Due).Take(30).Select(r => (r.What, r.Student, r.When, r.Late)));
+        return cards.TaskList($"{DutchDates.LongDate(today)} · als {roles}", rows.OrderBy(r => r.Due).Take(30).Select(r => (r.What, r.Student, r.When, r.Late)));
     }
 
     private static bool IsMine(IEnumerable<RoleGrant> grants, string email, Role assignee, StudentRecord student) =>

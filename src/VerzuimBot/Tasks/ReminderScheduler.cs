@@ -1,4 +1,5 @@
-using VerzuimBot.Tables;
+using VerzuimBot.Storage;
+using VerzuimBot.Protocol.Tasks;
 
 namespace VerzuimBot.Tasks;
 
@@ -36,7 +37,7 @@ internal sealed class ReminderScheduler(ReminderSweeper sweeper, SweepTrigger tr
             {
                 return;
             }
-            catch (Exception ex) when (ex is TableStoreException or StoreUnavailableException or HttpRequestException)
+            catch (Exception ex) when (StoreErrors.IsStoreFailure(ex, out _) || ex is HttpRequestException)
             {
                 logger.LogWarning("Reminder sweep failed, retrying on the next tick: {Error}", ex.GetType().Name);
             }

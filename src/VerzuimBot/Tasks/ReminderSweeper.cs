@@ -1,10 +1,11 @@
 using VerzuimBot.Connector.Client;
 using VerzuimBot.Domain.Calendar;
-using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
 using VerzuimBot.Staff;
 using VerzuimBot.Storage;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.Tasks;
 

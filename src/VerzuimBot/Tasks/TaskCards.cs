@@ -3,9 +3,9 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
-using VerzuimBot.Students;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.Tasks;
 
@@ -33,7 +33,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
                 return cards.Notice("ziekmelding-mentor", "Ziekmelding van je mentorleerling", string.Empty,
                 [
                     .. facts,
-                    new Fact("Verwacht terug", z.ExpectedReturn is { } back ? RouteCards.LongDate(back) : "onbekend"),
+                    new Fact("Verwacht terug", z.ExpectedReturn is { } back ? DutchDates.LongDate(back) : "onbekend"),
                     new Fact("Ouder neemt zelf contact op", z.ParentWillContactMentor ? "ja" : "nee"),
                     new Fact("Gemeld door", z.RecordedBy.Staff.Value),
                 ],
@@ -44,7 +44,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
                 var reason = asked == 0
                     ? $"{student.Details.Roepnaam} is nu {SickDays(dossier, protocol, today)} schooldagen ziek. Neem in de eerste week contact op met de ouders en/of de leerling, per telefoon of mail."
                     : $"Gisteren lukte het niet om de ouders te bereiken ({asked}x niet bereikt). Probeer het vandaag opnieuw.";
-                return cards.Task("mentorcontact", reference, student, facts, new JsonObject { ["aanleiding"] = reason, ["vandaag"] = RouteCards.IsoDate(today) });
+                return cards.Task("mentorcontact", reference, student, facts, new JsonObject { ["aanleiding"] = reason, ["vandaag"] = DutchDates.IsoDate(today) });
 
             case TaskKind.ZorgwekkendVerzuim:
                 return cards.Task("zorgwekkend-verzuim", reference, student, facts, new JsonObject
@@ -52,7 +52,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
                     ["aanleiding"] = task.Detail == ProtocolEngine.MentorConcerns
                         ? $"De mentor sprak de ouders van {student.Details.Roepnaam} en heeft zorgen{MentorNote(dossier)}. Het gesprek met de ouders (stap 3) hoeft dan niet te wachten tot het verzuim zorgwekkend is volgens het protocol ({protocol.Profile.Name})."
                         : $"Het verzuim van {student.Details.Roepnaam} is zorgwekkend volgens het protocol ({protocol.Profile.Name}): {WorryReason(protocol)}.",
-                    ["vandaag"] = RouteCards.IsoDate(today),
+                    ["vandaag"] = DutchDates.IsoDate(today),
                 });
 
             case TaskKind.AanmeldingJeugdarts:
@@ -77,21 +77,21 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
                     ["titel"] = $"Nog geen consultdatum: {student.Label}",
                     ["tekst"] = $"De leerling is aangemeld bij de jeugdarts, maar na {protocol.Profile.Sick.ConsultWithinSchoolDays} schooldagen is er nog geen consultdatum vastgelegd. Leg die hier vast zodra hij bekend is.",
                     ["regels"] = new JsonArray(),
-                    ["minDatum"] = RouteCards.IsoDate(today.AddDays(-30)),
+                    ["minDatum"] = DutchDates.IsoDate(today.AddDays(-30)),
                 });
 
             case TaskKind.TerugkoppelingOverdue:
                 var consult = dossier.Of<ConsultScheduled>().LastOrDefault();
                 return cards.Task("terugkoppeling", reference, student, facts, new JsonObject
                 {
-                    ["tekst"] = $"Het consult was op {(consult is null ? "?" : RouteCards.LongDate(consult.ConsultDate))}. De school wacht op je terugkoppeling. De school ziet alleen wat je hier deelt.",
+                    ["tekst"] = $"Het consult was op {(consult is null ? "?" : DutchDates.LongDate(consult.ConsultDate))}. De school wacht op je terugkoppeling. De school ziet alleen wat je hier deelt.",
                 });
 
             case TaskKind.PlanEvaluation when dossier.Of<PlanVanAanpakAgreed>().LastOrDefault() is { } plan:
                 return cards.Task("evaluatie", reference, student,
                 [
                     new Fact("Leerling", student.Label),
-                    new Fact("Plan van aanpak sinds", RouteCards.LongDate(plan.Date)),
+                    new Fact("Plan van aanpak sinds", DutchDates.LongDate(plan.Date)),
                     new Fact("Regiepersoon", plan.Regiepersoon.Value),
                 ],
                 new JsonObject());
@@ -109,7 +109,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
     public JsonNodeCard AanmeldingForm(TaskReference reference, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today, string? problem, string? hulpvraag, string? alGedaan, string? besprokenOp, string? detail = null) =>
         cards.Task("aanmelding-jeugdarts", reference, student,
         [
-            new Fact("Geboortedatum", RouteCards.ShortDate(student.Details.Geboortedatum)),
+            new Fact("Geboortedatum", DutchDates.ShortDate(student.Details.Geboortedatum)),
             new Fact("Klas", student.Details.Klas),
             new Fact("Leerlingnummer", student.Details.Leerlingnummer),
             .. detail is "advies jeugdarts" ? [new Fact("Aanleiding", "advies jeugdarts: bij eerstvolgende ziekmelding opnieuw aanmelden")] : Array.Empty<Fact>(),
@@ -122,7 +122,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
             ["hulpvraag"] = hulpvraag ?? string.Empty,
             ["alGedaan"] = alGedaan ?? string.Empty,
             ["besprokenOp"] = besprokenOp ?? string.Empty,
-            ["vandaag"] = RouteCards.IsoDate(today),
+            ["vandaag"] = DutchDates.IsoDate(today),
         });
 
     /// <summary>Stap 4: the verzuimoverzicht of the aanmeldingsformulier, filled in from the stored periods (this school year).</summary>
@@ -141,7 +141,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
             var last = p.BackOn is { } back ? back.AddDays(-1) : today;
             var days = last < p.FirstDay ? 0 : protocol.Calendar.CountSchoolDays(p.FirstDay, last);
             var count = days == 1 ? "1 schooldag" : $"{days} schooldagen";
-            yield return new Fact(RouteCards.ShortDate(p.FirstDay), p.BackOn is { } b ? $"ziek tot {RouteCards.ShortDate(b)} ({count})" : $"ziek, nog niet beter gemeld ({count})");
+            yield return new Fact(DutchDates.ShortDate(p.FirstDay), p.BackOn is { } b ? $"ziek tot {DutchDates.ShortDate(b)} ({count})" : $"ziek, nog niet beter gemeld ({count})");
         }
 
         yield return new Fact("Totaal", periods.Count == 1 ? "1 ziekmelding dit schooljaar" : $"{periods.Count} ziekmeldingen dit schooljaar");
@@ -152,7 +152,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
         var facts = new List<Fact> { new("Leerling", student.Label) };
         if (dossier.CurrentSickPeriod is { } period)
         {
-            facts.Add(new Fact("Ziek sinds", RouteCards.LongDate(period.FirstDay)));
+            facts.Add(new Fact("Ziek sinds", DutchDates.LongDate(period.FirstDay)));
             facts.Add(new Fact("Schooldagen ziek", SickDays(dossier, protocol, today).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 

@@ -6,9 +6,11 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
-using VerzuimBot.Students;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Domain.Rules;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute;
 
@@ -71,20 +73,20 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
         if (AwaySpells.Current(dossier, calendar, protocol.Profile.Unauthorised, today) is { } spell)
         {
             var first = calendar.NextSchoolDayOnOrAfter(spell.FirstDay);
-            facts.Add(new Fact("Afwezig sinds", RouteCards.LongDate(spell.FirstDay)));
+            facts.Add(new Fact("Afwezig sinds", DutchDates.LongDate(spell.FirstDay)));
             facts.Add(new Fact("Reden", spell.Reason));
             facts.Add(new Fact("Schooldagen afwezig", spell.SchoolDaysAway(calendar, today).ToString(CultureInfo.InvariantCulture)));
-            facts.Add(new Fact("4 weken afwezig op", RouteCards.LongDate(calendar.AddSchoolDays(first, rules.LeerplichtAfterSchoolDays))));
+            facts.Add(new Fact("4 weken afwezig op", DutchDates.LongDate(calendar.AddSchoolDays(first, rules.LeerplichtAfterSchoolDays))));
             var oranje = calendar.AddSchoolDays(first, rules.OranjeAfterSchoolDays);
             var rood = calendar.AddSchoolDays(first, rules.RoodAfterSchoolDays);
             if (oranje > today)
             {
-                facts.Add(new Fact("Code oranje vanaf", RouteCards.LongDate(oranje)));
+                facts.Add(new Fact("Code oranje vanaf", DutchDates.LongDate(oranje)));
             }
 
             if (rood > today)
             {
-                facts.Add(new Fact("Code rood vanaf", RouteCards.LongDate(rood)));
+                facts.Add(new Fact("Code rood vanaf", DutchDates.LongDate(rood)));
             }
 
             facts.Add(new Fact("Oordeel leerplicht", Judgement(dossier, spell)));
@@ -103,13 +105,13 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
 
         if (VrijstellingProcedure.Current(dossier) is { } procedure)
         {
-            lines.Add($"Vrijstelling 5a: {ThuiszitterTexts.Step(procedure.Last)} ({RouteCards.Moment(procedure.Last.RecordedAt)}).");
+            lines.Add($"Vrijstelling 5a: {ThuiszitterTexts.Step(procedure.Last)} ({DutchDates.Moment(procedure.Last.RecordedAt)}).");
         }
 
         if (Doorzettingsmacht(dossier) is { } started)
         {
             var deadline = calendar.AddWorkingDays(started.Date, rules.DoorzettingsmachtWorkingDays);
-            lines.Add($"Doorzettingsmacht sinds {RouteCards.LongDate(started.Date)}{(started.EscalatedTo is { } to ? ", voorgelegd aan " + ThuiszitterTexts.To(to) : string.Empty)}: toegang uiterlijk {RouteCards.LongDate(deadline)} ({rules.DoorzettingsmachtWorkingDays} werkdagen){(deadline < today ? ", de termijn is verlopen" : string.Empty)}.");
+            lines.Add($"Doorzettingsmacht sinds {DutchDates.LongDate(started.Date)}{(started.EscalatedTo is { } to ? ", voorgelegd aan " + ThuiszitterTexts.To(to) : string.Empty)}: toegang uiterlijk {DutchDates.LongDate(deadline)} ({rules.DoorzettingsmachtWorkingDays} werkdagen){(deadline < today ? ", de termijn is verlopen" : string.Empty)}.");
         }
 
         if (open is null && dossier.Of<ReturnedToSchool>().LastOrDefault() is { } back && dossier.Of<LeerplichtJudgementRecorded>().Any(j => j.IsThuiszitter && j.RecordedAt <= back.RecordedAt))
@@ -188,7 +190,7 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
         }
 
         var what = judgement.IsThuiszitter ? "ja, thuiszitter" : $"nee: {judgement.Reason}";
-        return $"{what} · {ThuiszitterTexts.Who(judgement, judgement.Organisation)} · {RouteCards.Moment(judgement.RecordedAt)}";
+        return $"{what} · {ThuiszitterTexts.Who(judgement, judgement.Organisation)} · {DutchDates.Moment(judgement.RecordedAt)}";
     }
 
     private static JsonArray Points(DossierView dossier, ThuiszitterCase open, IReadOnlyList<string> items, bool mayTick)
@@ -199,7 +201,7 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
             var tick = done.LastOrDefault(c => c.Item == item);
             var stand = tick is null
                 ? "open"
-                : $"afgevinkt door {ThuiszitterTexts.Who(tick, tick.Organisation)} op {RouteCards.Moment(tick.RecordedAt)}{(tick.Note is { } note ? ": " + note : string.Empty)}";
+                : $"afgevinkt door {ThuiszitterTexts.Who(tick, tick.Organisation)} op {DutchDates.Moment(tick.RecordedAt)}{(tick.Note is { } note ? ": " + note : string.Empty)}";
             return (JsonNode)new JsonObject
             {
                 ["teken"] = tick is null ? "☐" : "☑",

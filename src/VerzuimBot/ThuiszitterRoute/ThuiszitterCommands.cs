@@ -1,8 +1,10 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
 
 namespace VerzuimBot.ThuiszitterRoute;
 

@@ -1,7 +1,7 @@
 using VerzuimBot.Messages;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Tasks;
 using VerzuimBot.ThuiszitterRoute.Actions;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute;
 
@@ -11,9 +11,7 @@ internal static class ThuiszitterRegistration
     public static IServiceCollection AddThuiszitterRoute(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddSingleton<ThuiszitterAccess>();
         services.AddSingleton<ThuiszitterCards>();
-        services.AddSingleton<CaseFinder>();
         services.AddSingleton<ThuiszitterActionSupport>();
         services.AddSingleton<ITaskCardProvider, ThuiszitterTaskCards>();
         services.AddSingleton<IChatCommands, ThuiszitterCommands>();

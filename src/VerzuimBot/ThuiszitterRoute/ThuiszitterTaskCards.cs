@@ -5,10 +5,11 @@ using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
-using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute;
 
@@ -53,7 +54,7 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
         var facts = new List<Fact> { new("Leerling", student.Label), new("Woongemeente", student.Details.Woongemeente), new("School", student.SchoolId) };
         if (AwaySpells.Current(dossier, protocol.Calendar, protocol.Profile.Unauthorised, today) is { } spell)
         {
-            facts.Add(new Fact("Afwezig sinds", RouteCards.LongDate(spell.FirstDay)));
+            facts.Add(new Fact("Afwezig sinds", DutchDates.LongDate(spell.FirstDay)));
             facts.Add(new Fact("Schooldagen afwezig", spell.SchoolDaysAway(protocol.Calendar, today).ToString(CultureInfo.InvariantCulture)));
             facts.Add(new Fact("Reden", spell.Reason));
         }
@@ -177,9 +178,9 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
         var facts = new List<Fact> { new("Leerling", student.Label) };
         if (started is not null)
         {
-            facts.Add(new Fact("Gestart op", RouteCards.LongDate(started.Date)));
+            facts.Add(new Fact("Gestart op", DutchDates.LongDate(started.Date)));
             facts.Add(new Fact("Voorgelegd aan", started.EscalatedTo is { } to ? ThuiszitterTexts.To(to) : "niet vastgelegd"));
-            facts.Add(new Fact("Toegang uiterlijk", $"{RouteCards.LongDate(deadline!.Value)} ({days} werkdagen)"));
+            facts.Add(new Fact("Toegang uiterlijk", $"{DutchDates.LongDate(deadline!.Value)} ({days} werkdagen)"));
         }
 
         return new DecisionCard(
@@ -197,5 +198,5 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
     private static IEnumerable<Fact> Step(string title, VrijstellingStepRecorded? step) =>
         step is null
             ? []
-            : [new Fact(title, $"{ThuiszitterTexts.Step(step)} · {ThuiszitterTexts.Who(step, step.Organisation)} · {RouteCards.Moment(step.RecordedAt)}{(step.Reason is { } r ? " · " + r : string.Empty)}")];
+            : [new Fact(title, $"{ThuiszitterTexts.Step(step)} · {ThuiszitterTexts.Who(step, step.Organisation)} · {DutchDates.Moment(step.RecordedAt)}{(step.Reason is { } r ? " · " + r : string.Empty)}")];
 }

@@ -2,8 +2,8 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;
 
@@ -13,7 +13,7 @@ namespace VerzuimBot.UnauthorisedRoute;
 /// <see cref="LadderActionCompleted"/> (who, in which role, when, the reference of a melding: the bot never files with
 /// DUO itself). All done: the card becomes the outcome; otherwise it shows what is still open.
 /// </summary>
-internal sealed class LadderAction(RouteActionSupport support, UnauthorisedCards cards, Tasks.SweepTrigger sweep) : ICardAction
+internal sealed class LadderAction(RouteActionSupport support, UnauthorisedCards cards, Protocol.Tasks.SweepTrigger sweep) : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["ladder.afvinken"];
 

@@ -2,9 +2,8 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.Students;
 using VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Students;
 
 namespace VerzuimBot.UnauthorisedRoute;
 
@@ -19,14 +18,14 @@ internal sealed class LadderTaskCards(UnauthorisedCards cards) : ITaskCardProvid
         switch (task.Kind)
         {
             case TaskKind.LadderRung or TaskKind.LeerplichtInterventie when LadderRungs.FromTask(task, protocol.Profile) is { } side:
-                return cards.Rung(task.Id.Value, student, dossier, protocol, side, today, reminder: task.Anchor.Contains('/'));
+                return cards.Rung(task.Id.Value, student, dossier, protocol, side, today, reminder: task.Key.IsReminder);
             case TaskKind.SignaalverzuimWarning:
                 return cards.Warning(task, student, dossier, protocol, today);
             case TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline:
                 return cards.Signaal(task, student, dossier, protocol, today);
             default:
                 // A rung the profile no longer has (the beheerder changed it): say so rather than show an empty checklist.
-                return cards.Route.Notice("taak-melding", $"{TaskTitles.Of(task.Kind)}: {Cards.CardText.Escape(student.Label)}", task.Detail ?? string.Empty, [new SickRoute.Fact("Leerling", student.Label)],
+                return cards.Route.Notice("taak-melding", $"{TaskTitles.Of(task.Kind)}: {Cards.CardText.Escape(student.Label)}", task.Detail ?? string.Empty, [new VerzuimBot.CardActions.Fact("Leerling", student.Label)],
                     "Deze trede staat niet meer in het protocolprofiel van de school; vraag de beheerder.");
         }
     }

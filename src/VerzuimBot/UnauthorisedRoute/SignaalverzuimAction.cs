@@ -2,8 +2,9 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;
 
@@ -37,7 +38,7 @@ internal sealed class SignaalverzuimAction(RouteActionSupport support) : ICardAc
         {
             return context.Dossier.Of<SignaalverzuimReported>().LastOrDefault() is { } reported
                 ? CardActionResult.Replace(support.Cards.Done("Al afgehandeld: signaalverzuim gemeld",
-                    [new Fact("Leerling", context.Student.Label), new Fact("Gemeld op", RouteCards.LongDate(reported.ReportedOn)), new Fact("Kenmerk", reported.DuoReference ?? "niet opgegeven")],
+                    [new Fact("Leerling", context.Student.Label), new Fact("Gemeld op", DutchDates.LongDate(reported.ReportedOn)), new Fact("Kenmerk", reported.DuoReference ?? "niet opgegeven")],
                     $"{reported.RecordedBy.Staff.Value} ({RoleNames.Dutch(reported.RecordedBy.Role)})", reported.RecordedAt))
                 : CardActionResult.Say("Deze melding is niet meer nodig (de uren zijn bijvoorbeeld hersteld). Er is niets veranderd.");
         }
@@ -52,7 +53,7 @@ internal sealed class SignaalverzuimAction(RouteActionSupport support) : ICardAc
 
         // At ≥16 hours the signaalverzuim melding is also the melding of the ladder's ≥16 rung (004, row ≥16): tick it with the same reference.
         var alsoTicked = new List<string>();
-        foreach (var task in context.Open.Where(t => t.Kind == TaskKind.LadderRung && !t.Anchor.Contains('/')))
+        foreach (var task in context.Open.Where(t => t.Kind == TaskKind.LadderRung && !t.Key.IsReminder))
         {
             if (LadderRungs.FromTask(task, context.Protocol.Profile) is not { } found || found.Rung.Hours < context.Protocol.Profile.Unauthorised.SignalHours)
             {
@@ -69,7 +70,7 @@ internal sealed class SignaalverzuimAction(RouteActionSupport support) : ICardAc
 
         return support.Done(context, "Signaalverzuim gemeld",
         [
-            new Fact("Gemeld op", RouteCards.LongDate(context.Today)),
+            new Fact("Gemeld op", DutchDates.LongDate(context.Today)),
             new Fact("Kenmerk", kenmerk),
             new Fact("Route", LadderRungs.Route(context.Protocol.Profile)),
             .. alsoTicked.Select(a => new Fact("Ook afgevinkt", a)),

@@ -1,14 +1,13 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using VerzuimBot.Cards;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
-using VerzuimBot.Students;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Unauthorised;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;
 
@@ -30,10 +29,10 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["titel"] = CardText.Escape(c.Label), ["waarde"] = c.Details.Leerlingnummer }).ToArray()),
             ["soort"] = soort ?? "uren",
             ["uren"] = uren ?? string.Empty,
-            ["datum"] = RouteCards.IsoDate(datum ?? today),
-            ["minDatum"] = RouteCards.IsoDate(today.AddDays(-UnauthorisedAbsenceService.MaxDaysBack)),
-            ["vandaag"] = RouteCards.IsoDate(today),
-            ["tot"] = tot is { } t ? RouteCards.IsoDate(t) : string.Empty,
+            ["datum"] = DutchDates.IsoDate(datum ?? today),
+            ["minDatum"] = DutchDates.IsoDate(today.AddDays(-UnauthorisedAbsenceService.MaxDaysBack)),
+            ["vandaag"] = DutchDates.IsoDate(today),
+            ["tot"] = tot is { } t ? DutchDates.IsoDate(t) : string.Empty,
             ["school"] = schoolId,
         }));
 
@@ -50,7 +49,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             var melding = LadderRungs.Melding(dossier, rung, year);
             title = $"Melding verzuimloket {rung.Hours} uur: {CardText.Escape(student.Label)}";
             intro = $"De school meldde {CardText.Escape(student.Details.Roepnaam)} bij de trede van {rung.Hours} uur"
-                + (melding is null ? string.Empty : $" op {RouteCards.LongDate(SchoolClock.LocalDate(melding.RecordedAt))} (kenmerk {CardText.Escape(melding.DuoReference!)})")
+                + (melding is null ? string.Empty : $" op {DutchDates.LongDate(SchoolClock.LocalDate(melding.RecordedAt))} (kenmerk {CardText.Escape(melding.DuoReference!)})")
                 + $". Het verzuimschema ({protocol.Profile.Name}) vraagt nu van de leerplichtambtenaar:";
             footnote = "Vastgelegd wordt wie het afvinkte, in welke rol, en wanneer. De school ziet dat de melding is opgepakt.";
         }
@@ -59,7 +58,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             var reached = LadderRungs.ReachedOn(dossier, protocol, rung, year, today);
             title = $"Verzuimladder {rung.Hours} uur: {CardText.Escape(student.Label)}";
             intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {totals.HoursInYear} uur ongeoorloofd verzuim: de trede van {rung.Hours} uur is bereikt"
-                + (reached is { } on ? $" op {RouteCards.LongDate(on)}" : string.Empty)
+                + (reached is { } on ? $" op {DutchDates.LongDate(on)}" : string.Empty)
                 + $". Het verzuimschema van de school ({protocol.Profile.Name}) vraagt nu:";
             footnote = $"VerzuimBot meldt niet zelf bij DUO of leerplicht: meld {LadderRungs.Route(protocol.Profile)} en leg hier vast dat het gedaan is, met het referentienummer. Vastgelegd wordt wie het afvinkte en wanneer.";
         }
@@ -71,7 +70,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
 
         var open = side.Actions.Select((action, i) => (action, i)).Where(a => !done.ContainsKey(a.action)).ToList();
         return cards.Task("urenladder", new TaskReference(taskId, student.SchoolId, student.Id.Value), student,
-            [new Fact("Leerling", student.Label), .. totals.Facts()],
+            [new Fact("Leerling", student.Label), .. Facts(totals)],
             new JsonObject
             {
                 ["titel"] = title,
@@ -110,10 +109,10 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         var route = LadderRungs.Route(protocol.Profile);
         var overdue = task.Kind == TaskKind.SignaalverzuimDeadline;
         var text = overdue
-            ? $"Het signaalverzuim van {RouteCards.LongDate(day)} ({what}) is nog niet als gemeld vastgelegd. De wet vraagt een melding onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}."
-            : $"Signaalverzuim: {what} (bereikt op {RouteCards.LongDate(day)}). Dit is wettelijk verplicht te melden, onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}.";
+            ? $"Het signaalverzuim van {DutchDates.LongDate(day)} ({what}) is nog niet als gemeld vastgelegd. De wet vraagt een melding onverwijld: uiterlijk {DutchDates.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}."
+            : $"Signaalverzuim: {what} (bereikt op {DutchDates.LongDate(day)}). Dit is wettelijk verplicht te melden, onverwijld: uiterlijk {DutchDates.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}.";
         return cards.Task("signaalverzuim", new TaskReference(task.Id.Value, student.SchoolId, student.Id.Value), student,
-            [new Fact("Leerling", student.Label), .. totals.Facts()],
+            [new Fact("Leerling", student.Label), .. Facts(totals)],
             new JsonObject
             {
                 ["titel"] = $"{(overdue ? "Termijn signaalverzuim loopt af" : "Signaalverzuim melden")}: {CardText.Escape(student.Label)}",
@@ -130,10 +129,17 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         var totals = UnauthorisedTotals.Of(dossier, protocol, today);
         return cards.Notice("taak-melding", $"Bijna signaalverzuim: {CardText.Escape(student.Label)}",
             $"{task.Detail}. Bij {rules.SignalHours} uur (of {rules.SignalLateCount} keer te laat) binnen {totals.Window} moet de school onverwijld melden {LadderRungs.Route(protocol.Profile)}. Er is nog tijd om met de leerling en de ouders in gesprek te gaan.",
-            [new Fact("Leerling", student.Label), .. totals.Facts()],
+            [new Fact("Leerling", student.Label), .. Facts(totals)],
             "Signaalverzuim: 002 §3 en het verzuimschema (004). Deze waarschuwing vraagt geen antwoord.");
     }
 
     private static string DoneBy(LadderActionCompleted c) =>
-        $"{c.RecordedBy.Staff.Value}, {RouteCards.Moment(c.RecordedAt)}{(c.DuoReference is { } r ? $", kenmerk {r}" : string.Empty)}";
+        $"{c.RecordedBy.Staff.Value}, {DutchDates.Moment(c.RecordedAt)}{(c.DuoReference is { } r ? $", kenmerk {r}" : string.Empty)}";
+
+    /// <summary>The totals as the lines of a card's FactSet.</summary>
+    private static IEnumerable<Fact> Facts(UnauthorisedTotals totals)
+    {
+        yield return new Fact("Dit schooljaar", totals.YearText);
+        yield return new Fact($"Binnen {totals.Window}", totals.WindowText);
+    }
 }

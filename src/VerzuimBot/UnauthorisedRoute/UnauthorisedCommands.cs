@@ -2,9 +2,9 @@ using VerzuimBot.Access.Tenants;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.SickRoute;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Unauthorised;
+using VerzuimBot.Protocol.Students;
 
 namespace VerzuimBot.UnauthorisedRoute;
 

@@ -1,9 +1,9 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
-using VerzuimBot.Students;
+using VerzuimBot.Protocol.Unauthorised;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;
 

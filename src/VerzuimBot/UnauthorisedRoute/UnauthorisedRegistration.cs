@@ -1,6 +1,6 @@
 using VerzuimBot.Messages;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Tasks;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.UnauthorisedRoute;
 
@@ -10,7 +10,6 @@ internal static class UnauthorisedRegistration
     public static IServiceCollection AddUnauthorisedRoute(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
-        services.AddSingleton<UnauthorisedAbsenceService>();
         services.AddSingleton<UnauthorisedCards>();
         services.AddSingleton<IChatCommands, UnauthorisedCommands>();
         services.AddSingleton<ITaskCardProvider, LadderTaskCards>();

@@ -9,7 +9,7 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Load.Targets;
 using VerzuimBot.Storage;
-using DossierService = host::VerzuimBot.Protocol.DossierService;
+using DossierService = VerzuimBot.Protocol.Dossiers.DossierService;
 using ServiceRegistration = host::VerzuimBot.Hosting.ServiceRegistration;
 using StoredEvent = VerzuimBot.Storage.DossierEvent;
 

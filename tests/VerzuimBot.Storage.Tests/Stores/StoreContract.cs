@@ -5,7 +5,7 @@ using VerzuimBot.Tables;
 namespace VerzuimBot.Storage.Tests.Stores;
 
 /// <summary>The product's stores, run on every backend.</summary>
-public abstract class StoreContract(Backend backend) : IDisposable
+public abstract partial class StoreContract(Backend backend) : IDisposable
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 8, 15, 0, TimeSpan.FromHours(1));
 

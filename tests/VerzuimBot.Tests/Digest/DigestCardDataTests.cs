@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using VerzuimBot.Cards;
 using VerzuimBot.Digest;
 using VerzuimBot.Domain.Digest;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +7,9 @@ using VerzuimBot.Access.Roster;
 using VerzuimBot.Digest;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.Tests.Infrastructure;
 using VerzuimBot.Tests.SickRoute;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Digest;
 using static VerzuimBot.Tests.SickRoute.RouteHarness;
 
 namespace VerzuimBot.Tests.Digest;

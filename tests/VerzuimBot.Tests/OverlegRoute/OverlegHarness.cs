@@ -1,12 +1,11 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
-using VerzuimBot.Students;
 using VerzuimBot.Tests.Infrastructure;
 using VerzuimBot.Tests.SickRoute;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.Protocol.Dossiers;
 
 namespace VerzuimBot.Tests.OverlegRoute;
 

@@ -26,7 +26,7 @@ public sealed class OverlegRouteScenarioTests
     private static string Said(PressResult press) => press.ReplacedCard ? OverlegHarness.Text(press.Value) : press.Text;
 
     /// <summary>The case on Thursday 17 December 2026 10:00, the day before the kerstvakantie, with everyone known to the bot.</summary>
-    private static async Task<(OverlegHarness Harness, Students.StudentRecord Daan)> ThuiszitterOnThursdayBeforeChristmasAsync(bool installGroupChat = true)
+    private static async Task<(OverlegHarness Harness, VerzuimBot.Protocol.Students.StudentRecord Daan)> ThuiszitterOnThursdayBeforeChristmasAsync(bool installGroupChat = true)
     {
         var harness = new OverlegHarness();
         await harness.SetClockAsync(At(2026, 12, 17, 10));
@@ -46,7 +46,10 @@ public sealed class OverlegRouteScenarioTests
         var card = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
         var decided = await harness.Route.PressAsync(Zora, card, "overleg.besluit", new()
         {
-            ["soort"] = "mdo", ["deelnemers"] = partners, ["groepschat"] = GroupChatId, ["reden"] = "Thuiszitter, terugkeer plannen",
+            ["soort"] = "mdo",
+            ["deelnemers"] = partners,
+            ["groepschat"] = GroupChatId,
+            ["reden"] = "Thuiszitter, terugkeer plannen",
         }, title: "Overleg gewenst");
         Assert.True(decided.ReplacedCard, decided.Text);
         Assert.Contains("Overleg gewenst: MDO", Said(decided), StringComparison.Ordinal);
@@ -71,7 +74,10 @@ public sealed class OverlegRouteScenarioTests
 
         var decided = await harness.Route.PressAsync(Zora, card, "overleg.besluit", new()
         {
-            ["soort"] = "mdo", ["deelnemers"] = "school,ouders,leerplicht,swv", ["groepschat"] = GroupChatId, ["reden"] = "Thuiszitter, terugkeer plannen",
+            ["soort"] = "mdo",
+            ["deelnemers"] = "school,ouders,leerplicht,swv",
+            ["groepschat"] = GroupChatId,
+            ["reden"] = "Thuiszitter, terugkeer plannen",
         }, title: "Overleg gewenst");
         Assert.True(decided.ReplacedCard);
         Assert.Contains("Overleg gewenst: MDO", Said(decided), StringComparison.Ordinal);
@@ -112,7 +118,7 @@ public sealed class OverlegRouteScenarioTests
         await harness.Route.SayAsync(Zora, "overleg 123456");
         var card = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
         await harness.Route.PressAsync(Zora, card, "overleg.besluit", new() { ["soort"] = "mdo", ["deelnemers"] = "school,leerplicht", ["groepschat"] = GroupChatId, ["reden"] = "Terugkeer plannen" }, title: "Overleg gewenst");
-        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<VerzuimBot.OverlegRoute.OverlegStore>(harness.Route.App.Services);
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<VerzuimBot.Storage.OverlegStore>(harness.Route.App.Services);
         var student = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456").Value;
         Assert.Single(await store.ListAsync("99DE00", student, CancellationToken.None));
 
@@ -132,7 +138,9 @@ public sealed class OverlegRouteScenarioTests
         // In the group chat the leerplichtambtenaar records an action for herself, due Friday 18 December (last school day before the holiday).
         var agreed = await harness.PressInGroupAsync(Lotte, summary, messageId, "overleg.actie", new()
         {
-            ["beschrijving"] = "Huisbezoek bij het gezin", ["eigenaar"] = "leerplicht", ["uiterlijk"] = "2026-12-18",
+            ["beschrijving"] = "Huisbezoek bij het gezin",
+            ["eigenaar"] = "leerplicht",
+            ["uiterlijk"] = "2026-12-18",
         });
         Assert.True(agreed.ReplacedCard, agreed.Text);
         Assert.Contains("Huisbezoek bij het gezin", Said(agreed), StringComparison.Ordinal);

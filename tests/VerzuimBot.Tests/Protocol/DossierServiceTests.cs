@@ -3,9 +3,10 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables.Sqlite;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
 
 namespace VerzuimBot.Tests.Protocol;
 

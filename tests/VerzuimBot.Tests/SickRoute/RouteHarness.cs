@@ -52,7 +52,7 @@ public sealed partial class RouteHarness : IAsyncDisposable
 
     /// <summary>Daan de Vries's (123456, demo school 99DE00) dossier as stored now.</summary>
     public Task<VerzuimBot.Domain.Dossier.DossierView> DaanAsync() =>
-        App.Services.GetRequiredService<VerzuimBot.Protocol.DossierService>().ReadAsync("99DE00", VerzuimBot.Access.Roster.StudentIds.For(new VerzuimBot.Domain.Identity.SchoolId("99DE00"), "123456"));
+        App.Services.GetRequiredService<VerzuimBot.Protocol.Dossiers.DossierService>().ReadAsync("99DE00", VerzuimBot.Access.Roster.StudentIds.For(new VerzuimBot.Domain.Identity.SchoolId("99DE00"), "123456"));
 
     /// <summary>Everyone says hello first, as people do after installing the app: their chat and identity become known.</summary>
     public async Task EveryoneSaysHelloAsync(params TeamsUser[] users)

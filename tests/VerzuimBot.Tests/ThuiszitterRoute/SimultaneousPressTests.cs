@@ -2,9 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Protocol;
-using VerzuimBot.Tests.SickRoute;
-using static VerzuimBot.Tests.SickRoute.RouteHarness;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
 using static VerzuimBot.Tests.ThuiszitterRoute.ThuiszitterHarness;
 
 namespace VerzuimBot.Tests.ThuiszitterRoute;

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using VerzuimBot.Access.Roster;
-using VerzuimBot.Digest;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Protocol;
 using VerzuimBot.Storage;
 using VerzuimBot.Tests.SickRoute;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Digest;
 using static VerzuimBot.Tests.SickRoute.RouteHarness;
 using static VerzuimBot.Tests.ThuiszitterRoute.ThuiszitterHarness;
 

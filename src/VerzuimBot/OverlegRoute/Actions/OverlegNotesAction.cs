@@ -1,9 +1,10 @@
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
-using VerzuimBot.Protocol;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 
@@ -31,7 +32,7 @@ internal sealed class OverlegNotesAction(OverlegChatSupport support, DossierServ
         var eventId = new EventId($"ev-overleg-besluit-{OverlegService.Hash($"{context.Overleg.OverlegId}|{text.ToUpperInvariant()}")}");
         if (context.Dossier.Events.FirstOrDefault(e => e.Id == eventId) is { } existing)
         {
-            return CardActionResult.Say($"Dit besluit is al vastgelegd (door {existing.RecordedBy.Staff.Value} op {RouteCards.Moment(existing.RecordedAt)}). Er is niets veranderd.");
+            return CardActionResult.Say($"Dit besluit is al vastgelegd (door {existing.RecordedBy.Staff.Value} op {DutchDates.Moment(existing.RecordedAt)}). Er is niets veranderd.");
         }
 
         var fact = new KernpartnerDecisionRecorded(eventId, context.Now, SickAbsenceService.ActorOf(staff, decision), decision.Grant!.OrganisationId, OverlegCards.NotesQuestion(context.Overleg.OverlegId), text, null);

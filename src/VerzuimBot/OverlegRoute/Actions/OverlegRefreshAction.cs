@@ -1,7 +1,6 @@
 using System.Text.Json;
 using VerzuimBot.Connector.Schema;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.OverlegRoute.Actions;
 

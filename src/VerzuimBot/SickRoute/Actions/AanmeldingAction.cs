@@ -6,6 +6,11 @@ using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Staff;
 using VerzuimBot.Tasks;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -36,7 +41,7 @@ internal sealed class AanmeldingAction(RouteActionSupport support, TaskCards tas
             : null;
         if (problem is not null)
         {
-            return CardActionResult.Replace(taskCards.AanmeldingForm(context.Reference, context.Student, context.Dossier, context.Protocol, context.Today, problem, hulpvraag, alGedaan, besproken is { } b ? RouteCards.IsoDate(b) : null));
+            return CardActionResult.Replace(taskCards.AanmeldingForm(context.Reference, context.Student, context.Dossier, context.Protocol, context.Today, problem, hulpvraag, alGedaan, besproken is { } b ? DutchDates.IsoDate(b) : null));
         }
 
         var fact = new JeugdartsAanmeldingSent(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), context.Today, hulpvraag!, alGedaan!, besproken);
@@ -50,7 +55,7 @@ internal sealed class AanmeldingAction(RouteActionSupport support, TaskCards tas
                 ["titel"] = $"Aanmelding jeugdarts: {context.Student.Label}",
                 ["tekst"] = $"De school meldt deze leerling bij je aan. Nodig binnen {context.Protocol.Profile.Sick.ConsultWithinSchoolDays} schooldagen uit en leg de consultdatum hier vast.",
                 ["regels"] = RouteCards.Lines(document),
-                ["minDatum"] = RouteCards.IsoDate(context.Today),
+                ["minDatum"] = DutchDates.IsoDate(context.Today),
             });
             if (await messenger.SendAsync(jeugdartsen, card, cancellationToken).ConfigureAwait(false) == 0)
             {
@@ -63,7 +68,7 @@ internal sealed class AanmeldingAction(RouteActionSupport support, TaskCards tas
                     ["mailto"] = AanmeldingDocument.MailTo(ggd, context.Student),
                     ["hulpvraag"] = hulpvraag,
                     ["alGedaan"] = alGedaan,
-                    ["besprokenOp"] = RouteCards.IsoDate(besproken!.Value),
+                    ["besprokenOp"] = DutchDates.IsoDate(besproken!.Value),
                 }));
             }
         }

@@ -1,5 +1,7 @@
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Students;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Students;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -12,15 +14,15 @@ internal static class AanmeldingDocument
         var lines = new List<string>
         {
             "AANMELDINGSFORMULIER JEUGDARTS (ziekteverzuim)",
-            $"Leerling: {d.DisplayName}, geboren {RouteCards.ShortDate(d.Geboortedatum)}, leerlingnummer {d.Leerlingnummer}",
+            $"Leerling: {d.DisplayName}, geboren {DutchDates.ShortDate(d.Geboortedatum)}, leerlingnummer {d.Leerlingnummer}",
             $"School: {student.SchoolId}, klas {d.Klas}, woongemeente {d.Woongemeente}",
             "Verzuimoverzicht:",
         };
         lines.AddRange(verzuimoverzicht.Select(f => $"  {f.Title}: {f.Value}"));
         lines.Add($"Hulpvraag van de school: {aanmelding.Hulpvraag}");
         lines.Add($"Wat de school al heeft gedaan: {aanmelding.AlGedaan}");
-        lines.Add(aanmelding.BesprokenMetOudersOp is { } on ? $"Besproken met ouders en leerling: ja, op {RouteCards.ShortDate(on)}" : "Besproken met ouders en leerling: nee");
-        lines.Add($"Aangemeld door: {sender} op {RouteCards.ShortDate(aanmelding.Date)}");
+        lines.Add(aanmelding.BesprokenMetOudersOp is { } on ? $"Besproken met ouders en leerling: ja, op {DutchDates.ShortDate(on)}" : "Besproken met ouders en leerling: nee");
+        lines.Add($"Aangemeld door: {sender} op {DutchDates.ShortDate(aanmelding.Date)}");
         return lines;
     }
 

@@ -5,6 +5,10 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Staff;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -29,7 +33,7 @@ internal sealed class ConsultAction(RouteActionSupport support, TaskRecipients r
         var aanmelding = context.Dossier.Of<JeugdartsAanmeldingSent>().Last();
         if (data.Date("consultDatum") is not { } date || date < aanmelding.Date || date > context.Today.AddDays(120))
         {
-            return CardActionResult.Say($"Kies de datum van het consult: op of na de aanmelding ({RouteCards.ShortDate(aanmelding.Date)}).");
+            return CardActionResult.Say($"Kies de datum van het consult: op of na de aanmelding ({DutchDates.ShortDate(aanmelding.Date)}).");
         }
 
         var consult = new ConsultScheduled(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), date);
@@ -44,7 +48,7 @@ internal sealed class ConsultAction(RouteActionSupport support, TaskRecipients r
         var reached = await messenger.SendAsync(jeugdartsen, form, cancellationToken).ConfigureAwait(false);
         return support.Done(context, "Consultdatum vastgelegd",
         [
-            new Fact("Consult", RouteCards.LongDate(date)),
+            new Fact("Consult", DutchDates.LongDate(date)),
             new Fact("Formulier terugkoppeling", reached > 0 ? "verstuurd aan de jeugdarts" : "de jeugdarts gebruikt VerzuimBot nog niet; de terugkoppeling komt per mail"),
         ], decision);
     }
@@ -52,9 +56,9 @@ internal sealed class ConsultAction(RouteActionSupport support, TaskRecipients r
     private JsonNodeCard TerugkoppelingForm(RouteActionContext context, ConsultScheduled consult)
     {
         var task = new TaskReference($"{context.Student.Id.Value}/{TaskKind.TerugkoppelingOverdue}/{Role.Jeugdarts}/{consult.Id.Value}", context.Student.SchoolId, context.Student.Id.Value);
-        return support.Cards.Task("terugkoppeling", task, context.Student, [new Fact("Leerling", context.Student.Label), new Fact("Consult", RouteCards.LongDate(consult.ConsultDate))], new JsonObject
+        return support.Cards.Task("terugkoppeling", task, context.Student, [new Fact("Leerling", context.Student.Label), new Fact("Consult", DutchDates.LongDate(consult.ConsultDate))], new JsonObject
         {
-            ["tekst"] = $"Consult vastgelegd op {RouteCards.LongDate(consult.ConsultDate)}. Vul dit formulier in na het consult; de school ziet alleen wat je hier deelt.",
+            ["tekst"] = $"Consult vastgelegd op {DutchDates.LongDate(consult.ConsultDate)}. Vul dit formulier in na het consult; de school ziet alleen wat je hier deelt.",
         });
     }
 }

@@ -2,6 +2,9 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -48,7 +51,7 @@ internal sealed class EvaluatieAction(RouteActionSupport support) : ICardAction
             await support.RecordAsync(context, new KernpartnerDecisionRecorded(SickAbsenceService.NewId(), context.Now, actor, context.Student.SchoolId, "Vervolg na evaluatie plan van aanpak", followUp, null), cancellationToken).ConfigureAwait(false);
         }
 
-        var next = closed ? "plan afgerond, monitoring gestopt" : RouteCards.LongDate(context.Protocol.Calendar.AddSchoolDays(context.Today, context.Protocol.Profile.Sick.EvaluationEverySchoolDays));
+        var next = closed ? "plan afgerond, monitoring gestopt" : DutchDates.LongDate(context.Protocol.Calendar.AddSchoolDays(context.Today, context.Protocol.Profile.Sick.EvaluationEverySchoolDays));
         return support.Done(context, followed.Value ? "Plan van aanpak wordt opgevolgd" : "Plan van aanpak wordt niet opgevolgd",
             [.. followUp is null ? Array.Empty<Fact>() : [new Fact("Vervolgstap", followUp)], new Fact("Volgende evaluatie", next)], decision);
     }

@@ -2,7 +2,11 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Tasks;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -41,6 +45,6 @@ internal sealed class GesprekAction(RouteActionSupport support, SweepTrigger swe
             GesprekOutcome.Ongeoorloofd => "De verzuimcoördinator krijgt nu de taak om te melden bij leerplicht.",
             _ => "De zorgcoördinator krijgt nu het aanmeldingsformulier voor de jeugdarts.",
         };
-        return support.Done(context, "Gesprek met de ouders vastgelegd", [new Fact("Datum", RouteCards.LongDate(date)), new Fact("Uitkomst", EventDescriptions.Outcome(outcome.Value)), new Fact("Vervolg", next)], decision);
+        return support.Done(context, "Gesprek met de ouders vastgelegd", [new Fact("Datum", DutchDates.LongDate(date)), new Fact("Uitkomst", EventDescriptions.Outcome(outcome.Value)), new Fact("Vervolg", next)], decision);
     }
 }

@@ -3,7 +3,9 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -27,7 +29,7 @@ internal sealed class MentorContactAction(RouteActionSupport support, SweepTrigg
         {
             await support.RecordAsync(context, new MentorContactRecorded(SickAbsenceService.NewId(), context.Now, actor, false, null, null, null, null, false), cancellationToken).ConfigureAwait(false);
             var again = context.Protocol.Calendar.AddSchoolDays(context.Today, 1);
-            return support.Done(context, "Niet bereikt", [new Fact("Opnieuw proberen", $"ik vraag het je {RouteCards.LongDate(again)} opnieuw")], decision);
+            return support.Done(context, "Niet bereikt", [new Fact("Opnieuw proberen", $"ik vraag het je {DutchDates.LongDate(again)} opnieuw")], decision);
         }
 
         if (data.Text("uitkomst", 20) != "bereikt")
@@ -69,9 +71,9 @@ internal sealed class MentorContactAction(RouteActionSupport support, SweepTrigg
         sweep.Now();
         return support.Done(context, "Contact gehad met de ouders",
         [
-            new Fact("Datum", RouteCards.LongDate(date)),
+            new Fact("Datum", DutchDates.LongDate(date)),
             new Fact("Via", channel == ContactChannel.Telefoon ? "telefoon" : "mail"),
-            new Fact("Verwachte terugkeer", expected is { } e ? RouteCards.LongDate(e) : "onbekend"),
+            new Fact("Verwachte terugkeer", expected is { } e ? DutchDates.LongDate(e) : "onbekend"),
             new Fact("Zorgen", concerns ? "ja" : "nee"),
         ], decision);
     }

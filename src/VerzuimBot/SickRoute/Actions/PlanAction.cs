@@ -3,6 +3,9 @@ using VerzuimBot.Access;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -41,6 +44,6 @@ internal sealed class PlanAction(RouteActionSupport support) : ICardAction
 
         await support.RecordAsync(context, new PlanVanAanpakAgreed(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), date, new StaffId(regie)), cancellationToken).ConfigureAwait(false);
         var evaluation = context.Protocol.Calendar.AddSchoolDays(date, context.Protocol.Profile.Sick.EvaluationEverySchoolDays);
-        return support.Done(context, "Plan van aanpak vastgelegd", [new Fact("Sinds", RouteCards.LongDate(date)), new Fact("Regiepersoon", regie), new Fact("Eerste evaluatie", RouteCards.LongDate(evaluation))], decision);
+        return support.Done(context, "Plan van aanpak vastgelegd", [new Fact("Sinds", DutchDates.LongDate(date)), new Fact("Regiepersoon", regie), new Fact("Eerste evaluatie", DutchDates.LongDate(evaluation))], decision);
     }
 }

@@ -5,6 +5,10 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Staff;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -41,7 +45,7 @@ internal sealed class TerugkoppelingAction(RouteActionSupport support, TaskRecip
         var planTask = new TaskReference($"plan/{fact.Id.Value}", context.Student.SchoolId, context.Student.Id.Value);
         var card = support.Cards.Task("terugkoppeling-school", planTask, context.Student, shared, new JsonObject
         {
-            ["vandaag"] = RouteCards.IsoDate(context.Today),
+            ["vandaag"] = DutchDates.IsoDate(context.Today),
             ["regiepersoon"] = zorg.FirstOrDefault()?.Email ?? string.Empty,
         });
         var reached = await messenger.SendAsync(zorg, card, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
@@ -77,7 +79,7 @@ internal sealed record TerugkoppelingForm(
     /// <summary>What the school may see of the terugkoppeling.</summary>
     public static IEnumerable<Fact> SharedFacts(TerugkoppelingReceived t)
     {
-        yield return new Fact("Resultaat uitnodiging", ResultText(t.Result) + (t.PhoneContactDate is { } d ? $" ({RouteCards.ShortDate(d)})" : string.Empty));
+        yield return new Fact("Resultaat uitnodiging", ResultText(t.Result) + (t.PhoneContactDate is { } d ? $" ({DutchDates.ShortDate(d)})" : string.Empty));
         yield return new Fact("Conclusie", ConclusionText(t.Conclusion));
         if (t.ConsentToShare && t.InformationForSchool is { } info)
         {

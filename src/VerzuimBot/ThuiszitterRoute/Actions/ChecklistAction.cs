@@ -2,8 +2,10 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 
@@ -51,7 +53,7 @@ internal sealed class ChecklistAction(ThuiszitterActionSupport support) : ICardA
         if (ThuiszitterCards.Completed(context.Dossier, open).LastOrDefault(c => c.Item == item) is { } earlier)
         {
             return CardActionResult.Replace(support.Cards.Case(context.Student, context.Dossier, context.Protocol, context.Now, roles,
-                $"Dit punt was al afgevinkt door {ThuiszitterTexts.Who(earlier, earlier.Organisation)} op {RouteCards.Moment(earlier.RecordedAt)}. Er is niets veranderd."));
+                $"Dit punt was al afgevinkt door {ThuiszitterTexts.Who(earlier, earlier.Organisation)} op {DutchDates.Moment(earlier.RecordedAt)}. Er is niets veranderd."));
         }
 
         var note = data.Text("toelichting", 200);

@@ -2,8 +2,10 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 
@@ -52,7 +54,7 @@ internal sealed class DoorzettingsmachtAction(ThuiszitterActionSupport support) 
 
                 var organisation = decision!.Grant!.OrganisationId;
                 await support.RecordAsync(context, new DoorzettingsmachtResolved(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), context.Today, organisation, reason), cancellationToken).ConfigureAwait(false);
-                return support.Done(context, decision, "Doorzettingsmacht afgerond", new Fact("Gestart op", RouteCards.LongDate(running.Date)), new Fact("Opgelost", reason), new Fact("Organisatie", organisation));
+                return support.Done(context, decision, "Doorzettingsmacht afgerond", new Fact("Gestart op", DutchDates.LongDate(running.Date)), new Fact("Opgelost", reason), new Fact("Organisatie", organisation));
         }
     }
 
@@ -79,7 +81,7 @@ internal sealed class DoorzettingsmachtAction(ThuiszitterActionSupport support) 
         return support.Done(context, decision, "Doorzettingsmacht gestart",
             new Fact("Voorgelegd aan", ThuiszitterTexts.To(route.Value)),
             new Fact("Reden", reason),
-            new Fact("Toegang uiterlijk", $"{RouteCards.LongDate(deadline)} ({days} werkdagen)"),
+            new Fact("Toegang uiterlijk", $"{DutchDates.LongDate(deadline)} ({days} werkdagen)"),
             new Fact("Organisatie", organisation));
     }
 }

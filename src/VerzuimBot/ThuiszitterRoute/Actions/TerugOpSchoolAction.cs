@@ -2,8 +2,9 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 
@@ -42,7 +43,7 @@ internal sealed class TerugOpSchoolAction(ThuiszitterActionSupport support) : IC
         await support.RecordAsync(context, new ReturnedToSchool(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), context.Today, passend, organisation, note), cancellationToken).ConfigureAwait(false);
         return support.Done(context, decision, passend ? "Thuiszitterscasus gesloten: passend aanbod gestart" : "Thuiszitterscasus gesloten: terug op school",
             [
-                new Fact("Datum", RouteCards.LongDate(context.Today)),
+                new Fact("Datum", DutchDates.LongDate(context.Today)),
                 new Fact("Organisatie", organisation),
                 .. note is null ? Array.Empty<Fact>() : [new Fact("Toelichting", note)],
                 .. passend || context.Dossier.CurrentSickPeriod is null ? Array.Empty<Fact>() : [new Fact("Ook beter melden", $"typ \"beter {context.Student.Details.Leerlingnummer}\" om de afwezigheid te beëindigen")],

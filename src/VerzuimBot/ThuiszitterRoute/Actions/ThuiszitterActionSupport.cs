@@ -3,10 +3,13 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
 using VerzuimBot.Staff;
-using VerzuimBot.Tasks;
+using VerzuimBot.Protocol.Tasks;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.Protocol.SickAbsence;
+using VerzuimBot.Protocol.Staff;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 

@@ -3,8 +3,9 @@ using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.SickRoute;
-using VerzuimBot.SickRoute.Actions;
+using VerzuimBot.Protocol.Thuiszitter;
+using VerzuimBot.Protocol.Texts;
+using VerzuimBot.CardActions;
 
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 
