@@ -109,7 +109,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
     public JsonNodeCard AanmeldingForm(TaskReference reference, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today, string? problem, string? hulpvraag, string? alGedaan, string? besprokenOp, string? detail = null) =>
         cards.Task("aanmelding-jeugdarts", reference, student,
         [
-            new Fact("Geboortedatum", RouteCards.ShortDate(student.Details.Geboortedatum)),
+            new Fact("Geboortedatum", student.Details.Geboortedatum is { } born ? RouteCards.ShortDate(born) : "onbekend"),
             new Fact("Klas", student.Details.Klas),
             new Fact("Leerlingnummer", student.Details.Leerlingnummer),
             .. detail is "advies jeugdarts" ? [new Fact("Aanleiding", "advies jeugdarts: bij eerstvolgende ziekmelding opnieuw aanmelden")] : Array.Empty<Fact>(),

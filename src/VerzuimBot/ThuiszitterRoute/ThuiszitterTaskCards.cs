@@ -60,7 +60,7 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
 
         if (dossier.ThuiszitterStatus(protocol.Calendar, protocol.Profile, today) is { } status)
         {
-            facts.Add(new Fact("Type en code", $"type {status.Type} ({DigestTexts.Type(status.Type)}), code {DigestTexts.Code(status.Code)}"));
+            facts.Add(new Fact("Type en code", $"type {status.Type} ({DigestTexts.Type(status.Type)}), {DigestTexts.CodeLabel(status.Code)}"));
         }
 
         return new DecisionCard(

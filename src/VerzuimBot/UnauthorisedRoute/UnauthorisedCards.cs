@@ -48,17 +48,18 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         {
             // 004, last column: what the leerplichtambtenaar does once the school's melding of this rung is in.
             var melding = LadderRungs.Melding(dossier, rung, year);
-            title = $"Melding verzuimloket {rung.Hours} uur: {CardText.Escape(student.Label)}";
-            intro = $"De school meldde {CardText.Escape(student.Details.Roepnaam)} bij de trede van {rung.Hours} uur"
+            title = $"Melding verzuimloket {side.Threshold}: {CardText.Escape(student.Label)}";
+            intro = $"De school meldde {CardText.Escape(student.Details.Roepnaam)} bij de trede van {side.Threshold}"
                 + (melding is null ? string.Empty : $" op {RouteCards.LongDate(SchoolClock.LocalDate(melding.RecordedAt))} (kenmerk {CardText.Escape(melding.DuoReference!)})")
                 + $". Het verzuimschema ({protocol.Profile.Name}) vraagt nu van de leerplichtambtenaar:";
             footnote = "Vastgelegd wordt wie het afvinkte, in welke rol, en wanneer. De school ziet dat de melding is opgepakt.";
         }
         else
         {
-            var reached = LadderRungs.ReachedOn(dossier, protocol, rung, year, today);
-            title = $"Verzuimladder {rung.Hours} uur: {CardText.Escape(student.Label)}";
-            intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {totals.HoursInYear} uur ongeoorloofd verzuim: de trede van {rung.Hours} uur is bereikt"
+            var reached = LadderRungs.ReachedOn(dossier, protocol, side, today);
+            title = $"Verzuimladder {side.Threshold}: {CardText.Escape(student.Label)}";
+            var count = side.Late ? $"{totals.LateInYear} keer te laat" : $"{totals.HoursInYear} uur ongeoorloofd verzuim";
+            intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {count}: de trede van {side.Threshold} is bereikt"
                 + (reached is { } on ? $" op {RouteCards.LongDate(on)}" : string.Empty)
                 + $". Het verzuimschema van de school ({protocol.Profile.Name}) vraagt nu:";
             footnote = $"VerzuimBot meldt niet zelf bij DUO of leerplicht: meld {LadderRungs.Route(protocol.Profile)} en leg hier vast dat het gedaan is, met het referentienummer. Vastgelegd wordt wie het afvinkte en wanneer.";
@@ -105,13 +106,13 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         var rules = protocol.Profile.Unauthorised;
         var totals = UnauthorisedTotals.Of(dossier, protocol, today);
         var day = LadderRungs.SignalDay(task) ?? today;
-        var deadline = protocol.Calendar.AddWorkingDays(day, rules.ReportWithinWorkingDays - 1);
+        var deadline = ProtocolEngine.SignaalverzuimDeadline(protocol.Calendar, day, rules.ReportWithinWorkingDays);
         var what = task.Detail?.Split(';')[0] ?? $"{rules.SignalHours} uur binnen {totals.Window}";
         var route = LadderRungs.Route(protocol.Profile);
         var overdue = task.Kind == TaskKind.SignaalverzuimDeadline;
         var text = overdue
-            ? $"Het signaalverzuim van {RouteCards.LongDate(day)} ({what}) is nog niet als gemeld vastgelegd. De wet vraagt een melding onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}."
-            : $"Signaalverzuim: {what} (bereikt op {RouteCards.LongDate(day)}). Dit is wettelijk verplicht te melden, onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}.";
+            ? $"Het signaalverzuim van {RouteCards.LongDate(day)} ({what}) is nog niet als gemeld vastgelegd. De wet vraagt een melding onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen na {RouteCards.LongDate(day)}, die dag niet meegeteld){(deadline == today ? "; dat is vandaag" : string.Empty)}. Meld {route}."
+            : $"Signaalverzuim: {what} (bereikt op {RouteCards.LongDate(day)}). Dit is wettelijk verplicht te melden, onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen na {RouteCards.LongDate(day)}, die dag niet meegeteld). Meld {route}.";
         return cards.Task("signaalverzuim", new TaskReference(task.Id.Value, student.SchoolId, student.Id.Value), student,
             [new Fact("Leerling", student.Label), .. totals.Facts()],
             new JsonObject

@@ -12,7 +12,7 @@ internal static class AanmeldingDocument
         var lines = new List<string>
         {
             "AANMELDINGSFORMULIER JEUGDARTS (ziekteverzuim)",
-            $"Leerling: {d.DisplayName}, geboren {RouteCards.ShortDate(d.Geboortedatum)}, leerlingnummer {d.Leerlingnummer}",
+            $"Leerling: {d.DisplayName}, geboren {(d.Geboortedatum is { } born ? RouteCards.ShortDate(born) : "(geboortedatum onbekend)")}, leerlingnummer {d.Leerlingnummer}",
             $"School: {student.SchoolId}, klas {d.Klas}, woongemeente {d.Woongemeente}",
             "Verzuimoverzicht:",
         };
