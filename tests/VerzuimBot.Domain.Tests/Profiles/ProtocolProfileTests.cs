@@ -46,13 +46,51 @@ public class ProtocolProfileTests
         Assert.Equal([16], p.Unauthorised.Ladder.Select(r => r.Hours));
     }
 
-    [Fact]
-    public void Mazl_UsesTheNationalCriteria()
+    [Fact] // domain.md §3: the national MAZL criteria, without RUW's "5 dagen in een maand" (issue 20: the parser lets a profile switch it off).
+    public void Mazl_UsesTheNationalCriteria_WithoutTheRuwMonthRule()
     {
         var p = ProtocolProfiles.Load(ProtocolProfiles.MazlLandelijk);
         Assert.Equal(6, p.Sick.WorryingConsecutiveMoreThan);
         Assert.Equal(4, p.Sick.WorryingZiekmeldingCount);
         Assert.Equal(60, p.Sick.WorryingZiekmeldingWindowSchoolDays);
+        Assert.Equal(((int?)null, (int?)null), (p.Sick.WorryingIncidentalDays, p.Sick.WorryingIncidentalWindowSchoolDays));
+    }
+
+    [Fact] // issue 20: the "5 dagen in 20" rule is switched off with both fields null; one without the other is named.
+    public void Parse_IncidentalRule_OffWithBothNull_HalfIsAnError()
+    {
+        var node = Original();
+        node["ziekteverzuim"]!["zorgwekkendIncidenteelDagen"] = null;
+        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(node.ToJsonString()));
+        Assert.Equal("ziekteverzuim.zorgwekkendIncidenteelVensterSchooldagen", error.Field);
+        node["ziekteverzuim"]!["zorgwekkendIncidenteelVensterSchooldagen"] = null;
+        Assert.Null(ProtocolProfileParser.Parse(node.ToJsonString()).Sick.WorryingIncidentalDays);
+    }
+
+    [Theory] // issue 20: a profile without a seed basis says so in its description; 000 gives no numbers of its own.
+    [InlineData(ProtocolProfiles.MazlLandelijk, "Geen seedbasis")]
+    [InlineData(ProtocolProfiles.VeluweZeeluwe, "geen eigen seedbasis")]
+    public void ProfilesWithoutSeedBasis_SaySo(string id, string words) =>
+        Assert.Contains(words, ProtocolProfiles.Load(id).Source, StringComparison.Ordinal);
+
+    [Fact] // 002 §1.3.1 "Vakantie", §7, §1.2: the new numbers of the shipped profiles.
+    public void UtrechtWest_VerlofVrijstellingAndAfterLeerplicht()
+    {
+        var p = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
+        Assert.Equal(new VerlofRules(6, 10, 10), p.Verlof);
+        Assert.Equal((12, 20), (p.Thuiszitter.VrijstellingTermMonths, p.Thuiszitter.VrijstellingRenewalReminderSchoolDays));
+        Assert.Equal(AfterLeerplichtRoute.Rmc, p.Leerplicht.AfterLeerplicht);
+        Assert.Equal((5, 5), (p.Unauthorised.FiveYearOldHoursPerWeek, p.Unauthorised.FiveYearOldExtraHoursPerWeek));
+        Assert.Equal(4, p.Unauthorised.SignalWindowLesweken);
+    }
+
+    [Fact] // issue 20: the old 20-school-day window is refused with the reason, so a beheerder's file is not read wrongly.
+    public void Parse_OldSchoolDayWindow_IsRefusedWithTheReason()
+    {
+        var node = Original();
+        node["ongeoorloofd"]!["signaalVensterSchooldagen"] = 20;
+        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(node.ToJsonString()));
+        Assert.Contains("lesweken", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
