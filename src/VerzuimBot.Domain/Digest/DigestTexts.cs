@@ -79,6 +79,13 @@ public static class DigestTexts
         TaskKind.VrijstellingSwv => "Vrijstelling 5a: SWV over passend onderwijs",
         TaskKind.VrijstellingAdvies => "Vrijstelling 5a: advies jeugdarts aan leerplicht",
         TaskKind.VrijstellingBeschikking => "Vrijstelling 5a: besluit leerplicht",
+        TaskKind.VrijstellingVerlenging => "Vrijstelling vervalt: nieuwe aanvraag?",
+        TaskKind.Stap6FollowUp => "Vervolg kiezen (stap 6)",
+        TaskKind.RmcMelding => "Melding RMC",
+        TaskKind.SchorsingMelding => "Schorsing melden bij leerplicht",
+        TaskKind.SchorsingGemeld => "Leerplicht: schorsing gemeld",
+        TaskKind.ExtraVerlofBesluit => "Besluit over extra verlof",
+        TaskKind.GeweigerdVerlofControle => "Geweigerd verlof toch genomen?",
         _ => "Mentor informeren",
     };
 

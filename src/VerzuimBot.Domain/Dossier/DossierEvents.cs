@@ -270,10 +270,14 @@ public enum LeerplichtMeldingReason
 
     /// <summary>A schorsing: formally vrijgesteld, "maar ook hiervan moet Leerplicht op de hoogte worden gebracht" (002 §1.3.1).</summary>
     Schorsing,
+
+    /// <summary>Verzuim of a student past leerplicht and kwalificatieplicht, reported to the RMC contact (profile "naLeerplicht": "rmc").</summary>
+    Rmc,
 }
 
 /// <summary>The school reported to leerplicht (DUO-verzuimloket or directly) for the given reason; the bot only records it.</summary>
-public sealed record LeerplichtMeldingRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, LeerplichtMeldingReason Reason, string? Reference)
+/// <param name="Anchor">The anchor of the task the melding answers, where one melding per task counts (an RMC melding); null otherwise.</param>
+public sealed record LeerplichtMeldingRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, LeerplichtMeldingReason Reason, string? Reference, string? Anchor = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
 /// <summary>

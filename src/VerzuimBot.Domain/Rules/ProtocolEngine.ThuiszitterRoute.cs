@@ -40,7 +40,8 @@ public sealed partial class ProtocolEngine
             }
 
             var on = calendar.AddSchoolDays(calendar.NextSchoolDayOnOrAfter(spell.FirstDay), Rules.LeerplichtAfterSchoolDays);
-            if (spell.Covers(on))
+            // Past leerplicht only verzuim without a valid reason goes to the RMC; illness of an adult is the MAZL route's alone.
+            if (spell.Covers(on) && (LeerplichtAge.RouteApplies(leerplicht) || spell.Unauthorised))
             {
                 ToLeerplichtOrRmc(tasks, dossier, leerplicht, engine.Profile.Leerplicht.AfterLeerplicht,
                     Task(dossier, TaskKind.LeerplichtJudgement, Role.Leerplichtambtenaar, engine.AtReminderHour(on), spell.FirstFact.Id.Value));

@@ -74,7 +74,11 @@ public sealed partial class ProtocolEngine(ProtocolProfile profile, SchoolCalend
         }
         else if (phase == LeerplichtPhase.Past && after == AfterLeerplichtRoute.Rmc)
         {
-            tasks.Add(Task(dossier, TaskKind.RmcMelding, Role.Verzuimcoordinator, task.DueAt, $"{task.Kind}/{task.Anchor}", task.Detail));
+            var anchor = $"{task.Kind}/{task.Anchor}";
+            if (!dossier.Of<LeerplichtMeldingRecorded>().Any(m => m.Reason == LeerplichtMeldingReason.Rmc && m.Anchor == anchor))
+            {
+                tasks.Add(Task(dossier, TaskKind.RmcMelding, Role.Verzuimcoordinator, task.DueAt, anchor, task.Detail));
+            }
         }
     }
 

@@ -28,6 +28,8 @@ using VerzuimBot.Tasks;
 using VerzuimBot.OverlegRoute;
 using VerzuimBot.ThuiszitterRoute;
 using VerzuimBot.UnauthorisedRoute;
+using VerzuimBot.SchoolLeave;
+using VerzuimBot.FollowUp;
 
 namespace VerzuimBot.Hosting;
 
@@ -137,6 +139,8 @@ internal static class ServiceRegistration
         services.AddUnauthorisedRoute(configuration);
         services.AddThuiszitterRoute(configuration);
         services.AddOverleg(configuration);
+        services.AddSchoolLeave();
+        services.AddStap6FollowUp();
         services.AddScoped<TurnHandler>();
         return services;
     }

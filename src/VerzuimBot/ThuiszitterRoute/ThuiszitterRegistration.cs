@@ -16,6 +16,7 @@ internal static class ThuiszitterRegistration
         services.AddSingleton<CaseFinder>();
         services.AddSingleton<ThuiszitterActionSupport>();
         services.AddSingleton<ITaskCardProvider, ThuiszitterTaskCards>();
+        services.AddSingleton<ITaskCardProvider, VrijstellingRenewalCards>();
         services.AddSingleton<IChatCommands, ThuiszitterCommands>();
         services.AddSingleton<ICardAction, LeerplichtOordeelAction>();
         services.AddSingleton<ICardAction, ChecklistAction>();
