@@ -50,7 +50,7 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
     {
         var today = SchoolClock.LocalDate(now);
         var rules = protocol.Profile.Thuiszitter;
-        var facts = new List<Fact> { new("Leerling", student.Label), new("Woongemeente", student.Details.Woongemeente), new("School", student.SchoolId) };
+        var facts = new List<Fact> { new("Leerling", student.Label), new("Woongemeente", student.Details.Woongemeente), new("School", student.SchoolId), new("Leerplicht", Domain.Leerplicht.LeerplichtTexts.Status(dossier.Facts, today)) };
         if (AwaySpells.Current(dossier, protocol.Calendar, protocol.Profile.Unauthorised, today) is { } spell)
         {
             facts.Add(new Fact("Afwezig sinds", RouteCards.LongDate(spell.FirstDay)));

@@ -4,6 +4,7 @@ using VerzuimBot.Cards;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol;
@@ -114,7 +115,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             ? $"Het signaalverzuim van {RouteCards.LongDate(day)} ({what}) is nog niet als gemeld vastgelegd. De wet vraagt een melding onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen na {RouteCards.LongDate(day)}, die dag niet meegeteld){(deadline == today ? "; dat is vandaag" : string.Empty)}. Meld {route}."
             : $"Signaalverzuim: {what} (bereikt op {RouteCards.LongDate(day)}). Dit is wettelijk verplicht te melden, onverwijld: uiterlijk {RouteCards.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen na {RouteCards.LongDate(day)}, die dag niet meegeteld). Meld {route}.";
         return cards.Task("signaalverzuim", new TaskReference(task.Id.Value, student.SchoolId, student.Id.Value), student,
-            [new Fact("Leerling", student.Label), .. totals.Facts()],
+            [new Fact("Leerling", student.Label), new Fact("Leerplicht", LeerplichtTexts.Status(dossier.Facts, today)), .. totals.Facts()],
             new JsonObject
             {
                 ["titel"] = $"{(overdue ? "Termijn signaalverzuim loopt af" : "Signaalverzuim melden")}: {CardText.Escape(student.Label)}",

@@ -43,19 +43,28 @@ public class LeerplichtAgeScenarioTests : ScenarioBase
         Assert.StartsWith("16 uur binnen 4 lesweken", rmc.Detail, StringComparison.Ordinal);
     }
 
-    [Fact] // 004 Werkwijzer: leerplicht judges "thuiszitter volgens de definitie?" only within the definition; an 18-year-old's four weeks go to the RMC.
-    public void FourWeeksAway_EighteenPlus_NoJudgementButRmc_SeventeenYearOldStillJudged()
+    [Fact] // 004 Werkwijzer: leerplicht judges "thuiszitter volgens de definitie?" only within the definition (5-16, or 16-17 kwalificatieplichtig).
+    public void FourWeeksAway_EighteenPlus_NoJudgement_SeventeenYearOldStillJudged()
     {
         Dossier.Ziek(D(2026, 11, 2));
         var adult = Engine().Evaluate(Dossier.View.WithFacts(new StudentFacts(D(2008, 9, 3), false)), At(D(2026, 11, 2), 9));
         None(adult, TaskKind.LeerplichtJudgement);
-        Assert.Equal(AtHalfNine(D(2026, 11, 30)), Single(adult, TaskKind.RmcMelding).DueAt);
+        None(adult, TaskKind.RmcMelding); // an adult's illness stays on the MAZL route: nothing goes to the RMC
 
         var seventeen = Engine().Evaluate(Dossier.View.WithFacts(new StudentFacts(D(2009, 6, 1), false)), At(D(2026, 11, 2), 9));
         Assert.Equal(AtHalfNine(D(2026, 11, 30)), Single(seventeen, TaskKind.LeerplichtJudgement).DueAt);
 
         // Unknown age: the route behaves as before.
         Single(TasksAt(At(D(2026, 11, 2), 9)), TaskKind.LeerplichtJudgement);
+    }
+
+    [Fact] // Issue 20, profile "rmc": an 18-year-old away without leave from Mon 2 Nov 2026: after four weeks (Mon 30 Nov) the RMC contact, not leerplicht.
+    public void FourWeeksAwayWithoutLeave_EighteenPlus_GoesToTheRmc()
+    {
+        Dossier.Afwezig(D(2026, 11, 2));
+        var tasks = Engine().Evaluate(Dossier.View.WithFacts(new StudentFacts(D(2008, 9, 3), false)), At(D(2026, 11, 2), 10));
+        None(tasks, TaskKind.LeerplichtJudgement);
+        Assert.Contains(tasks, t => t.Kind == TaskKind.RmcMelding && t.Anchor.StartsWith("LeerplichtJudgement/", StringComparison.Ordinal) && t.DueAt == AtHalfNine(D(2026, 11, 30)));
     }
 
     [Fact] // Profile "naLeerplicht": "stopt" (po-vo-verzuimschema): past leerplicht nothing goes to leerplicht or an RMC.
@@ -90,5 +99,13 @@ public class LeerplichtAgeScenarioTests : ScenarioBase
         Dossier.Do(new FiveYearOldExtraHoursAgreed(Dossier.NextId(), At(D(2026, 11, 6), 12), new Actor(new StaffId("vc"), Role.Verzuimcoordinator), D(2026, 11, 9)));
         var five = Dossier.View.WithFacts(new StudentFacts(D(2021, 10, 10), null));
         Assert.Equal([(D(2026, 11, 2), 5)], AwaySpells.UnauthorisedHoursPerDay(five, calendar, rules, D(2026, 11, 1), D(2026, 11, 30)));
+    }
+
+    [Fact] // Issue 20: the cards say where the student stands, and that the age is unknown without a birth date.
+    public void Status_InDutch()
+    {
+        Assert.Equal("leerplichtig tot en met 31-07-2027", LeerplichtTexts.Status(new StudentFacts(D(2010, 9, 20), null), D(2026, 11, 2)));
+        Assert.Equal("kwalificatieplichtig (geen startkwalificatie) tot 20-09-2028", LeerplichtTexts.Status(new StudentFacts(D(2010, 9, 20), false), D(2027, 9, 1)));
+        Assert.StartsWith("leeftijd onbekend", LeerplichtTexts.Status(StudentFacts.Unknown, D(2026, 11, 2)), StringComparison.Ordinal);
     }
 }

@@ -41,16 +41,25 @@ public sealed class SchoolConfigurationTests
         Assert.StartsWith("Vastgelegd", await route.OnAsync(D(2027, 2, 22), Rita, "3 uur ongeoorloofd 123456"), StringComparison.Ordinal);
     }
 
+    [Fact] // Issue 20: without a birth date on the roster the route runs as for a leerplichtige, and the card says the age is unknown.
+    public async Task UnknownBirthDate_RouteAsBefore_TheCardSaysSo()
+    {
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(At(2026, 11, 2, 9, 0));
+        await SetDaansRosterAsync(route, null);
+        await route.EveryoneSaysHelloAsync(Rita, Vera);
+        await route.OnAsync(D(2026, 11, 2), Rita, "8 uur ongeoorloofd 123456");
+        await route.OnAsync(D(2026, 11, 9), Rita, "8 uur ongeoorloofd 123456");
+        var card = await route.WaitForCardAsync(Vera, "Signaalverzuim melden: Daan de Vries (2b)");
+        Assert.Contains("leeftijd onbekend (geen geboortedatum op de leerlingenlijst)", Visible(card), StringComparison.Ordinal);
+    }
+
     [Fact] // 002 §1.2, issue 20: Daan born 3 Sep 2008 (18 on 3 Sep 2026, no startkwalificatie): 16 hours in 4 lesweken go to the RMC contact, no ladder, no DUO melding.
     public async Task EighteenPlus_SixteenHours_RmcCard_NoLadder()
     {
         await using var route = new RouteHarness();
         await route.SetClockAsync(At(2026, 11, 2, 9, 0));
-        // The roster import brings the birth date (README, beheer); here the demo roster entry is set as an import would.
-        var roster = route.App.Services.GetRequiredService<RosterStore>();
-        var stored = (await roster.FindStudentAsync("99DE00", StudentIds.For(new SchoolId("99DE00"), "123456").Value))!;
-        var details = RosterStudentDetails.FromEnvelope(stored.Details)! with { Geboortedatum = new DateOnly(2008, 9, 3), Startkwalificatie = false };
-        await roster.UpsertStudentAsync(stored with { Details = details.ToEnvelope() });
+        await SetDaansRosterAsync(route, new DateOnly(2008, 9, 3));
         await route.EveryoneSaysHelloAsync(Rita, Vera);
         await route.OnAsync(D(2026, 11, 2), Rita, "4 uur ongeoorloofd 123456");
         await route.OnAsync(D(2026, 11, 9), Rita, "4 uur ongeoorloofd 123456");
@@ -63,5 +72,14 @@ public sealed class SchoolConfigurationTests
         Assert.Equal(0, route.CountCards(Vera, "Verzuimladder"));
         Assert.Equal(0, route.CountCards(Vera, "Signaalverzuim melden"));
         Assert.Contains("Gemeld bij het RMC", (await route.PressAsync(Vera, card, "leerplicht.gemeld", new() { ["kenmerk"] = "RMC-9" })).Shown(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The roster import brings the birth date (README, beheer); here Daan's demo roster entry is set as an import would.</summary>
+    private static async Task SetDaansRosterAsync(RouteHarness route, DateOnly? birthDate)
+    {
+        var roster = route.App.Services.GetRequiredService<RosterStore>();
+        var stored = (await roster.FindStudentAsync("99DE00", StudentIds.For(new SchoolId("99DE00"), "123456").Value))!;
+        var details = RosterStudentDetails.FromEnvelope(stored.Details)! with { Geboortedatum = birthDate, Startkwalificatie = false };
+        await roster.UpsertStudentAsync(stored with { Details = details.ToEnvelope() });
     }
 }
