@@ -62,6 +62,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             var count = side.Late ? $"{totals.LateInYear} keer te laat" : $"{totals.HoursInYear} uur ongeoorloofd verzuim";
             intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {count}: de trede van {side.Threshold} is bereikt"
                 + (reached is { } on ? $" op {RouteCards.LongDate(on)}" : string.Empty)
+                + (LegallyRequired(dossier, protocol, side, reached, today) ? $". Deze uren vallen binnen {protocol.Profile.Unauthorised.SignalWindowLesweken} lesweken: de melding is ook wettelijk verplicht (signaalverzuim, 002 §3)" : string.Empty)
                 + $". Het verzuimschema van de school ({protocol.Profile.Name}) vraagt nu:";
             footnote = $"VerzuimBot meldt niet zelf bij DUO of leerplicht: meld {LadderRungs.Route(protocol.Profile)} en leg hier vast dat het gedaan is, met het referentienummer. Vastgelegd wordt wie het afvinkte en wanneer.";
         }
@@ -134,6 +135,18 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             $"{task.Detail}. Bij {rules.SignalHours} uur (of {rules.SignalLateCount} keer te laat) binnen {totals.Window} moet de school onverwijld melden {LadderRungs.Route(protocol.Profile)}. Er is nog tijd om met de leerling en de ouders in gesprek te gaan.",
             [new Fact("Leerling", student.Label), .. totals.Facts()],
             "Signaalverzuim: 002 §3 en het verzuimschema (004). Deze waarschuwing vraagt geen antwoord.");
+    }
+
+    /// <summary>
+    /// 004 row ≥16: only 16 hours within 4 lesweken make the melding "wettelijk verplicht" (issue 20); 16 spread over the school
+    /// year are the school's own schema. True while the window holds, or once that signaalverzuim was reported.
+    /// </summary>
+    private static bool LegallyRequired(DossierView dossier, SchoolProtocol protocol, RungTask side, DateOnly? reached, DateOnly today)
+    {
+        var rules = protocol.Profile.Unauthorised;
+        return !side.Late && side.Rung.Hours >= rules.SignalHours
+            && (dossier.UnauthorisedHoursInWindow(protocol.Calendar, rules, today) >= rules.SignalHours
+                || (reached is { } on && dossier.Of<SignaalverzuimReported>().Any(r => r.ReportedOn >= on)));
     }
 
     private static string DoneBy(LadderActionCompleted c) =>

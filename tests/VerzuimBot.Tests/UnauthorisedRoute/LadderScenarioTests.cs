@@ -74,6 +74,7 @@ public sealed class LadderScenarioTests
         var signaal = await route.WaitForCardAsync(Vera, "Signaalverzuim melden: Daan de Vries (2b)");
         Assert.Contains("uiterlijk maandag 16 november 2026 (5 werkdagen na maandag 9 november 2026, die dag niet meegeteld)", Text(signaal), StringComparison.Ordinal);
         var rung16 = await route.WaitForCardAsync(Vera, "Verzuimladder 16 uur");
+        Assert.Contains("lesweken: de melding is ook wettelijk verplicht (signaalverzuim", Text(rung16), StringComparison.Ordinal); // issue 20: within 4 lesweken
         var rung16Done = await route.PressAsync(Vera, rung16, "ladder.afvinken", Tick((0, "DUO-2026-0003"), (1, null)));
         Assert.Contains("alle acties gedaan. Deze melding geldt ook als melding van het signaalverzuim.", rung16Done.Text, StringComparison.Ordinal);
         var signaalAgain = await route.PressAsync(Vera, signaal, "signaalverzuim.gemeld", new() { ["kenmerk"] = "DUO-2026-9999" });
