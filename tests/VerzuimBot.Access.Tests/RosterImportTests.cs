@@ -126,7 +126,26 @@ public sealed class RosterImportTests
         var report = await _fixture.Importer.ImportAsync(School, new StringReader("Leerlingnummer;Roepnaam;Achternaam\n1;A;B\n"), Options);
 
         Assert.False(report.Imported);
-        Assert.Contains(report.Problems, p => p.Row == 1 && p.Field == "geboortedatum" && p.Message.StartsWith("Geen kolom gevonden", StringComparison.Ordinal));
+        Assert.Contains(report.Problems, p => p.Row == 1 && p.Field == "klas" && p.Message.StartsWith("Geen kolom gevonden", StringComparison.Ordinal));
+        // Birth date and startkwalificatie are optional columns (issue 20): without them the age is unknown, not an error.
+        Assert.DoesNotContain(report.Problems, p => p.Field is "geboortedatum" or "startkwalificatie");
+    }
+
+    [Fact] // issue 20 / 002 §1.1-1.2: the birth date and startkwalificatie come with the import; both optional, a wrong value is named.
+    public async Task ImportAsync_BirthDateAndStartkwalificatie_AreOptional_AndValidated()
+    {
+        var csv = "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woongemeente;Startkwalificatie\n"
+            + "31;Eva;Dijk;14-03-2008;6v;m@s.example.nl;Utrecht;ja\n"
+            + "32;Tim;Berg;;2b;m@s.example.nl;Utrecht;\n";
+        var report = await _fixture.Importer.ImportAsync(School, new StringReader(csv), Options);
+        Assert.True(report.Imported);
+        var eva = RosterStudentDetails.FromEnvelope((await _fixture.Roster.FindStudentAsync(AccessFixture.School, StudentIds.For(School, "31").Value))!.Details)!;
+        Assert.Equal((new DateOnly(2008, 3, 14), (bool?)true), (eva.Geboortedatum, eva.Startkwalificatie));
+        var tim = RosterStudentDetails.FromEnvelope((await _fixture.Roster.FindStudentAsync(AccessFixture.School, StudentIds.For(School, "32").Value))!.Details)!;
+        Assert.Equal(((DateOnly?)null, (bool?)null), (tim.Geboortedatum, tim.Startkwalificatie));
+
+        var wrong = await _fixture.Importer.ImportAsync(School, new StringReader(csv.Replace(";ja\n", ";misschien\n", StringComparison.Ordinal)), Options);
+        Assert.Equal((2, "startkwalificatie", "'misschien' is geen ja of nee."), (Assert.Single(wrong.Problems).Row, wrong.Problems[0].Field, wrong.Problems[0].Message));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal static class DigestBenchmark
     private static readonly DateTimeOffset Now = SchoolClock.At(new DateOnly(2026, 11, 30), new TimeOnly(10, 0));
     private static readonly Actor Staff = new(new StaffId("staff-1"), Role.Zorgcoordinator);
     private static readonly ProtocolProfile Profile = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
-    private static readonly SchoolCalendar Calendar = SchoolCalendar.ForRegion(Profile.HolidayRegion);
+    private static readonly SchoolCalendar Calendar = SchoolCalendar.ForRegion(HolidayRegion.Midden);
 
     public sealed record Outcome(int Dossiers, TimeSpan Generate, IReadOnlyList<TimeSpan> Runs, SwvDigest Digest, TimeSpan Read, TimeSpan Compute);
 

@@ -35,6 +35,18 @@ public enum AccessAction
     InzageExport,
     DeleteStudentData,
 
+    /// <summary>A schorsing (002 §1.3.1): recorded by the school's verzuimcoördinator or zorgcoördinator.</summary>
+    RecordSchorsing,
+
+    /// <summary>Geoorloofd verzuim other than illness and a request for extra verlof, as the parents hand them in (002 §1.3.1).</summary>
+    RecordAuthorisedAbsence,
+
+    /// <summary>The school's decision on extra verlof (and on a 5-year-old's extra hours at home): the verzuimcoördinator for the directeur.</summary>
+    DecideExtraVerlof,
+
+    /// <summary>A student left school without a startkwalificatie (type 7, VSV; 002 §2.2, §8.1).</summary>
+    RecordLeftSchool,
+
     /// <summary>Organisation-level beheer.</summary>
     ManageRoles,
     ImportRoster,

@@ -14,7 +14,7 @@ public static class LeerplichtReportRule
     public static string? Check(LeerplichtReportFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.HasUnauthorisedAbsence || facts.VermoedenOngeoorloofdRecorded)
+        if (facts.HasUnauthorisedAbsence || facts.VermoedenOngeoorloofdRecorded || facts.HasSchorsing)
         {
             return null;
         }

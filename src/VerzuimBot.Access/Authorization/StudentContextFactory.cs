@@ -20,7 +20,7 @@ public static class StudentContextFactory
         var hasUnauthorised = counting.Any(e => e is UnauthorisedHoursRecorded or LateArrivalRecorded or LuxeverzuimRecorded or SignaalverzuimReported);
         var vermoeden = counting.OfType<GesprekRecorded>().Any(g => g.Outcome == GesprekOutcome.Ongeoorloofd)
             || counting.OfType<TerugkoppelingReceived>().Any(t => t.Advice == FollowUpAdvice.NextZiekmeldingToLeerplicht);
-        var facts = new LeerplichtReportFacts(counting.OfType<ZiekmeldingRecorded>().Any(), hasUnauthorised, vermoeden);
+        var facts = new LeerplichtReportFacts(counting.OfType<ZiekmeldingRecorded>().Any(), hasUnauthorised, vermoeden, counting.OfType<SchorsingRecorded>().Any());
 
         return new StudentContext(
             schoolId,

@@ -26,16 +26,21 @@ public sealed class RosterColumnMapping
 
     public IReadOnlyList<string> Woongemeente { get; init; } = ["Woongemeente", "Gemeente", "Woonplaats/Gemeente", "Woonplaats"];
 
+    /// <summary>Optional: "ja"/"nee" (002 §1.2: a HAVO-, VWO- or MBO-diploma from level 2); empty means unknown.</summary>
+    public IReadOnlyList<string> Startkwalificatie { get; init; } = ["Startkwalificatie", "Startkwalificatie behaald"];
+
     internal IEnumerable<(string Field, IReadOnlyList<string> Headers, bool Required)> Fields =>
     [
         (RosterFields.Leerlingnummer, Leerlingnummer, true),
         (RosterFields.Roepnaam, Roepnaam, true),
         (RosterFields.Tussenvoegsel, Tussenvoegsel, false),
         (RosterFields.Achternaam, Achternaam, true),
-        (RosterFields.Geboortedatum, Geboortedatum, true),
+        // Optional (issue 20): without it the leerplicht route cannot tell the age and says so.
+        (RosterFields.Geboortedatum, Geboortedatum, false),
         (RosterFields.Klas, Klas, true),
         (RosterFields.MentorEmail, MentorEmail, true),
         (RosterFields.Woongemeente, Woongemeente, true),
+        (RosterFields.Startkwalificatie, Startkwalificatie, false),
     ];
 
     /// <summary>Reads a mapping from JSON; a Dutch <see cref="FormatException"/> when it is not valid.</summary>

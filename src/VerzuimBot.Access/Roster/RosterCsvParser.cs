@@ -100,7 +100,9 @@ public static partial class RosterCsvParser
                 rowProblems.Add(new RosterProblem(row, RosterFields.MentorEmail, $"'{mentor}' is geen geldig e-mailadres."));
             }
 
-            var birth = ParseBirthDate(Required(RosterFields.Geboortedatum, "Geboortedatum ontbreekt."), today, row, rowProblems);
+            var birthText = Get(RosterFields.Geboortedatum);
+            var birth = ParseBirthDate(birthText, today, row, rowProblems);
+            var startkwalificatie = ParseYesNo(Get(RosterFields.Startkwalificatie), row, rowProblems);
             var tussenvoegsel = Get(RosterFields.Tussenvoegsel);
             if (tussenvoegsel.Length > MaxFieldLength)
             {
@@ -119,7 +121,7 @@ public static partial class RosterCsvParser
             else
             {
                 students.Add(new RosterRow(row, new RosterStudentDetails(
-                    number, roepnaam, tussenvoegsel.Length == 0 ? null : tussenvoegsel, achternaam, birth!.Value, klas, EmailAddress.Normalise(mentor), gemeente, schoolType)));
+                    number, roepnaam, tussenvoegsel.Length == 0 ? null : tussenvoegsel, achternaam, birth, klas, EmailAddress.Normalise(mentor), gemeente, schoolType, Startkwalificatie: startkwalificatie)));
             }
 
             if (rowsRead % ProgressEvery == 0)
@@ -129,6 +131,23 @@ public static partial class RosterCsvParser
         }
 
         return new RosterParseResult(students, problems, rowsRead);
+    }
+
+    /// <summary>"ja"/"nee" (also j/n, 1/0, true/false); empty is unknown.</summary>
+    private static bool? ParseYesNo(string text, int row, List<RosterProblem> problems)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "":
+                return null;
+            case "ja" or "j" or "1" or "true":
+                return true;
+            case "nee" or "n" or "0" or "false":
+                return false;
+            default:
+                problems.Add(new RosterProblem(row, RosterFields.Startkwalificatie, $"'{text}' is geen ja of nee."));
+                return null;
+        }
     }
 
     private static DateOnly? ParseBirthDate(string text, DateOnly today, int row, List<RosterProblem> problems)

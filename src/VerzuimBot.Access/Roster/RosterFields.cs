@@ -11,4 +11,5 @@ internal static class RosterFields
     public const string Klas = "klas";
     public const string MentorEmail = "mentor e-mail";
     public const string Woongemeente = "woongemeente";
+    public const string Startkwalificatie = "startkwalificatie";
 }

@@ -8,17 +8,20 @@ namespace VerzuimBot.Access.Roster;
 /// A student as the school's administration knows them: the "roster-student-v1" envelope inside
 /// <see cref="RosterStudent.Details"/>. Names never leave it (keys and logs carry only the student id).
 /// </summary>
+/// <param name="Geboortedatum">Null when the export has none: the leerplicht route then runs as for a leerplichtige and says the age is unknown.</param>
+/// <param name="Startkwalificatie">Whether the student has a startkwalificatie (002 §1.2), where the export says so; null when unknown.</param>
 public sealed record RosterStudentDetails(
     string Leerlingnummer,
     string Roepnaam,
     string? Tussenvoegsel,
     string Achternaam,
-    DateOnly Geboortedatum,
+    DateOnly? Geboortedatum,
     string Klas,
     string MentorEmail,
     string Woongemeente,
     SchoolType SchoolType,
-    DateOnly? VertrokkenOp = null)
+    DateOnly? VertrokkenOp = null,
+    bool? Startkwalificatie = null)
 {
     public const string EnvelopeType = "roster-student-v1";
 

@@ -34,9 +34,12 @@ public sealed class SchoolCalendar
 
     public IReadOnlyList<SchoolHoliday> Holidays { get; }
 
-    /// <summary>The calendar of a region from the embedded Rijksoverheid data, plus the school's own study days.</summary>
-    public static SchoolCalendar ForRegion(HolidayRegion region, IEnumerable<DateOnly>? studyDays = null) =>
-        SchoolHolidayData.Default.CalendarFor(region, studyDays ?? []);
+    /// <summary>
+    /// The calendar of a school in <paramref name="region"/> from the embedded OCW data, plus its own study days and its own
+    /// advisory holiday weeks in place of the region's (<see cref="OwnHolidays"/>; a Dutch <see cref="ArgumentException"/> for a mandatory one).
+    /// </summary>
+    public static SchoolCalendar ForRegion(HolidayRegion region, IEnumerable<DateOnly>? studyDays = null, IEnumerable<SchoolHoliday>? ownHolidays = null) =>
+        SchoolHolidayData.Default.CalendarFor(region, studyDays ?? [], ownHolidays ?? []);
 
     public bool IsSchoolDay(DateOnly date)
     {
@@ -148,6 +151,75 @@ public sealed class SchoolCalendar
 
         return day;
     }
+
+    /// <summary>The last school day on or before <paramref name="date"/> (so a warning is sent before a deadline, not after it).</summary>
+    public DateOnly LastSchoolDayOnOrBefore(DateOnly date)
+    {
+        var day = date;
+        while (!IsSchoolDay(day))
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
+
+    /// <summary>
+    /// A lesweek: the Monday-to-Friday week of <paramref name="date"/> has no day of a school holiday. A feestdag or study
+    /// day does not stop a week from being a lesweek (domain.md §4: the 4-week window counts school weeks, holidays do not count).
+    /// </summary>
+    public bool IsLesweek(DateOnly date)
+    {
+        var monday = Monday(date);
+        EnsureKnown(monday);
+        EnsureKnown(monday.AddDays(4));
+        return !Enumerable.Range(0, 5).Any(i => Holidays.Any(h => h.Contains(monday.AddDays(i))));
+    }
+
+    /// <summary>
+    /// The Monday that starts a window of <paramref name="lesweken"/> lesweken ending with the week of <paramref name="end"/>:
+    /// weeks with a holiday are skipped (they neither count nor break the window), and the week of <paramref name="end"/>
+    /// counts when it is a lesweek. Stops at the start of the known calendar.
+    /// </summary>
+    public DateOnly LeswekenWindowStart(DateOnly end, int lesweken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lesweken, 1);
+        var monday = Monday(end);
+        var counted = IsLesweek(monday) ? 1 : 0;
+        while (counted < lesweken && monday.AddDays(-7) >= KnownFrom)
+        {
+            monday = monday.AddDays(-7);
+            if (IsLesweek(monday))
+            {
+                counted++;
+            }
+        }
+
+        return monday;
+    }
+
+    /// <summary>The Friday of the <paramref name="lesweken"/>-th lesweek that starts at the week of <paramref name="start"/> (that week counted when it is a lesweek).</summary>
+    public DateOnly LeswekenWindowEnd(DateOnly start, int lesweken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lesweken, 1);
+        var monday = Monday(start);
+        var counted = IsLesweek(monday) ? 1 : 0;
+        while (counted < lesweken && monday.AddDays(11) <= KnownUntil)
+        {
+            monday = monday.AddDays(7);
+            if (IsLesweek(monday))
+            {
+                counted++;
+            }
+        }
+
+        return monday.AddDays(4);
+    }
+
+    /// <summary>The first school day of the school year (after the region's zomervakantie).</summary>
+    public DateOnly FirstSchoolDay(SchoolYear year) => NextSchoolDayOnOrAfter(year.First < KnownFrom ? KnownFrom : year.First);
+
+    private static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
     private void EnsureKnown(DateOnly date)
     {

@@ -14,12 +14,17 @@ public static class DigestTexts
         _ => "langer dan 3 maanden",
     };
 
-    public static string Code(ThuiszitterCode code) => code switch
+    /// <summary>The colour word; "geen" for the types without a code (002 §2.2 gives codes to types 4-6 only).</summary>
+    public static string Code(ThuiszitterCode? code) => code switch
     {
         ThuiszitterCode.Geel => "geel",
         ThuiszitterCode.Oranje => "oranje",
-        _ => "rood",
+        ThuiszitterCode.Rood => "rood",
+        _ => "geen",
     };
+
+    /// <summary>"code oranje", or "geen kleurcode" for a type the seed gives no code (002 §2.2: only 4-6 have one).</summary>
+    public static string CodeLabel(ThuiszitterCode? code) => code is null ? "geen kleurcode" : $"code {Code(code)}";
 
     /// <summary>002 §2.2, the SWV's typology.</summary>
     public static string Type(int type) => type switch
@@ -74,6 +79,13 @@ public static class DigestTexts
         TaskKind.VrijstellingSwv => "Vrijstelling 5a: SWV over passend onderwijs",
         TaskKind.VrijstellingAdvies => "Vrijstelling 5a: advies jeugdarts aan leerplicht",
         TaskKind.VrijstellingBeschikking => "Vrijstelling 5a: besluit leerplicht",
+        TaskKind.VrijstellingVerlenging => "Vrijstelling vervalt: nieuwe aanvraag?",
+        TaskKind.Stap6FollowUp => "Vervolg kiezen (stap 6)",
+        TaskKind.RmcMelding => "Melding RMC",
+        TaskKind.SchorsingMelding => "Schorsing melden bij leerplicht",
+        TaskKind.SchorsingGemeld => "Leerplicht: schorsing gemeld",
+        TaskKind.ExtraVerlofBesluit => "Besluit over extra verlof",
+        TaskKind.GeweigerdVerlofControle => "Geweigerd verlof toch genomen?",
         _ => "Mentor informeren",
     };
 
@@ -91,7 +103,7 @@ public static class DigestTexts
         [
             "Afwezig: leerling met een lopende ziekteperiode op de peildatum; telt in schooldagen (vakanties, weekenden en studiedagen tellen niet; domain.md §2).",
             "Tot 4 weken: 1 t/m 20 schooldagen; 4 weken tot 3 maanden: 21 t/m 60; langer dan 3 maanden: meer dan 60 (grenzen uit het protocolprofiel, codes geel/oranje/rood, 002 §2.2).",
-            "Type 1-7 en code: typering thuiszitters van het SWV (002 §2.2) van de afwezige leerlingen; type 7 (na de middelbare school) staat niet in het dossier van een school.",
+            "Type 1-7 en code: typering thuiszitters van het SWV (002 §2.2) van de afwezige leerlingen; type 7 (na de middelbare school, VSV) als de school of leerplicht vastlegde dat de leerling zonder startkwalificatie vertrok. Alleen de typen 4, 5 en 6 hebben een code (geel, oranje, rood).",
             "Dreigende thuiszitter: afwezig, zorgwekkend verzuim volgens het profiel (002 Bijlage 1 stap 3) en nog niet langer dan 4 weken.",
             "Thuiszitter: leerplicht oordeelde 'thuiszitter volgens de definitie' (004); bij naam alleen als de school de leerling bij het SWV meldde, anders alleen als aantal (domain.md §8).",
             Invariant($"Nieuw, terug op school en vrijstellingen: vastgelegd na {digest.Since:dd-MM-yyyy HH:mm} (vorig overzicht). Doel vrijstellingen: hoogstens {digest.VrijstellingGoal} per schooljaar."),

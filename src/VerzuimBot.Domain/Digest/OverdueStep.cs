@@ -64,7 +64,7 @@ public static class OverdueSteps
         TaskKind.ConsultOverdue => OverdueStep.JeugdartsNietBinnen2Weken,
         TaskKind.TerugkoppelingOverdue => OverdueStep.GeenTerugkoppeling,
         TaskKind.PlanEvaluation => OverdueStep.PlanNietGeevalueerd,
-        TaskKind.MeldingLeerplicht => OverdueStep.MeldingLeerplicht,
+        TaskKind.MeldingLeerplicht or TaskKind.SchorsingMelding or TaskKind.RmcMelding => OverdueStep.MeldingLeerplicht,
         TaskKind.LadderRung => OverdueStep.Ladder,
         TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline => OverdueStep.Signaalverzuim,
         TaskKind.LeerplichtJudgement => OverdueStep.OordeelLeerplicht,

@@ -36,12 +36,22 @@ internal sealed class SchoolFiguresBuilder
         var spells = AwaySpells.Of(dossier, calendar, school.Profile.Unauthorised);
         var current = spells.LastOrDefault(s => s.Covers(context.AsOf));
         var days = current?.SchoolDaysAway(calendar, context.AsOf) ?? 0;
-        if (current is not null && days > 0)
+        if (dossier.LeftSchoolOn(context.AsOf) is not null)
+        {
+            // Type 7 (002 §2.2, VSV): left without a startkwalificatie; no colour code.
+            _types[7]++;
+        }
+        else if (current is not null && days > 0)
         {
             var band = DurationBands.Of(days, rules);
             _absent = _absent.Add(band);
-            _types[dossier.ThuiszitterType(current, DurationBands.Code(band))]++;
-            _codes[DurationBands.Code(band)]++;
+            var type = dossier.ThuiszitterType(current, DurationBands.Code(band), rules, context.AsOf);
+            _types[type]++;
+            if (DossierView.CodeOf(type) is { } code)
+            {
+                _codes[code]++;
+            }
+
             if (days <= rules.LeerplichtAfterSchoolDays && Zorgwekkend(dossier, calendar, school.Profile.Sick, context.AsOf, days))
             {
                 _dreigend++;
@@ -137,9 +147,9 @@ internal sealed class SchoolFiguresBuilder
     /// <summary>Stap 3 (002 Bijlage 1) with the profile's numbers, on the digest's date: the same criteria the engine uses.</summary>
     private static bool Zorgwekkend(DossierView dossier, SchoolCalendar calendar, SickAbsenceRules sick, DateOnly asOf, int consecutive)
     {
-        var window = sick.WorryingIncidentalWindowSchoolDays;
         return consecutive > sick.WorryingConsecutiveMoreThan
-            || (dossier.SickPeriodsInWindow(calendar, asOf, window) >= 2 && dossier.SickSchoolDaysInWindow(calendar, asOf, window) >= sick.WorryingIncidentalDays)
+            || (sick is { WorryingIncidentalDays: { } incidental, WorryingIncidentalWindowSchoolDays: { } window }
+                && dossier.SickPeriodsInWindow(calendar, asOf, window) >= 2 && dossier.SickSchoolDaysInWindow(calendar, asOf, window) >= incidental)
             || (sick.WorryingZiekmeldingCount is { } count && sick.WorryingZiekmeldingWindowSchoolDays is { } countWindow
                 && dossier.ZiekmeldingenInWindow(calendar, asOf, countWindow) >= count);
     }
@@ -152,7 +162,8 @@ internal sealed class SchoolFiguresBuilder
             ?? (dossier.Of<ThuiszitterChecklistItemCompleted>().LastOrDefault(c => c.RecordedAt >= openCase.OpenedBy.RecordedAt && c.Note is not null && c.Item.Contains("regie", StringComparison.OrdinalIgnoreCase))?.Note is { } named
                 ? new StaffId(named)
                 : null);
-        return new ThuiszitterListEntry(dossier.Student, school.School, dossier.ThuiszitterType(spell, DurationBands.Code(band)), DurationBands.Code(band), days, spell.FirstDay, regie, Next(tasks, openCase, context.Now));
+        var type = dossier.ThuiszitterType(spell, DurationBands.Code(band), school.Profile.Thuiszitter, context.AsOf);
+        return new ThuiszitterListEntry(dossier.Student, school.School, type, DossierView.CodeOf(type), days, spell.FirstDay, regie, Next(tasks, openCase, context.Now));
     }
 
     /// <summary>The task due first (late ones first of all); without one, the first open checklist item.</summary>

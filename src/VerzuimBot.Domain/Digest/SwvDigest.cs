@@ -24,7 +24,7 @@ public sealed record SwvDigest(
 /// <summary>The figures of one school, or of the whole SWV (<see cref="School"/> null).</summary>
 /// <param name="Absent">Students absent today, by band (see <see cref="DurationBand"/>).</param>
 /// <param name="PerType">Absent students by thuiszitter type 1-7 (002 §2.2); every type is a key.</param>
-/// <param name="PerCode">Absent students by code geel/oranje/rood; every code is a key.</param>
+/// <param name="PerCode">Absent students of types 4-6 by their code geel/oranje/rood (002 §2.2: the other types have none); every code is a key.</param>
 /// <param name="Dreigend">Absent, zorgwekkend verzuim by the profile's criteria, and not yet past 4 weeks.</param>
 /// <param name="OpenThuiszitterCases">Open cases (leerplicht judged "thuiszitter volgens de definitie", not back).</param>
 /// <param name="ReportedToSwv">Open cases reported to the SWV (listed by id); the rest are counts only (domain.md §8).</param>
@@ -85,7 +85,7 @@ public sealed record ThuiszitterListEntry(
     StudentId Student,
     SchoolId School,
     int Type,
-    ThuiszitterCode Code,
+    ThuiszitterCode? Code,
     int SchoolDaysAbsent,
     DateOnly FirstDayAbsent,
     StaffId? Regiepersoon,

@@ -1,4 +1,5 @@
 using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Profiles;
 
 namespace VerzuimBot.Domain.Dossier;
@@ -94,6 +95,8 @@ public static class AwaySpells
     /// <summary>
     /// The lesuren ongeoorloofd per day: what was logged, and for each school day of ongeoorloofd afwezig a full day
     /// (the larger of the two), from the first day up to <paramref name="until"/>. An open period runs on to that day.
+    /// Days that are no verzuim do not count: a schorsing (formally vrijgesteld), granted extra verlof and other geoorloofd
+    /// verzuim of whole days (002 §1.3.1); and a 5-year-old's hours at home up to the allowance of the week (002 §1.1 footnote 4).
     /// </summary>
     public static IReadOnlyList<(DateOnly Date, int Hours)> UnauthorisedHoursPerDay(
         DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly from, DateOnly until)
@@ -116,7 +119,88 @@ public static class AwaySpells
             }
         }
 
-        return perDay.OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
+        var notVerzuim = NoVerzuimDays(dossier);
+        var hours = perDay.Where(d => !notVerzuim.Contains(d.Key)).OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
+        return FiveYearOldAllowance(dossier, rules, hours);
+    }
+
+    /// <summary>
+    /// What climbs the hours ladder per day (004 Verzuimschema: "uren ongeoorloofd verzuim en/of te laat komen"): the hours, plus
+    /// one hour on the day of every <see cref="LateArrivalRules.PerHour"/>-th late arrival counted from <paramref name="from"/>.
+    /// With an own late-arrival ladder the late arrivals climb that one instead.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Date, int Hours)> LadderUnitsPerDay(
+        DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly from, DateOnly until)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var hours = UnauthorisedHoursPerDay(dossier, calendar, rules, from, until);
+        if (rules.LateArrivals.PerHour is not { } perHour)
+        {
+            return hours;
+        }
+
+        var lateHours = LateArrivals(dossier, from, until).Where((_, i) => (i + 1) % perHour == 0).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+        return hours.Select(h => h.Date).Concat(lateHours.Keys).Distinct().Order()
+            .Select(d => (d, hours.Where(h => h.Date == d).Sum(h => h.Hours) + lateHours.GetValueOrDefault(d)))
+            .ToList();
+    }
+
+    /// <summary>The days of the late arrivals from <paramref name="from"/> to <paramref name="until"/>, in order (a day on which no verzuim counts is left out).</summary>
+    public static IReadOnlyList<DateOnly> LateArrivals(DossierView dossier, DateOnly from, DateOnly until)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        var notVerzuim = NoVerzuimDays(dossier);
+        return dossier.Of<LateArrivalRecorded>().Select(l => l.Date).Where(d => d >= from && d <= until && !notVerzuim.Contains(d)).Order().ToList();
+    }
+
+    /// <summary>Days that are no verzuim whatever is logged: schorsing, granted extra verlof, and whole days of other geoorloofd verzuim (002 §1.3.1).</summary>
+    public static HashSet<DateOnly> NoVerzuimDays(DossierView dossier)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        var granted = dossier.Of<ExtraVerlofDecided>().Where(d => d.Granted).Select(d => d.Request).ToHashSet();
+        var ranges = dossier.Of<SchorsingRecorded>().Select(s => (s.First, s.Last))
+            .Concat(dossier.Of<ExtraVerlofRequested>().Where(r => granted.Contains(r.Id)).Select(r => (r.First, r.Last)))
+            .Concat(dossier.Of<AuthorisedAbsenceRecorded>().Where(a => a.Hours is null).Select(a => (a.First, a.Last)));
+        var days = new HashSet<DateOnly>();
+        foreach (var (first, last) in ranges)
+        {
+            for (var day = first; day <= last && day <= first.AddDays(366); day = day.AddDays(1))
+            {
+                days.Add(day);
+            }
+        }
+
+        return days;
+    }
+
+    /// <summary>
+    /// 002 §1.1 footnote 4: parents may keep a 5-year-old at home some hours a week (more once the directeur agreed); those
+    /// hours, the first of each week, are no verzuim. Needs the birth date from the roster; unknown, nothing is taken off.
+    /// </summary>
+    private static List<(DateOnly Date, int Hours)> FiveYearOldAllowance(DossierView dossier, UnauthorisedAbsenceRules rules, List<(DateOnly Date, int Hours)> hours)
+    {
+        var agreed = dossier.Of<FiveYearOldExtraHoursAgreed>().Select(a => a.From).DefaultIfEmpty(DateOnly.MaxValue).Min();
+        var left = new Dictionary<DateOnly, int>();
+        var result = new List<(DateOnly, int)>(hours.Count);
+        foreach (var (date, count) in hours)
+        {
+            if (!LeerplichtAge.IsFiveOn(dossier.Facts, date))
+            {
+                result.Add((date, count));
+                continue;
+            }
+
+            var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+            var allowance = left.TryGetValue(monday, out var rest) ? rest : rules.FiveYearOldHoursPerWeek + (date >= agreed ? rules.FiveYearOldExtraHoursPerWeek : 0);
+            var taken = Math.Min(allowance, count);
+            left[monday] = allowance - taken;
+            if (count > taken)
+            {
+                result.Add((date, count - taken));
+            }
+        }
+
+        return result;
     }
 
     private static IEnumerable<Piece> Pieces(DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules)

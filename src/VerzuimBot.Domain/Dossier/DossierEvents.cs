@@ -36,6 +36,12 @@ namespace VerzuimBot.Domain.Dossier;
 [JsonDerivedType(typeof(DoorzettingsmachtResolved), "doorzettingsmacht-afgerond")]
 [JsonDerivedType(typeof(ReturnedToSchool), "terug-op-school")]
 [JsonDerivedType(typeof(LeerplichtMeldingRecorded), "melding-leerplicht")]
+[JsonDerivedType(typeof(SchorsingRecorded), "schorsing")]
+[JsonDerivedType(typeof(ExtraVerlofRequested), "verlof-aanvraag")]
+[JsonDerivedType(typeof(ExtraVerlofDecided), "verlof-besluit")]
+[JsonDerivedType(typeof(AuthorisedAbsenceRecorded), "geoorloofd-afwezig")]
+[JsonDerivedType(typeof(FiveYearOldExtraHoursAgreed), "vijfjarige-extra-uren")]
+[JsonDerivedType(typeof(LeftWithoutStartkwalificatie), "vsv")]
 public abstract record DossierEvent(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy);
 
 /// <summary>Stap 1 (002 Bijlage 1): a parent reports the student sick; the two answers the protocol asks for.</summary>
@@ -172,7 +178,8 @@ public sealed record PlanVanAanpakEvaluated(EventId Id, DateTimeOffset RecordedA
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
 /// <summary>A ladder action ticked off; the bot never files with DUO itself, it records who did and the reference.</summary>
-public sealed record LadderActionCompleted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, int RungHours, string Action, string? DuoReference)
+/// <param name="LateArrivals">The rung is on the profile's own late-arrival ladder (<paramref name="RungHours"/> then counts times late).</param>
+public sealed record LadderActionCompleted(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, int RungHours, string Action, string? DuoReference, bool LateArrivals = false)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
 /// <summary>The 16-hours-in-4-weeks melding was made (at DUO or, for PO/VSO, at leerplicht); a new window starts after it.</summary>
@@ -216,8 +223,12 @@ public enum VrijstellingStep
 /// <summary>One step of the vrijstelling 5a procedure, with who decided it for which organisation and why.</summary>
 /// <param name="Indefinite">For <see cref="VrijstellingStep.VrijstellingVerleend"/> (and an advice for one): onbepaalde tijd (type 2) or bepaalde tijd (type 1).</param>
 /// <param name="AdvisesVrijstelling">For <see cref="VrijstellingStep.AdviesAanLeerplicht"/>: whether the jeugdarts advises a vrijstelling.</param>
+/// <param name="Until">
+/// For a vrijstelling voor bepaalde tijd: its last day as the beschikking states it; null means the profile's term ("in principe
+/// voor één jaar", 002 §7) from the day it was granted.
+/// </param>
 public sealed record VrijstellingStepRecorded(
-    EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, VrijstellingStep Step, bool? Indefinite, string? Organisation = null, string? Reason = null, bool? AdvisesVrijstelling = null)
+    EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, VrijstellingStep Step, bool? Indefinite, string? Organisation = null, string? Reason = null, bool? AdvisesVrijstelling = null, DateOnly? Until = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);
 
 /// <summary>To whom the SWV director escalates (002 Bijlage 2).</summary>
@@ -256,8 +267,70 @@ public enum LeerplichtMeldingReason
 
     /// <summary>Luxeverzuim: extra holiday without leave (002 §3).</summary>
     Luxeverzuim,
+
+    /// <summary>A schorsing: formally vrijgesteld, "maar ook hiervan moet Leerplicht op de hoogte worden gebracht" (002 §1.3.1).</summary>
+    Schorsing,
+
+    /// <summary>Verzuim of a student past leerplicht and kwalificatieplicht, reported to the RMC contact (profile "naLeerplicht": "rmc").</summary>
+    Rmc,
 }
 
 /// <summary>The school reported to leerplicht (DUO-verzuimloket or directly) for the given reason; the bot only records it.</summary>
-public sealed record LeerplichtMeldingRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, LeerplichtMeldingReason Reason, string? Reference)
+/// <param name="Anchor">The anchor of the task the melding answers, where one melding per task counts (an RMC melding); null otherwise.</param>
+public sealed record LeerplichtMeldingRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, LeerplichtMeldingReason Reason, string? Reference, string? Anchor = null)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>
+/// A schorsing (002 §1.3.1): the student is formally vrijgesteld on these days, so they are no verzuim, "maar ook hiervan moet
+/// Leerplicht op de hoogte worden gebracht". <paramref name="First"/> and <paramref name="Last"/> are both included.
+/// </summary>
+public sealed record SchorsingRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly First, DateOnly Last, string? Reason)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>
+/// A written request of the parents for extra verlof (002 §1.3.1 "Vakantie"): <paramref name="First"/> to <paramref name="Last"/>
+/// (both included), asked on <paramref name="RequestedOn"/>, for <paramref name="Reason"/> (e.g. the parent's profession).
+/// </summary>
+public sealed record ExtraVerlofRequested(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly First, DateOnly Last, DateOnly RequestedOn, string Reason)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>The school's decision on an extra-verlof request ("De aanvraag wordt door de school beoordeeld", 002 §1.3.1).</summary>
+public sealed record ExtraVerlofDecided(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, EventId Request, bool Granted, string? Reason)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>The reasons of geoorloofd verzuim other than illness (002 §1.3.1), recorded so they never count as verzuim.</summary>
+public enum AuthorisedAbsenceReason
+{
+    /// <summary>"Verzuim met reden (doktersbezoek, tandarts, hulpverlening etc.)", with a note handed in beforehand.</summary>
+    DokterOfHulpverlening = 1,
+
+    /// <summary>"Een religieuze feestdag": obligations of a religion (one official day off).</summary>
+    ReligieuzeFeestdag,
+
+    /// <summary>"Een huwelijk".</summary>
+    Huwelijk,
+
+    /// <summary>"Een begrafenis".</summary>
+    Begrafenis,
+}
+
+/// <summary>
+/// Geoorloofd afwezig for a reason of 002 §1.3.1 other than illness: <paramref name="First"/> to <paramref name="Last"/> (both
+/// included), whole days, or <paramref name="Hours"/> lesuren on a single day. Never verzuim: not on the ladder, not away.
+/// </summary>
+public sealed record AuthorisedAbsenceRecorded(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly First, DateOnly Last, AuthorisedAbsenceReason Reason, int? Hours, string? Note)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>
+/// The directeur agreed that the parents of a 5-year-old keep the child at home for up to the profile's extra hours a week on
+/// top of the hours they may without asking (002 §1.1 footnote 4: "in overleg met de schooldirecteur ... maximaal 10 uur per week").
+/// </summary>
+public sealed record FiveYearOldExtraHoursAgreed(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly From)
+    : DossierEvent(Id, RecordedAt, RecordedBy);
+
+/// <summary>
+/// Type 7 of 002 §2.2, "na de middelbare school (VSV)": the student left school (uitgeschreven, diploma without startkwalificatie,
+/// or dropped out) on <paramref name="LeftOn"/> without a startkwalificatie and without a new school; RBL/RMC follows it (002 §8.1).
+/// </summary>
+public sealed record LeftWithoutStartkwalificatie(EventId Id, DateTimeOffset RecordedAt, Actor RecordedBy, DateOnly LeftOn, string? Organisation = null)
     : DossierEvent(Id, RecordedAt, RecordedBy);

@@ -1,5 +1,6 @@
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Profiles;
 
 namespace VerzuimBot.Domain.Dossier;
@@ -10,16 +11,20 @@ namespace VerzuimBot.Domain.Dossier;
 /// </summary>
 public sealed class DossierView
 {
-    private DossierView(StudentId student, IReadOnlyList<DossierEvent> events)
+    private DossierView(StudentId student, IReadOnlyList<DossierEvent> events, StudentFacts facts)
     {
         Student = student;
         Events = events;
+        Facts = facts;
         SickPeriods = BuildSickPeriods(events);
         UnauthorisedPeriods = BuildUnauthorisedPeriods(events);
         AllBackAt = LastMomentNobodyAway(events);
     }
 
     public StudentId Student { get; }
+
+    /// <summary>The roster's facts the leerplicht route needs (birth date, startkwalificatie); unknown when not given.</summary>
+    public StudentFacts Facts { get; }
 
     /// <summary>The events that count (retractions applied), oldest first.</summary>
     public IReadOnlyList<DossierEvent> Events { get; }
@@ -39,13 +44,16 @@ public sealed class DossierView
     /// <summary>When the last open absence (sick or ongeoorloofd) was closed; a thuiszitter judgement before it is history.</summary>
     private DateTimeOffset AllBackAt { get; }
 
-    public static DossierView From(StudentId student, IEnumerable<DossierEvent> events)
+    public static DossierView From(StudentId student, IEnumerable<DossierEvent> events, StudentFacts? facts = null)
     {
         var all = events.OrderBy(e => e.RecordedAt).ToList();
         var retracted = all.OfType<EventRetracted>().Select(r => r.Retracted).ToHashSet();
         var effective = all.Where(e => e is not EventRetracted && !retracted.Contains(e.Id)).ToList();
-        return new DossierView(student, effective);
+        return new DossierView(student, effective, facts ?? StudentFacts.Unknown);
     }
+
+    /// <summary>The same dossier with other roster facts (the events stay).</summary>
+    public DossierView WithFacts(StudentFacts facts) => new(Student, Events, facts);
 
     public IEnumerable<T> Of<T>() where T : DossierEvent => Events.OfType<T>();
 
@@ -90,58 +98,85 @@ public sealed class DossierView
         return AwaySpells.UnauthorisedHoursPerDay(this, calendar, rules, year.First, asOf).Sum(h => h.Hours);
     }
 
-    /// <summary>Hours in the 4-school-week window, counted only since the last signaalverzuim melding (a melding starts a new window).</summary>
+    /// <summary>Hours in the window of 4 lesweken, counted only since the last signaalverzuim melding (a melding starts a new window).</summary>
     public int UnauthorisedHoursInWindow(SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var start = SignalWindowStart(calendar, asOf, rules.SignalWindowSchoolDays);
+        var start = SignalWindowStart(calendar, asOf, rules.SignalWindowLesweken);
         return AwaySpells.UnauthorisedHoursPerDay(this, calendar, rules, start, asOf).Sum(h => h.Hours);
     }
 
-    public int LateArrivalsInWindow(SchoolCalendar calendar, DateOnly asOf, int windowSchoolDays)
+    /// <summary>Times late in the window of <paramref name="lesweken"/> lesweken, since the last signaalverzuim melding.</summary>
+    public int LateArrivalsInWindow(SchoolCalendar calendar, DateOnly asOf, int lesweken)
     {
-        var start = SignalWindowStart(calendar, asOf, windowSchoolDays);
+        var start = SignalWindowStart(calendar, asOf, lesweken);
         return Of<LateArrivalRecorded>().Count(l => l.Date >= start && l.Date <= asOf);
     }
 
     /// <summary>The advice of the last terugkoppeling (002 Bijlage 1), which changes what the next ziekmelding triggers.</summary>
     public TerugkoppelingReceived? LastTerugkoppeling => Of<TerugkoppelingReceived>().LastOrDefault();
 
-    public bool VrijstellingGranted(out bool indefinite)
+    /// <summary>
+    /// The vrijstelling in force on <paramref name="asOf"/>, if any: one voor onbepaalde tijd (type 2) never lapses; one voor
+    /// bepaalde tijd (type 1) lapses after its last day, by default the profile's term after it was granted ("in principe voor
+    /// één jaar", 002 §7). Null when none was granted or it lapsed.
+    /// </summary>
+    public VrijstellingInForce? VrijstellingOn(DateOnly asOf, ThuiszitterRules rules)
     {
-        var granted = Of<VrijstellingStepRecorded>().LastOrDefault(v => v.Step == VrijstellingStep.VrijstellingVerleend);
-        indefinite = granted?.Indefinite ?? false;
-        return granted is not null;
+        ArgumentNullException.ThrowIfNull(rules);
+        if (Of<VrijstellingStepRecorded>().LastOrDefault(v => v.Step == VrijstellingStep.VrijstellingVerleend && SchoolClock.LocalDate(v.RecordedAt) <= asOf) is not { } granted)
+        {
+            return null;
+        }
+
+        var indefinite = granted.Indefinite ?? false;
+        var until = indefinite ? (DateOnly?)null : granted.Until ?? SchoolClock.LocalDate(granted.RecordedAt).AddMonths(rules.VrijstellingTermMonths).AddDays(-1);
+        return until is { } last && asOf > last ? null : new VrijstellingInForce(granted, indefinite, until);
     }
 
     /// <summary>
-    /// Thuiszitter type (002 §2.2) while the student is away, for any reason (004 Werkwijzer punt 2): 1/2 vrijstelling
-    /// (bepaalde/onbepaalde tijd), 3 ongeoorloofd over a longer period, 4/5/6 geoorloofd by duration. Null when not away.
-    /// Type 7 (after secondary school, VSV) is outside what a school's dossier records.
+    /// Thuiszitter type and code (002 §2.2) on <paramref name="asOf"/>: 7 after leaving school without a startkwalificatie (VSV);
+    /// otherwise, while the student is away for any reason (004 Werkwijzer punt 2), 1/2 vrijstelling (bepaalde/onbepaalde tijd,
+    /// while in force), 3 ongeoorloofd over a longer period, 4/5/6 geoorloofd by duration. Only types 4-6 have a colour code
+    /// (geel, oranje, rood): the seed gives the others none. Null when not away.
     /// </summary>
-    public (int Type, ThuiszitterCode Code)? ThuiszitterStatus(SchoolCalendar calendar, ProtocolProfile profile, DateOnly asOf)
+    public (int Type, ThuiszitterCode? Code)? ThuiszitterStatus(SchoolCalendar calendar, ProtocolProfile profile, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        if (LeftSchoolOn(asOf) is not null)
+        {
+            return (7, null);
+        }
+
         if (AwaySpells.Current(this, calendar, profile.Unauthorised, asOf) is not { } spell)
         {
             return null;
         }
 
-        var code = DurationCode(spell.SchoolDaysAway(calendar, asOf), profile.Thuiszitter);
-        return (ThuiszitterType(spell, code), code);
+        var type = ThuiszitterType(spell, DurationCode(spell.SchoolDaysAway(calendar, asOf), profile.Thuiszitter), profile.Thuiszitter, asOf);
+        return (type, CodeOf(type));
     }
+
+    /// <summary>The colour code of a type: geel, oranje and rood belong to types 4, 5 and 6 only (002 §2.2).</summary>
+    public static ThuiszitterCode? CodeOf(int type) => type switch
+    {
+        4 => ThuiszitterCode.Geel,
+        5 => ThuiszitterCode.Oranje,
+        6 => ThuiszitterCode.Rood,
+        _ => null,
+    };
 
     /// <summary>School days away in the current run of whole days away (sick or not) up to <paramref name="asOf"/>; 0 when not away.</summary>
     public int SchoolDaysAway(SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly asOf) =>
         AwaySpells.Current(this, calendar, rules, asOf)?.SchoolDaysAway(calendar, asOf) ?? 0;
 
-    /// <summary>002 §2.2 for one run of days away: vrijstelling first, then ongeoorloofd (as the absence is now), else geoorloofd by its code.</summary>
-    public int ThuiszitterType(AwaySpell spell, ThuiszitterCode code)
+    /// <summary>002 §2.2 for one run of days away: vrijstelling in force first, then ongeoorloofd (as the absence is now), else geoorloofd by its duration code.</summary>
+    public int ThuiszitterType(AwaySpell spell, ThuiszitterCode durationCode, ThuiszitterRules rules, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(spell);
-        if (VrijstellingGranted(out var indefinite))
+        if (VrijstellingOn(asOf, rules) is { } vrijstelling)
         {
-            return indefinite ? 2 : 1;
+            return vrijstelling.Indefinite ? 2 : 1;
         }
 
         if (spell.LatestUnauthorised || Of<GesprekRecorded>().Any(g => g.RecordedAt >= spell.StartedAt && g.Outcome == GesprekOutcome.Ongeoorloofd))
@@ -149,8 +184,14 @@ public sealed class DossierView
             return 3;
         }
 
-        return code switch { ThuiszitterCode.Geel => 4, ThuiszitterCode.Oranje => 5, _ => 6 };
+        return durationCode switch { ThuiszitterCode.Geel => 4, ThuiszitterCode.Oranje => 5, _ => 6 };
     }
+
+    /// <summary>The VSV fact (type 7) in force on <paramref name="asOf"/>: left without a startkwalificatie, and not back at school since.</summary>
+    public LeftWithoutStartkwalificatie? LeftSchoolOn(DateOnly asOf) =>
+        Of<LeftWithoutStartkwalificatie>().LastOrDefault(l => l.LeftOn <= asOf) is { } left && !Of<ReturnedToSchool>().Any(r => r.RecordedAt > left.RecordedAt && r.Date <= asOf)
+            ? left
+            : null;
 
     private static ThuiszitterCode DurationCode(int days, ThuiszitterRules rules) =>
         days <= rules.OranjeAfterSchoolDays ? ThuiszitterCode.Geel
@@ -176,9 +217,10 @@ public sealed class DossierView
         return new ThuiszitterCase(judgement, open, done.ToList());
     }
 
-    private DateOnly SignalWindowStart(SchoolCalendar calendar, DateOnly asOf, int windowSchoolDays)
+    private DateOnly SignalWindowStart(SchoolCalendar calendar, DateOnly asOf, int lesweken)
     {
-        var start = calendar.WindowStart(asOf, windowSchoolDays);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var start = calendar.LeswekenWindowStart(asOf, lesweken);
         var lastReport = Of<SignaalverzuimReported>().Where(r => r.ReportedOn <= asOf).Select(r => (DateOnly?)r.ReportedOn).Max();
         return lastReport is { } reported && reported >= start ? reported.AddDays(1) : start;
     }
@@ -282,6 +324,9 @@ public sealed class DossierView
         }
     }
 }
+
+/// <summary>A vrijstelling in force: the leerplicht's decision, whether it is voor onbepaalde tijd, and its last day (null: none).</summary>
+public sealed record VrijstellingInForce(VrijstellingStepRecorded Granted, bool Indefinite, DateOnly? Until);
 
 /// <summary>An open thuiszitter case with its checklist (004 "Werkwijzer voor de school" and "voor de leerplichtambtenaar").</summary>
 public sealed record ThuiszitterCase(LeerplichtJudgementRecorded OpenedBy, IReadOnlyList<string> OpenItems, IReadOnlyList<string> CompletedItems);

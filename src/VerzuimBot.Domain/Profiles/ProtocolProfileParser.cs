@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
 
 namespace VerzuimBot.Domain.Profiles;
@@ -28,34 +27,29 @@ public static class ProtocolProfileParser
             var root = new Reader(document.RootElement, string.Empty, "?");
             var id = root.String("id");
             root = root with { Profile = id };
+            if (root.Has("vakantieregio"))
+            {
+                // The region belongs to the school: two schools of one SWV can lie in two regions (issue 20).
+                throw root.Invalid("vakantieregio", "hoort niet in het profiel: de vakantieregio is van de school (Schools:Items:<BRIN>:HolidayRegion)");
+            }
+
             var profile = new ProtocolProfile(
                 id,
                 root.String("naam"),
                 root.String("bron"),
                 root.Enum<SchoolType>("schooltype"),
-                ParseRegion(root),
                 root.Time("herinneringstijd"),
                 ParseSick(root.Object("ziekteverzuim")),
                 ParseUnauthorised(root.Object("ongeoorloofd")),
                 ParseThuiszitter(root.Object("thuiszitter")),
+                ParseLeerplicht(root.Object("leerplicht")),
+                ParseVerlof(root.Object("verlof")),
                 ParseDigest(root.Object("overzicht")),
                 root.Int("bewaartermijnMaanden", minimum: 1),
                 root.Object("contacten").StringMap(),
                 ParseArrangementen(root.Object("arrangementen")));
             return profile;
         }
-    }
-
-    private static HolidayRegion ParseRegion(Reader root)
-    {
-        var value = root.String("vakantieregio");
-        return value.ToLowerInvariant() switch
-        {
-            "noord" => HolidayRegion.Noord,
-            "midden" => HolidayRegion.Midden,
-            "zuid" => HolidayRegion.Zuid,
-            _ => throw root.Invalid("vakantieregio", $"heeft onbekende regio '{value}' (kies noord, midden of zuid)"),
-        };
     }
 
     private static SickAbsenceRules ParseSick(Reader r)
@@ -74,12 +68,20 @@ public static class ProtocolProfileParser
             throw r.Invalid("zorgwekkendZiekmeldingenVensterSchooldagen", "moet samen met zorgwekkendZiekmeldingenAantal worden ingevuld");
         }
 
+        // RUW's "5 dagen in een maand" may be switched off (null): the national MAZL criteria do not have it (domain.md §3).
+        var incidental = r.OptionalInt("zorgwekkendIncidenteelDagen", minimum: 1);
+        var incidentalWindow = r.OptionalInt("zorgwekkendIncidenteelVensterSchooldagen", minimum: 1);
+        if (incidental.HasValue != incidentalWindow.HasValue)
+        {
+            throw r.Invalid("zorgwekkendIncidenteelVensterSchooldagen", "moet samen met zorgwekkendIncidenteelDagen worden ingevuld (of beide null om de regel uit te zetten)");
+        }
+
         return new SickAbsenceRules(
             reminderDay,
             answerWithin,
             r.Int("zorgwekkendAaneengeslotenMeerDan", minimum: 1),
-            r.Int("zorgwekkendIncidenteelDagen", minimum: 1),
-            r.Int("zorgwekkendIncidenteelVensterSchooldagen", minimum: 1),
+            incidental,
+            incidentalWindow,
             count,
             countWindow,
             r.Int("consultBinnenSchooldagen", minimum: 1),
@@ -89,16 +91,10 @@ public static class ProtocolProfileParser
 
     private static UnauthorisedAbsenceRules ParseUnauthorised(Reader r)
     {
-        var rungs = r.Array("ladder").Select(rung => new LadderRung(
-            rung.Int("uren", minimum: 1),
-            rung.StringList("acties", atLeastOne: true),
-            rung.Has("leerplicht") ? rung.StringList("leerplicht", atLeastOne: false) : [])).ToList();
-        for (var i = 1; i < rungs.Count; i++)
+        var rungs = Rungs(r, "ladder", "uren");
+        if (r.Has("signaalVensterSchooldagen"))
         {
-            if (rungs[i].Hours <= rungs[i - 1].Hours)
-            {
-                throw r.Invalid($"ladder[{i}].uren", "moet hoger zijn dan de vorige trede");
-            }
+            throw r.Invalid("signaalVensterSchooldagen", "bestaat niet meer: het venster telt lesweken (signaalVensterLesweken, 4), want een week met vakantie telt niet en een studiedag rekt het venster niet op");
         }
 
         var signalHours = r.Int("signaalUren", minimum: 1);
@@ -112,12 +108,61 @@ public static class ProtocolProfileParser
             rungs,
             signalHours,
             r.Int("signaalTeLaatAantal", minimum: 1),
-            r.Int("signaalVensterSchooldagen", minimum: 1),
+            r.Int("signaalVensterLesweken", minimum: 1),
             warning,
             r.Int("meldingBinnenWerkdagen", minimum: 1),
             r.Bool("directNaarLeerplicht"),
-            LessonHours(r));
+            LessonHours(r),
+            ParseLate(r.Object("teLaat")),
+            r.Int("vijfjarigeUrenPerWeek", minimum: 0),
+            r.Int("vijfjarigeExtraUrenPerWeek", minimum: 0));
     }
+
+    /// <summary>A ladder of rungs with a rising threshold in <paramref name="thresholdField"/>.</summary>
+    private static List<LadderRung> Rungs(Reader r, string field, string thresholdField)
+    {
+        var rungs = r.Array(field).Select(rung => new LadderRung(
+            rung.Int(thresholdField, minimum: 1),
+            rung.StringList("acties", atLeastOne: true),
+            rung.Has("leerplicht") ? rung.StringList("leerplicht", atLeastOne: false) : [])).ToList();
+        for (var i = 1; i < rungs.Count; i++)
+        {
+            if (rungs[i].Hours <= rungs[i - 1].Hours)
+            {
+                throw r.Invalid($"{field}[{i}].{thresholdField}", "moet hoger zijn dan de vorige trede");
+            }
+        }
+
+        return rungs;
+    }
+
+    /// <summary>004 "uren ongeoorloofd verzuim en/of te laat komen": a number of late arrivals per hour, or an own ladder in times late.</summary>
+    private static LateArrivalRules ParseLate(Reader r)
+    {
+        var perHour = r.OptionalInt("keerPerUur", minimum: 1);
+        var hasLadder = r.Has("ladder");
+        return (perHour, hasLadder) switch
+        {
+            ({ } n, false) => new LateArrivalRules(n, []),
+            (null, true) => Rungs(r, "ladder", "keer") is { Count: > 0 } rungs ? new LateArrivalRules(null, rungs) : throw r.Invalid("ladder", "moet minstens één trede bevatten"),
+            (null, false) => throw r.Invalid("keerPerUur", "ontbreekt: geef aan hoeveel keer te laat als één uur telt, of geef een eigen ladder in keren te laat"),
+            _ => throw r.Invalid("ladder", "kan niet samen met keerPerUur: kies één van beide"),
+        };
+    }
+
+    private static LeerplichtRules ParseLeerplicht(Reader r)
+    {
+        var route = r.String("naLeerplicht").ToLowerInvariant() switch
+        {
+            "rmc" => AfterLeerplichtRoute.Rmc,
+            "stopt" => AfterLeerplichtRoute.Stopt,
+            var other => throw r.Invalid("naLeerplicht", $"heeft onbekende waarde '{other}' (kies rmc of stopt)"),
+        };
+        return new LeerplichtRules(route);
+    }
+
+    private static VerlofRules ParseVerlof(Reader r) =>
+        new(r.Int("aanvragenWekenVooraf", minimum: 0), r.Int("maxSchooldagenPerSchooljaar", minimum: 1), r.Int("nietInEersteSchooldagen", minimum: 0));
 
     private static int LessonHours(Reader r)
     {
@@ -142,7 +187,9 @@ public static class ProtocolProfileParser
             rood,
             r.Int("doorzettingsmachtWerkdagen", minimum: 1),
             r.StringList("checklistSchool", atLeastOne: true),
-            r.StringList("checklistLeerplicht", atLeastOne: true));
+            r.StringList("checklistLeerplicht", atLeastOne: true),
+            r.Int("vrijstellingTermijnMaanden", minimum: 1),
+            r.Int("vrijstellingHerinneringSchooldagenVooraf", minimum: 1));
     }
 
     private static DigestSchedule ParseDigest(Reader r)

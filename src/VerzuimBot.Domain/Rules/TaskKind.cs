@@ -74,4 +74,25 @@ public enum TaskKind
 
     /// <summary>002 §7: leerplicht decides on the aanvraag, following the jeugdarts' advice as a rule.</summary>
     VrijstellingBeschikking,
+
+    /// <summary>002 Bijlage 1 stap 6: the plan is not followed, or the student did not come to the jeugdarts: choose the follow-up (owner, date).</summary>
+    Stap6FollowUp,
+
+    /// <summary>002 §1.2, issue 20: verzuim of a student past leerplicht and kwalificatieplicht goes to the RMC contact (profile "naLeerplicht": "rmc").</summary>
+    RmcMelding,
+
+    /// <summary>002 §7: a vrijstelling voor bepaalde tijd lapses "in principe" after one year: leerplicht and the SWV are reminded of the renewal.</summary>
+    VrijstellingVerlenging,
+
+    /// <summary>002 §1.3.1: a schorsing is recorded; the school informs leerplicht.</summary>
+    SchorsingMelding,
+
+    /// <summary>002 §1.3.1: leerplicht is informed of the schorsing the school reported.</summary>
+    SchorsingGemeld,
+
+    /// <summary>002 §1.3.1 "Vakantie": the school (directeur, here the verzuimcoördinator) decides on a request for extra verlof.</summary>
+    ExtraVerlofBesluit,
+
+    /// <summary>002 §1.3.2: refused verlof that is taken anyway is luxeverzuim; on the first refused day the school checks.</summary>
+    GeweigerdVerlofControle,
 }

@@ -13,12 +13,12 @@ public sealed record UnauthorisedTotals(int HoursInYear, int LateInYear, int Hou
     {
         var rules = protocol.Profile.Unauthorised;
         var year = SchoolYear.Of(today);
-        var window = rules.SignalWindowSchoolDays % 5 == 0 ? $"{rules.SignalWindowSchoolDays / 5} schoolweken" : $"{rules.SignalWindowSchoolDays} schooldagen";
+        var window = $"{rules.SignalWindowLesweken} lesweken";
         return new UnauthorisedTotals(
             dossier.UnauthorisedHoursInSchoolYear(protocol.Calendar, rules, today),
             dossier.Of<LateArrivalRecorded>().Count(l => l.Date >= year.First && l.Date <= today),
             dossier.UnauthorisedHoursInWindow(protocol.Calendar, rules, today),
-            dossier.LateArrivalsInWindow(protocol.Calendar, today, rules.SignalWindowSchoolDays),
+            dossier.LateArrivalsInWindow(protocol.Calendar, today, rules.SignalWindowLesweken),
             rules.SignalHours,
             rules.SignalLateCount,
             window);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using VerzuimBot.Access.Roster;
 using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Storage;
@@ -11,16 +13,30 @@ namespace VerzuimBot.Protocol.Dossiers;
 /// <summary>
 /// Where the domain meets storage: a new fact is appended to the student's dossier (never lost on a
 /// concurrent append), the rules engine is asked what is due now, and the due-task index is brought
-/// in line: new tasks scheduled (idempotent by task id), tasks that no longer apply cancelled.
+/// in line: new tasks scheduled (idempotent by task id), tasks that no longer apply cancelled. The view carries the roster's
+/// birth date and startkwalificatie, so the rules know who the leerplicht route is for (002 §1.1-1.2).
 /// </summary>
-internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, SchoolProtocols protocols, TimeProvider time)
+internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, SchoolProtocols protocols, TimeProvider time, RosterStore? roster = null)
 {
     public const string TaskPayloadType = "due-task-v1";
 
     public async Task<DossierView> ReadAsync(string schoolId, StudentId student, CancellationToken cancellationToken = default)
     {
         var dossier = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
-        return DossierView.From(student, dossier.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)));
+        var facts = await FactsAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
+        return DossierView.From(student, dossier.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)), facts);
+    }
+
+    /// <summary>The roster's birth date and startkwalificatie of the student; unknown without a roster entry.</summary>
+    private async Task<StudentFacts> FactsAsync(string schoolId, StudentId student, CancellationToken cancellationToken)
+    {
+        if (roster is null || await roster.FindStudentAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false) is not { } stored
+            || RosterStudentDetails.FromEnvelope(stored.Details) is not { } details)
+        {
+            return StudentFacts.Unknown;
+        }
+
+        return new StudentFacts(details.Geboortedatum, details.Startkwalificatie);
     }
 
     public Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, CancellationToken cancellationToken = default) =>
@@ -35,10 +51,11 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
     {
         var protocol = protocols.For(schoolId);
         var now = time.GetUtcNow();
+        var facts = await FactsAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
         DossierView before = null!;
         await dossiers.AppendWhenAsync(schoolId, student.Value, stored =>
         {
-            before = DossierView.From(student, stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)));
+            before = DossierView.From(student, stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)), facts);
 
             // The same fact twice (a redelivered message, a card pressed twice) is stored once.
             if (stored.Events.Any(e => e.Event.EventId == fact.Id.Value))
@@ -52,7 +69,7 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
             }
 
             var (type, json) = DossierEventSerializer.Serialize(fact);
-            var expected = DossierView.From(student, before.Events.Append(fact));
+            var expected = DossierView.From(student, before.Events.Append(fact), facts);
             // Open while anything is going on: away now (sick or without leave), an open case, or a task the protocol still asks for
             // (a ladder rung, a melding), so "taken" finds it with one range read of open dossiers.
             var status = expected.IsAwayOpenEnded || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || protocol.Engine.Evaluate(expected, now).Count > 0

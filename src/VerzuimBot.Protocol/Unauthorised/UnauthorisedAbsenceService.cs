@@ -34,16 +34,16 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
         }
 
         return RecordAsync(staff, student, date, date, cancellationToken,
-            dossier => dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date == date).Sum(h => h.Hours) + hours > MaxHoursPerDay
+            dossier => NoVerzuim(dossier, student, date) ?? (dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date == date).Sum(h => h.Hours) + hours > MaxHoursPerDay
                 ? $"Op {DutchDates.LongDate(date)} staan al {dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date == date).Sum(h => h.Hours)} uur; meer dan {MaxHoursPerDay} lesuren op één dag kan niet. Er is niets veranderd."
-                : null,
+                : null),
             actor => new UnauthorisedHoursRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, date, hours),
             _ => $"{(hours == 1 ? "1 uur" : $"{hours} uur")} ongeoorloofd verzuim van {student.Label} op {DutchDates.LongDate(date)}");
     }
 
     public Task<RouteOutcome> RecordLateAsync(StaffMember staff, StudentRecord student, DateOnly date, CancellationToken cancellationToken) =>
         RecordAsync(staff, student, date, date, cancellationToken,
-            dossier => dossier.Of<LateArrivalRecorded>().Any(l => l.Date == date) ? $"{student.Label} staat op {DutchDates.LongDate(date)} al te laat genoteerd. Er is niets veranderd." : null,
+            dossier => NoVerzuim(dossier, student, date) ?? (dossier.Of<LateArrivalRecorded>().Any(l => l.Date == date) ? $"{student.Label} staat op {DutchDates.LongDate(date)} al te laat genoteerd. Er is niets veranderd." : null),
             actor => new LateArrivalRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, date),
             _ => $"{student.Label} te laat op {DutchDates.LongDate(date)}");
 
@@ -171,11 +171,18 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
             TaskKind.SignaalverzuimMelding when ahead is not null => $"{ahead}signaalverzuim ({task.Detail}).",
             TaskKind.SignaalverzuimMelding => $"Signaalverzuim: {task.Detail}. De verzuimcoördinator krijgt de kaart om dit onverwijld te melden.",
             TaskKind.MeldingLeerplicht when task.Detail == "luxeverzuim" => "Luxeverzuim moet gemeld worden: de verzuimcoördinator krijgt de kaart \"Melden bij leerplicht\".",
+            TaskKind.RmcMelding => "De leerling is niet meer leerplichtig of kwalificatieplichtig: niet leerplicht maar het RMC-contact krijgt de melding; de verzuimcoördinator krijgt de kaart.",
             TaskKind.LeerplichtJudgement when ahead is not null => $"{ahead}4 weken afwezig; leerplicht krijgt de vraag \"thuiszitter volgens de definitie?\".",
             TaskKind.LeerplichtJudgement => "4 weken afwezig: leerplicht krijgt de vraag \"thuiszitter volgens de definitie?\".",
             _ => null,
         };
     }
+
+    /// <summary>A day that is no verzuim whatever is logged (002 §1.3.1: schorsing, granted verlof, geoorloofd): say so instead of storing hours that never count.</summary>
+    private static string? NoVerzuim(DossierView dossier, StudentRecord student, DateOnly date) =>
+        AwaySpells.NoVerzuimDays(dossier).Contains(date)
+            ? $"Op {DutchDates.LongDate(date)} is {student.Label} geoorloofd afwezig (toegekend verlof, schorsing of een andere geldige reden): dat is geen verzuim. Er is niets vastgelegd."
+            : null;
 
     private static string Days(int n) => n == 1 ? "1 schooldag" : $"{n} schooldagen";
 

@@ -27,6 +27,8 @@ using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol;
 using VerzuimBot.CardActions;
 using VerzuimBot.SickRoute;
+using VerzuimBot.SchoolLeave;
+using VerzuimBot.FollowUp;
 
 namespace VerzuimBot.Hosting;
 
@@ -107,6 +109,8 @@ internal static class ServiceRegistration
         services.AddUnauthorisedRoute(configuration);
         services.AddThuiszitterRoute(configuration);
         services.AddOverleg(configuration);
+        services.AddSchoolLeave();
+        services.AddStap6FollowUp();
         services.AddScoped<TurnHandler>();
         return services;
     }

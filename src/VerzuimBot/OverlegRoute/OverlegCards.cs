@@ -162,7 +162,7 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
 
     public static string TypeAndCode(DossierView dossier, SchoolProtocol protocol, DateOnly today) =>
         dossier.ThuiszitterStatus(protocol.Calendar, protocol.Profile, today) is { } status
-            ? $"type {status.Type}, code {status.Code.ToString().ToLowerInvariant()}"
+            ? $"type {status.Type}, {Domain.Digest.DigestTexts.CodeLabel(status.Code)}"
             : "niet bepaald";
 
     public static string WeeksAway(DossierView dossier, SchoolProtocol protocol, DateOnly today)

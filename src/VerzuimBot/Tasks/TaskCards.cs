@@ -58,18 +58,8 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
             case TaskKind.AanmeldingJeugdarts:
                 return AanmeldingForm(reference, student, dossier, protocol, today, null, null, null, null, task.Detail);
 
-            case TaskKind.MeldingLeerplicht:
-                return cards.Task("melding-leerplicht", reference, student, facts, new JsonObject
-                {
-                    ["tekst"] = task.Detail switch
-                    {
-                        "advies jeugdarts" => "De jeugdarts adviseerde: bij de eerstvolgende ziekmelding melden bij leerplicht. Die ziekmelding is er nu.",
-                        "ongeoorloofd na gesprek" => "Het gesprek met de ouders wees uit dat het verzuim ongeoorloofd is: schakel leerplicht in.",
-                        "luxeverzuim" => "Luxeverzuim (extra vakantie zonder verlof) moet gemeld worden bij leerplicht.",
-                        _ => "Meld deze leerling bij leerplicht.",
-                    },
-                    ["leerplicht"] = protocol.Profile.Contacts.GetValueOrDefault("leerplicht") ?? "het regionaal bureau leerplicht",
-                });
+            case TaskKind.MeldingLeerplicht or TaskKind.SchorsingMelding or TaskKind.RmcMelding:
+                return LeerplichtMelding(task, reference, student, facts, protocol);
 
             case TaskKind.ConsultOverdue:
                 return cards.Task("consult", reference, student, facts, new JsonObject
@@ -106,10 +96,39 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
         }
     }
 
+    /// <summary>
+    /// A melding the school makes and records here: at leerplicht (002 Bijlage 1 stap 3, luxeverzuim 002 §3, a schorsing
+    /// 002 §1.3.1), or, for a student past leerplicht and kwalificatieplicht, at the RMC contact (002 §1.2, issue 20).
+    /// </summary>
+    private JsonNodeCard LeerplichtMelding(DueTask task, TaskReference reference, StudentRecord student, List<Fact> facts, SchoolProtocol protocol)
+    {
+        var rmc = task.Kind == TaskKind.RmcMelding;
+        var text = task.Kind switch
+        {
+            TaskKind.SchorsingMelding => "Deze leerling is geschorst. Een schorsing is geen verzuim, \"maar ook hiervan moet Leerplicht op de hoogte worden gebracht\" (002 §1.3.1).",
+            TaskKind.RmcMelding => $"De leerling is niet meer leerplichtig of kwalificatieplichtig (18 jaar of ouder, of met een startkwalificatie), dus niet leerplicht maar het RMC-contact krijgt deze melding ({(task.Anchor.StartsWith(nameof(TaskKind.LeerplichtJudgement), StringComparison.Ordinal) ? "4 weken afwezig zonder geldige reden" : task.Detail?.Split(';')[0] ?? "verzuim")}).",
+            _ => task.Detail switch
+            {
+                "advies jeugdarts" => "De jeugdarts adviseerde: bij de eerstvolgende ziekmelding melden bij leerplicht. Die ziekmelding is er nu.",
+                "ongeoorloofd na gesprek" => "Het gesprek met de ouders wees uit dat het verzuim ongeoorloofd is: schakel leerplicht in.",
+                "luxeverzuim" => "Luxeverzuim (extra vakantie zonder verlof) moet gemeld worden bij leerplicht.",
+                _ => "Meld deze leerling bij leerplicht.",
+            },
+        };
+        return cards.Task("melding-leerplicht", reference, student, facts, new JsonObject
+        {
+            ["titel"] = rmc ? "Melden bij het RMC" : "Melden bij leerplicht",
+            ["tekst"] = text,
+            ["leerplicht"] = rmc
+                ? protocol.Profile.Contacts.GetValueOrDefault("rmc") ?? protocol.Profile.Contacts.GetValueOrDefault("leerplicht") ?? "het RMC van de regio"
+                : protocol.Profile.Contacts.GetValueOrDefault("leerplicht") ?? "het regionaal bureau leerplicht",
+        });
+    }
+
     public JsonNodeCard AanmeldingForm(TaskReference reference, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateOnly today, string? problem, string? hulpvraag, string? alGedaan, string? besprokenOp, string? detail = null) =>
         cards.Task("aanmelding-jeugdarts", reference, student,
         [
-            new Fact("Geboortedatum", DutchDates.ShortDate(student.Details.Geboortedatum)),
+            new Fact("Geboortedatum", student.Details.Geboortedatum is { } born ? DutchDates.ShortDate(born) : "onbekend"),
             new Fact("Klas", student.Details.Klas),
             new Fact("Leerlingnummer", student.Details.Leerlingnummer),
             .. detail is "advies jeugdarts" ? [new Fact("Aanleiding", "advies jeugdarts: bij eerstvolgende ziekmelding opnieuw aanmelden")] : Array.Empty<Fact>(),

@@ -31,6 +31,13 @@ internal static class TaskTitles
         TaskKind.VrijstellingSwv => "Vrijstelling 5a: passend onderwijs mogelijk?",
         TaskKind.VrijstellingAdvies => "Vrijstelling 5a: advies aan leerplicht",
         TaskKind.VrijstellingBeschikking => "Vrijstelling 5a: besluit",
+        TaskKind.VrijstellingVerlenging => "Vrijstelling vervalt binnenkort",
+        TaskKind.Stap6FollowUp => "Vervolg kiezen (stap 6)",
+        TaskKind.RmcMelding => "Melden bij het RMC",
+        TaskKind.SchorsingMelding => "Schorsing melden bij leerplicht",
+        TaskKind.SchorsingGemeld => "Schorsing gemeld",
+        TaskKind.ExtraVerlofBesluit => "Besluit over extra verlof",
+        TaskKind.GeweigerdVerlofControle => "Geweigerd verlof toch genomen?",
         _ => kind.ToString(),
     };
 }

@@ -98,9 +98,9 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
             facts.Add(new Fact("Regie-/contactpersoon", named ?? "nog niet benoemd"));
         }
 
-        if (status is { } s && protocol.Profile.Arrangementen.TryGetValue(s.Code, out var arrangementen) && arrangementen.Count > 0)
+        if (status is { Code: { } code } && protocol.Profile.Arrangementen.TryGetValue(code, out var arrangementen) && arrangementen.Count > 0)
         {
-            lines.Add($"Arrangementen bij code {DigestTexts.Code(s.Code)} (SWV): {string.Join("; ", arrangementen)}.");
+            lines.Add($"Arrangementen bij code {DigestTexts.Code(code)} (SWV): {string.Join("; ", arrangementen)}.");
         }
 
         if (VrijstellingProcedure.Current(dossier) is { } procedure)
@@ -147,7 +147,7 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
         {
             ["titel"] = CardText.Escape(open is not null ? $"Thuiszitter: {student.Label}" : $"Afwezigheid en thuiszitterstatus: {student.Label}"),
             ["status"] = status is { } st
-                ? $"Type {st.Type}: {DigestTexts.Type(st.Type)} · code {DigestTexts.Code(st.Code)}"
+                ? $"Type {st.Type}: {DigestTexts.Type(st.Type)} · {DigestTexts.CodeLabel(st.Code)}"
                 : "Op dit moment niet afwezig gemeld.",
             ["kleur"] = status switch
             {

@@ -14,6 +14,7 @@ internal static class ThuiszitterRegistration
         services.AddSingleton<ThuiszitterCards>();
         services.AddSingleton<ThuiszitterActionSupport>();
         services.AddSingleton<ITaskCardProvider, ThuiszitterTaskCards>();
+        services.AddSingleton<ITaskCardProvider, VrijstellingRenewalCards>();
         services.AddSingleton<IChatCommands, ThuiszitterCommands>();
         services.AddSingleton<ICardAction, LeerplichtOordeelAction>();
         services.AddSingleton<ICardAction, ChecklistAction>();

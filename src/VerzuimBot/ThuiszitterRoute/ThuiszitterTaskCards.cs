@@ -51,7 +51,7 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
     {
         var today = SchoolClock.LocalDate(now);
         var rules = protocol.Profile.Thuiszitter;
-        var facts = new List<Fact> { new("Leerling", student.Label), new("Woongemeente", student.Details.Woongemeente), new("School", student.SchoolId) };
+        var facts = new List<Fact> { new("Leerling", student.Label), new("Woongemeente", student.Details.Woongemeente), new("School", student.SchoolId), new("Leerplicht", Domain.Leerplicht.LeerplichtTexts.Status(dossier.Facts, today)) };
         if (AwaySpells.Current(dossier, protocol.Calendar, protocol.Profile.Unauthorised, today) is { } spell)
         {
             facts.Add(new Fact("Afwezig sinds", DutchDates.LongDate(spell.FirstDay)));
@@ -61,7 +61,7 @@ internal sealed class ThuiszitterTaskCards(ThuiszitterCards cards) : ITaskCardPr
 
         if (dossier.ThuiszitterStatus(protocol.Calendar, protocol.Profile, today) is { } status)
         {
-            facts.Add(new Fact("Type en code", $"type {status.Type} ({DigestTexts.Type(status.Type)}), code {DigestTexts.Code(status.Code)}"));
+            facts.Add(new Fact("Type en code", $"type {status.Type} ({DigestTexts.Type(status.Type)}), {DigestTexts.CodeLabel(status.Code)}"));
         }
 
         return new DecisionCard(

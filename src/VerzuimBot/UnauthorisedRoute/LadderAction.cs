@@ -75,13 +75,13 @@ internal sealed class LadderAction(RouteActionSupport support, UnauthorisedCards
         var dossier = context.Dossier;
         foreach (var (action, reference) in ticked)
         {
-            dossier = (await support.RecordAsync(context, new LadderActionCompleted(SickAbsenceService.NewId(), context.Now, actor, rung.Hours, action, reference), cancellationToken).ConfigureAwait(false)).Dossier;
+            dossier = (await support.RecordAsync(context, new LadderActionCompleted(SickAbsenceService.NewId(), context.Now, actor, rung.Hours, action, reference, side.Late), cancellationToken).ConfigureAwait(false)).Dossier;
         }
 
         // At ≥16 hours the rung's melding and the signaalverzuim melding are one melding at DUO (004, row ≥16).
         var alsoSignal = string.Empty;
         var melding = ticked.FirstOrDefault(t => t.Reference is not null);
-        if (!side.Leerplicht && melding.Reference is { } kenmerk && rung.Hours >= context.Protocol.Profile.Unauthorised.SignalHours
+        if (!side.Leerplicht && !side.Late && melding.Reference is { } kenmerk && rung.Hours >= context.Protocol.Profile.Unauthorised.SignalHours
             && context.Open.Any(t => t.Kind is TaskKind.SignaalverzuimMelding or TaskKind.SignaalverzuimDeadline))
         {
             dossier = (await support.RecordAsync(context, new SignaalverzuimReported(SickAbsenceService.NewId(), context.Now, actor, context.Today, kenmerk), cancellationToken).ConfigureAwait(false)).Dossier;
@@ -94,7 +94,7 @@ internal sealed class LadderAction(RouteActionSupport support, UnauthorisedCards
         if (remaining == 0)
         {
             var by = side.Leerplicht ? $"{context.Staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})" : $"{context.Staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)})";
-            return CardActionResult.Replace(cards.RungDone(context.Student, dossier, side, $"Verzuimladder {rung.Hours} uur: alle acties {(side.Leerplicht ? "van leerplicht " : string.Empty)}gedaan.{alsoSignal}", by, context.Now));
+            return CardActionResult.Replace(cards.RungDone(context.Student, dossier, side, $"Verzuimladder {side.Threshold}: alle acties {(side.Leerplicht ? "van leerplicht " : string.Empty)}gedaan.{alsoSignal}", by, context.Now));
         }
 
         return CardActionResult.Replace(cards.Rung(context.TaskId, context.Student, dossier, context.Protocol, side, context.Today, reminder: false,

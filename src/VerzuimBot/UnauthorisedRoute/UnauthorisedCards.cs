@@ -3,6 +3,8 @@ using VerzuimBot.Cards;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Leerplicht;
+using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Unauthorised;
@@ -47,18 +49,20 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         {
             // 004, last column: what the leerplichtambtenaar does once the school's melding of this rung is in.
             var melding = LadderRungs.Melding(dossier, rung, year);
-            title = $"Melding verzuimloket {rung.Hours} uur: {CardText.Escape(student.Label)}";
-            intro = $"De school meldde {CardText.Escape(student.Details.Roepnaam)} bij de trede van {rung.Hours} uur"
+            title = $"Melding verzuimloket {side.Threshold}: {CardText.Escape(student.Label)}";
+            intro = $"De school meldde {CardText.Escape(student.Details.Roepnaam)} bij de trede van {side.Threshold}"
                 + (melding is null ? string.Empty : $" op {DutchDates.LongDate(SchoolClock.LocalDate(melding.RecordedAt))} (kenmerk {CardText.Escape(melding.DuoReference!)})")
                 + $". Het verzuimschema ({protocol.Profile.Name}) vraagt nu van de leerplichtambtenaar:";
             footnote = "Vastgelegd wordt wie het afvinkte, in welke rol, en wanneer. De school ziet dat de melding is opgepakt.";
         }
         else
         {
-            var reached = LadderRungs.ReachedOn(dossier, protocol, rung, year, today);
-            title = $"Verzuimladder {rung.Hours} uur: {CardText.Escape(student.Label)}";
-            intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {totals.HoursInYear} uur ongeoorloofd verzuim: de trede van {rung.Hours} uur is bereikt"
+            var reached = LadderRungs.ReachedOn(dossier, protocol, side, today);
+            title = $"Verzuimladder {side.Threshold}: {CardText.Escape(student.Label)}";
+            var count = side.Late ? $"{totals.LateInYear} keer te laat" : $"{totals.HoursInYear} uur ongeoorloofd verzuim";
+            intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {count}: de trede van {side.Threshold} is bereikt"
                 + (reached is { } on ? $" op {DutchDates.LongDate(on)}" : string.Empty)
+                + (LegallyRequired(dossier, protocol, side, reached, today) ? $". Deze uren vallen binnen {protocol.Profile.Unauthorised.SignalWindowLesweken} lesweken: de melding is ook wettelijk verplicht (signaalverzuim, 002 §3)" : string.Empty)
                 + $". Het verzuimschema van de school ({protocol.Profile.Name}) vraagt nu:";
             footnote = $"VerzuimBot meldt niet zelf bij DUO of leerplicht: meld {LadderRungs.Route(protocol.Profile)} en leg hier vast dat het gedaan is, met het referentienummer. Vastgelegd wordt wie het afvinkte en wanneer.";
         }
@@ -104,15 +108,15 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         var rules = protocol.Profile.Unauthorised;
         var totals = UnauthorisedTotals.Of(dossier, protocol, today);
         var day = LadderRungs.SignalDay(task) ?? today;
-        var deadline = protocol.Calendar.AddWorkingDays(day, rules.ReportWithinWorkingDays - 1);
+        var deadline = ProtocolEngine.SignaalverzuimDeadline(protocol.Calendar, day, rules.ReportWithinWorkingDays);
         var what = task.Detail?.Split(';')[0] ?? $"{rules.SignalHours} uur binnen {totals.Window}";
         var route = LadderRungs.Route(protocol.Profile);
         var overdue = task.Kind == TaskKind.SignaalverzuimDeadline;
         var text = overdue
-            ? $"Het signaalverzuim van {DutchDates.LongDate(day)} ({what}) is nog niet als gemeld vastgelegd. De wet vraagt een melding onverwijld: uiterlijk {DutchDates.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}."
-            : $"Signaalverzuim: {what} (bereikt op {DutchDates.LongDate(day)}). Dit is wettelijk verplicht te melden, onverwijld: uiterlijk {DutchDates.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen). Meld {route}.";
+            ? $"Het signaalverzuim van {DutchDates.LongDate(day)} ({what}) is nog niet als gemeld vastgelegd. De wet vraagt een melding onverwijld: uiterlijk {DutchDates.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen na {DutchDates.LongDate(day)}, die dag niet meegeteld){(deadline == today ? "; dat is vandaag" : string.Empty)}. Meld {route}."
+            : $"Signaalverzuim: {what} (bereikt op {DutchDates.LongDate(day)}). Dit is wettelijk verplicht te melden, onverwijld: uiterlijk {DutchDates.LongDate(deadline)} ({rules.ReportWithinWorkingDays} werkdagen na {DutchDates.LongDate(day)}, die dag niet meegeteld). Meld {route}.";
         return cards.Task("signaalverzuim", new TaskReference(task.Id.Value, student.SchoolId, student.Id.Value), student,
-            [new Fact("Leerling", student.Label), .. Facts(totals)],
+            [new Fact("Leerling", student.Label), new Fact("Leerplicht", LeerplichtTexts.Status(dossier.Facts, today)), .. Facts(totals)],
             new JsonObject
             {
                 ["titel"] = $"{(overdue ? "Termijn signaalverzuim loopt af" : "Signaalverzuim melden")}: {CardText.Escape(student.Label)}",
@@ -131,6 +135,18 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             $"{task.Detail}. Bij {rules.SignalHours} uur (of {rules.SignalLateCount} keer te laat) binnen {totals.Window} moet de school onverwijld melden {LadderRungs.Route(protocol.Profile)}. Er is nog tijd om met de leerling en de ouders in gesprek te gaan.",
             [new Fact("Leerling", student.Label), .. Facts(totals)],
             "Signaalverzuim: 002 §3 en het verzuimschema (004). Deze waarschuwing vraagt geen antwoord.");
+    }
+
+    /// <summary>
+    /// 004 row ≥16: only 16 hours within 4 lesweken make the melding "wettelijk verplicht" (issue 20); 16 spread over the school
+    /// year are the school's own schema. True while the window holds, or once that signaalverzuim was reported.
+    /// </summary>
+    private static bool LegallyRequired(DossierView dossier, SchoolProtocol protocol, RungTask side, DateOnly? reached, DateOnly today)
+    {
+        var rules = protocol.Profile.Unauthorised;
+        return !side.Late && side.Rung.Hours >= rules.SignalHours
+            && (dossier.UnauthorisedHoursInWindow(protocol.Calendar, rules, today) >= rules.SignalHours
+                || (reached is { } on && dossier.Of<SignaalverzuimReported>().Any(r => r.ReportedOn >= on)));
     }
 
     private static string DoneBy(LadderActionCompleted c) =>

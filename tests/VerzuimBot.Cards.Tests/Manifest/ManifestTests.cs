@@ -8,7 +8,7 @@ namespace VerzuimBot.Cards.Tests.Manifest;
 public sealed class ManifestTests(ManifestFixture fixture) : IClassFixture<ManifestFixture>
 {
     // Student data only in a personal chat; a team or group chat gets the commands that show no child by name.
-    private static readonly string[] PersonalCommands = ["ziekmelding", "beter", "herstel", "ongeoorloofd", "taken", "thuiszitter", "overleg", "overzicht", "leerlingen importeren", "help"];
+    private static readonly string[] PersonalCommands = ["ziekmelding", "beter", "herstel", "ongeoorloofd", "verlof", "schorsing", "taken", "thuiszitter", "overleg", "overzicht", "leerlingen importeren", "help"];
     private static readonly string[] TeamCommands = ["overzicht hier", "overzicht", "help"];
     private static readonly string[] GroupChatCommands = ["overleg hier", "help"];
 

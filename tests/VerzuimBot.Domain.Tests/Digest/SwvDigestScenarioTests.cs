@@ -35,15 +35,15 @@ public class SwvDigestScenarioTests
         Assert.Equal(new BandCounts(2, 2, 1), Digest.Total.Absent);
     }
 
-    [Fact] // 002 §2.2: types 1-7 and codes geel/oranje/rood of the absent students.
+    [Fact] // 002 §2.2: types 1-7 of the absent students; codes geel/oranje/rood only for types 4-6, the types the seed gives them (issue 20).
     public void TypesAndCodes_PerSchoolAndTotal()
     {
         Assert.Equal(Types(t2: 1, t4: 2, t5: 1), A.PerType); // A3 vrijstelling onbepaalde tijd; A2, A4; A1
         Assert.Equal(Types(t3: 1), B.PerType); // B1: gesprek concluded ongeoorloofd
         Assert.Equal(Types(t2: 1, t3: 1, t4: 2, t5: 1), Digest.Total.PerType);
-        Assert.Equal(Codes(geel: 2, oranje: 1, rood: 1), A.PerCode);
-        Assert.Equal(Codes(oranje: 1), B.PerCode);
-        Assert.Equal(Codes(geel: 2, oranje: 2, rood: 1), Digest.Total.PerCode);
+        Assert.Equal(Codes(geel: 2, oranje: 1), A.PerCode); // A3 (type 2) has no code
+        Assert.Equal(Codes(), B.PerCode); // B1 (type 3) has no code
+        Assert.Equal(Codes(geel: 2, oranje: 1), Digest.Total.PerCode);
     }
 
     [Fact] // domain.md §7 / 001: dreigende thuiszitters: zorgwekkend (002 Bijlage 1 stap 3: > 5 in a row) and not yet past 4 weeks.

@@ -40,6 +40,12 @@ public class DossierEventSerializerTests
         new LeerplichtMeldingRecorded(new("e25"), When, Actor, LeerplichtMeldingReason.Luxeverzuim, "DUO-789"),
         new UnauthorisedAbsenceStarted(new("e26"), When, Actor, D(2026, 11, 2)),
         new UnauthorisedAbsenceEnded(new("e27"), When, Actor, D(2026, 11, 30)),
+        new SchorsingRecorded(new("e28"), When, Actor, D(2026, 11, 2), D(2026, 11, 4), "vechtpartij"),
+        new ExtraVerlofRequested(new("e29"), When, Actor, D(2027, 3, 1), D(2027, 3, 5), D(2027, 1, 11), "beroep ouder"),
+        new ExtraVerlofDecided(new("e30"), When, Actor, new("e29"), false, "niet tijdig"),
+        new AuthorisedAbsenceRecorded(new("e31"), When, Actor, D(2026, 11, 2), D(2026, 11, 2), AuthorisedAbsenceReason.Begrafenis, null, null),
+        new FiveYearOldExtraHoursAgreed(new("e32"), When, Actor, D(2026, 11, 2)),
+        new LeftWithoutStartkwalificatie(new("e33"), When, Actor, D(2026, 11, 2), "RBL"),
     ];
 
     [Theory]

@@ -1,5 +1,5 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
 
@@ -26,7 +26,6 @@ public class ProtocolProfileTests
     public void UtrechtWest_HasTheNumbersOfSeed002()
     {
         var p = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
-        Assert.Equal(HolidayRegion.Midden, p.HolidayRegion);
         Assert.Equal(3, p.Sick.MentorReminderOnSchoolDay);
         Assert.Equal(5, p.Sick.WorryingConsecutiveMoreThan);
         Assert.Equal(5, p.Sick.WorryingIncidentalDays);
@@ -47,13 +46,51 @@ public class ProtocolProfileTests
         Assert.Equal([16], p.Unauthorised.Ladder.Select(r => r.Hours));
     }
 
-    [Fact]
-    public void Mazl_UsesTheNationalCriteria()
+    [Fact] // domain.md §3: the national MAZL criteria, without RUW's "5 dagen in een maand" (issue 20: the parser lets a profile switch it off).
+    public void Mazl_UsesTheNationalCriteria_WithoutTheRuwMonthRule()
     {
         var p = ProtocolProfiles.Load(ProtocolProfiles.MazlLandelijk);
         Assert.Equal(6, p.Sick.WorryingConsecutiveMoreThan);
         Assert.Equal(4, p.Sick.WorryingZiekmeldingCount);
         Assert.Equal(60, p.Sick.WorryingZiekmeldingWindowSchoolDays);
+        Assert.Equal(((int?)null, (int?)null), (p.Sick.WorryingIncidentalDays, p.Sick.WorryingIncidentalWindowSchoolDays));
+    }
+
+    [Fact] // issue 20: the "5 dagen in 20" rule is switched off with both fields null; one without the other is named.
+    public void Parse_IncidentalRule_OffWithBothNull_HalfIsAnError()
+    {
+        var node = Original();
+        node["ziekteverzuim"]!["zorgwekkendIncidenteelDagen"] = null;
+        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(node.ToJsonString()));
+        Assert.Equal("ziekteverzuim.zorgwekkendIncidenteelVensterSchooldagen", error.Field);
+        node["ziekteverzuim"]!["zorgwekkendIncidenteelVensterSchooldagen"] = null;
+        Assert.Null(ProtocolProfileParser.Parse(node.ToJsonString()).Sick.WorryingIncidentalDays);
+    }
+
+    [Theory] // issue 20: a profile without a seed basis says so in its description; 000 gives no numbers of its own.
+    [InlineData(ProtocolProfiles.MazlLandelijk, "Geen seedbasis")]
+    [InlineData(ProtocolProfiles.VeluweZeeluwe, "geen eigen seedbasis")]
+    public void ProfilesWithoutSeedBasis_SaySo(string id, string words) =>
+        Assert.Contains(words, ProtocolProfiles.Load(id).Source, StringComparison.Ordinal);
+
+    [Fact] // 002 §1.3.1 "Vakantie", §7, §1.2: the new numbers of the shipped profiles.
+    public void UtrechtWest_VerlofVrijstellingAndAfterLeerplicht()
+    {
+        var p = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
+        Assert.Equal(new VerlofRules(6, 10, 10), p.Verlof);
+        Assert.Equal((12, 20), (p.Thuiszitter.VrijstellingTermMonths, p.Thuiszitter.VrijstellingRenewalReminderSchoolDays));
+        Assert.Equal(AfterLeerplichtRoute.Rmc, p.Leerplicht.AfterLeerplicht);
+        Assert.Equal((5, 5), (p.Unauthorised.FiveYearOldHoursPerWeek, p.Unauthorised.FiveYearOldExtraHoursPerWeek));
+        Assert.Equal(4, p.Unauthorised.SignalWindowLesweken);
+    }
+
+    [Fact] // issue 20: the old 20-school-day window is refused with the reason, so a beheerder's file is not read wrongly.
+    public void Parse_OldSchoolDayWindow_IsRefusedWithTheReason()
+    {
+        var node = Original();
+        node["ongeoorloofd"]!["signaalVensterSchooldagen"] = 20;
+        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(node.ToJsonString()));
+        Assert.Contains("lesweken", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -74,14 +111,14 @@ public class ProtocolProfileTests
         Assert.StartsWith("Profiel 'utrecht-west-vo' is ongeldig", error.Message);
     }
 
-    [Fact]
-    public void Parse_UnknownRegion_SaysWhichRegionsExist()
+    [Fact] // issue 20: the holiday region belongs to the school, so no profile may fix one (veluwe-zeeluwe said noord; NW Veluwe and Zeeluwe are midden).
+    public void Parse_HolidayRegionInAProfile_IsRefused_ItBelongsToTheSchool()
     {
         var node = Original();
-        node["vakantieregio"] = "oost";
+        node["vakantieregio"] = "noord";
         var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(node.ToJsonString()));
         Assert.Equal("vakantieregio", error.Field);
-        Assert.Contains("noord, midden of zuid", error.Message);
+        Assert.Contains("Schools:Items:<BRIN>:HolidayRegion", error.Message);
     }
 
     [Fact]
@@ -100,7 +137,8 @@ public class ProtocolProfileTests
     private static JsonObject Original()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "profiles", "utrecht-west-vo.json");
-        return JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        // The shipped profiles carry // comments on their seed basis; the parser skips them.
+        return JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
     }
 
     private static string Mutate(string op, string path, int? value)

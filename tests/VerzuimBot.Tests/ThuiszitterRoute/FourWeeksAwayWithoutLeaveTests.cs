@@ -28,7 +28,7 @@ public sealed class FourWeeksAwayWithoutLeaveTests
         Assert.StartsWith("Vastgelegd: Daan de Vries (2b) ongeoorloofd afwezig vanaf maandag 2 november 2026. Elke schooldag telt als 7 lesuren, tot je \"weer aanwezig 123456\" typt.", logged, StringComparison.Ordinal);
         Assert.Contains("De trede van 6 uur van de verzuimladder is bereikt", logged, StringComparison.Ordinal);
         Assert.Contains("Blijft de leerling weg, dan op dinsdag 3 november 2026: de trede van 9 uur van de verzuimladder.", logged, StringComparison.Ordinal);
-        Assert.Contains("Blijft de leerling weg, dan op woensdag 4 november 2026: signaalverzuim (21 uur binnen 4 schoolweken; melden via het DUO-verzuimloket).", logged, StringComparison.Ordinal);
+        Assert.Contains("Blijft de leerling weg, dan op woensdag 4 november 2026: signaalverzuim (21 uur binnen 4 lesweken; melden via het DUO-verzuimloket).", logged, StringComparison.Ordinal);
         Assert.Contains("Blijft de leerling weg, dan op maandag 30 november 2026: 4 weken afwezig; leerplicht krijgt de vraag \"thuiszitter volgens de definitie?\".", logged, StringComparison.Ordinal);
         Assert.Contains("al ongeoorloofd afwezig sinds maandag 2 november 2026. Er is niets veranderd.", Assert.Single(await route.SayAsync(Rita, "ongeoorloofd afwezig 123456")), StringComparison.Ordinal);
 
@@ -47,7 +47,7 @@ public sealed class FourWeeksAwayWithoutLeaveTests
         var shown = Visible(card);
         Assert.Contains("ongeoorloofd", shown, StringComparison.Ordinal);
         Assert.Contains("21", shown, StringComparison.Ordinal); // Schooldagen afwezig
-        Assert.Contains("type 3 (ongeoorloofd verzuim langere periode), code oranje", shown, StringComparison.Ordinal);
+        Assert.Contains("type 3 (ongeoorloofd verzuim langere periode), geen kleurcode", shown, StringComparison.Ordinal);
 
         await route.SetClockAsync(At(2026, 11, 30, 10, 0));
         Assert.True((await route.PressAsync(Lotte, card, "thuiszitter.oordeel", title: "Ja, thuiszitter")).ReplacedCard);

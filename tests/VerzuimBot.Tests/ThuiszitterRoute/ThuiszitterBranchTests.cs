@@ -169,7 +169,7 @@ public sealed class ThuiszitterBranchTests
 
         var last = (await DossierAsync(route)).Of<VrijstellingStepRecorded>().Last();
         Assert.Equal(VrijstellingStep.VrijstellingNietVerleend, last.Step);
-        Assert.False((await DossierAsync(route)).VrijstellingGranted(out _));
+        Assert.Null((await DossierAsync(route)).VrijstellingOn(new DateOnly(2026, 12, 14), Domain.Profiles.ProtocolProfiles.Load(Domain.Profiles.ProtocolProfiles.UtrechtWestVo).Thuiszitter));
         Assert.Contains("Type 5: geoorloofd 4 weken tot 3 maanden", Visible(await route.CardReplyAsync(Zora, "thuiszitter 123456")), StringComparison.Ordinal);
     }
 

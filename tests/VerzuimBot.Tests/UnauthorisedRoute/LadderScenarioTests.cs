@@ -32,7 +32,7 @@ public sealed class LadderScenarioTests
         // 3 hours (Mon 2 Nov): ouders schriftelijk informeren, brief getekend retour.
         var logged = await route.OnAsync(D(2026, 11, 2), Rita, "3 uur ongeoorloofd Daan 2b");
         Assert.StartsWith("Vastgelegd: 3 uur ongeoorloofd verzuim van Daan de Vries (2b) op maandag 2 november 2026.", logged, StringComparison.Ordinal);
-        Assert.Contains("Dit schooljaar: 3 uur ongeoorloofd, 0 keer te laat. Binnen 4 schoolweken (signaalverzuim): 3 van 16 uur, 0 van 16 keer te laat.", logged, StringComparison.Ordinal);
+        Assert.Contains("Dit schooljaar: 3 uur ongeoorloofd, 0 keer te laat. Binnen 4 lesweken (signaalverzuim): 3 van 16 uur, 0 van 16 keer te laat.", logged, StringComparison.Ordinal);
         Assert.Contains("De trede van 3 uur van de verzuimladder is bereikt", logged, StringComparison.Ordinal);
         var three = await route.WaitForCardAsync(Vera, "Verzuimladder 3 uur: Daan de Vries (2b)");
         Assert.Contains("Ouders schriftelijk informeren", Text(three), StringComparison.Ordinal);
@@ -64,16 +64,17 @@ public sealed class LadderScenarioTests
         // 12 hours (Thu 5 Nov): DUO 2e melding; and 12 of 16 within 4 school weeks: the warning before the line (domain.md §4).
         var twelve = await route.OnAsync(D(2026, 11, 5), Rita, "3 uur ongeoorloofd 123456");
         Assert.Contains("Let op, bijna signaalverzuim: 12 van 16 uur, nog 16 schooldagen in dit venster.", twelve, StringComparison.Ordinal);
-        Assert.Contains("Bij 16 uur (of 16 keer te laat) binnen 4 schoolweken", Text(await route.WaitForCardAsync(Vera, "Bijna signaalverzuim: Daan de Vries (2b)")), StringComparison.Ordinal);
+        Assert.Contains("Bij 16 uur (of 16 keer te laat) binnen 4 lesweken", Text(await route.WaitForCardAsync(Vera, "Bijna signaalverzuim: Daan de Vries (2b)")), StringComparison.Ordinal);
         var twelveCard = await route.WaitForCardAsync(Vera, "Verzuimladder 12 uur");
         Assert.Contains("alle acties gedaan", (await route.PressAsync(Vera, twelveCard, "ladder.afvinken", Tick((0, "DUO-2026-0002"), (1, null)))).Text, StringComparison.Ordinal);
 
         // ≥16 (Mon 9 Nov), within 4 school weeks: DUO 3e melding, legally required — one melding for the rung and the signaalverzuim.
         var sixteen = await route.OnAsync(D(2026, 11, 9), Rita, "4 uur ongeoorloofd 123456");
-        Assert.Contains("Signaalverzuim: 16 uur binnen 4 schoolweken; melden via het DUO-verzuimloket.", sixteen, StringComparison.Ordinal);
+        Assert.Contains("Signaalverzuim: 16 uur binnen 4 lesweken; melden via het DUO-verzuimloket.", sixteen, StringComparison.Ordinal);
         var signaal = await route.WaitForCardAsync(Vera, "Signaalverzuim melden: Daan de Vries (2b)");
-        Assert.Contains("uiterlijk vrijdag 13 november 2026 (5 werkdagen)", Text(signaal), StringComparison.Ordinal);
+        Assert.Contains("uiterlijk maandag 16 november 2026 (5 werkdagen na maandag 9 november 2026, die dag niet meegeteld)", Text(signaal), StringComparison.Ordinal);
         var rung16 = await route.WaitForCardAsync(Vera, "Verzuimladder 16 uur");
+        Assert.Contains("lesweken: de melding is ook wettelijk verplicht (signaalverzuim", Text(rung16), StringComparison.Ordinal); // issue 20: within 4 lesweken
         var rung16Done = await route.PressAsync(Vera, rung16, "ladder.afvinken", Tick((0, "DUO-2026-0003"), (1, null)));
         Assert.Contains("alle acties gedaan. Deze melding geldt ook als melding van het signaalverzuim.", rung16Done.Text, StringComparison.Ordinal);
         var signaalAgain = await route.PressAsync(Vera, signaal, "signaalverzuim.gemeld", new() { ["kenmerk"] = "DUO-2026-9999" });
@@ -144,58 +145,63 @@ public sealed class LadderScenarioTests
         Assert.Contains("kenmerk LP-2026-18", done.Text, StringComparison.Ordinal);
 
         // A new window starts after the melding (domain.md §4).
-        Assert.Contains("Binnen 4 schoolweken (signaalverzuim): 2 van 16 uur", await route.OnAsync(D(2026, 11, 13), Rita, "2 uur ongeoorloofd 123456"), StringComparison.Ordinal);
+        Assert.Contains("Binnen 4 lesweken (signaalverzuim): 2 van 16 uur", await route.OnAsync(D(2026, 11, 13), Rita, "2 uur ongeoorloofd 123456"), StringComparison.Ordinal);
     }
 
-    [Fact] // 002 §3, domain.md §4: the window counts school weeks; across the herfstvakantie 16 hours in 20 school days are signaalverzuim.
-    public async Task Signaalverzuim_SixteenHoursAcrossTheHerfstvakantie_WithinTwentySchoolDays_Melding_AndTheDeadlineOnTheFifthWorkingDay()
+    [Fact] // 002 §3 ("4 aaneengesloten schoolweken"), domain.md §4: the window counts lesweken; the herfstvakantie week (17-25 Oct 2026, midden) does not count.
+    public async Task Signaalverzuim_SixteenHoursInFourLesweken_AcrossTheHerfstvakantie_Melding_DeadlineFiveWorkingDaysAfter_WarnedTheDayBefore()
     {
         await using var route = new RouteHarness();
-        await route.SetClockAsync(At(D(2026, 10, 1), 8));
+        await route.SetClockAsync(At(D(2026, 10, 5), 8));
         await route.EveryoneSaysHelloAsync(Rita, Vera);
-        await route.OnAsync(D(2026, 10, 1), Rita, "4 uur ongeoorloofd 123456");
+        await route.OnAsync(D(2026, 10, 5), Rita, "4 uur ongeoorloofd 123456");
         await route.OnAsync(D(2026, 10, 8), Rita, "4 uur ongeoorloofd 123456");
         await route.OnAsync(D(2026, 10, 15), Rita, "4 uur ongeoorloofd 123456");
 
-        // Wed 4 Nov is the 20th school day from Thu 1 Oct (five calendar weeks, four school weeks).
+        // Lesweken of 5 Oct, 12 Oct, 26 Oct and 2 Nov: Wed 4 Nov is still in the 4th.
         var reached = await route.OnAsync(D(2026, 11, 4), Rita, "4 uur ongeoorloofd 123456");
-        Assert.Contains("Signaalverzuim: 16 uur binnen 4 schoolweken", reached, StringComparison.Ordinal);
+        Assert.Contains("Signaalverzuim: 16 uur binnen 4 lesweken", reached, StringComparison.Ordinal);
         var melding = await route.WaitForCardAsync(Vera, "Signaalverzuim melden: Daan de Vries (2b)");
-        Assert.Contains("uiterlijk dinsdag 10 november 2026 (5 werkdagen)", Text(melding), StringComparison.Ordinal);
+        // domain.md §4: within 5 working days *after* the day of the 16th hour (Wed 4 Nov is not day 1): Wed 11 Nov.
+        Assert.Contains("uiterlijk woensdag 11 november 2026 (5 werkdagen na woensdag 4 november 2026, die dag niet meegeteld)", Text(melding), StringComparison.Ordinal);
 
-        // Not reported: on the 5th working day the verzuimcoördinator is told the time runs out (not the day before).
+        // Not reported: warned on the school day before the last day (Tue 10 Nov), not only on it; nothing on Mon 9 Nov.
         await route.SetClockAsync(At(D(2026, 11, 9), 8, 30));
         Assert.Equal(0, route.CountCards(Vera, "Termijn signaalverzuim loopt af"));
         await route.SetClockAsync(At(D(2026, 11, 10), 8, 30));
         var deadline = await route.WaitForCardAsync(Vera, "Termijn signaalverzuim loopt af: Daan de Vries (2b)");
+        Assert.Contains("uiterlijk woensdag 11 november 2026", Text(deadline), StringComparison.Ordinal);
         var reported = await route.PressAsync(Vera, deadline, "signaalverzuim.gemeld", new() { ["kenmerk"] = "DUO-2026-0042" });
         Assert.Contains("Signaalverzuim gemeld", reported.Text, StringComparison.Ordinal);
-        Assert.Contains("Melding DUO-verzuimloket (3e melding, wettelijk verplicht) met referentienummer (trede 16 uur)", reported.Text, StringComparison.Ordinal);
+        Assert.Contains("Melding DUO-verzuimloket (3e melding, volgens het verzuimschema) met referentienummer (trede 16 uur)", reported.Text, StringComparison.Ordinal);
         Assert.Contains("Al afgehandeld: signaalverzuim gemeld", (await route.PressAsync(Vera, melding, "signaalverzuim.gemeld", new() { ["kenmerk"] = "DUO-2026-0042" })).Text, StringComparison.Ordinal);
         var events = await DaansDossierAsync(route);
         Assert.Equal(D(2026, 11, 10), Assert.Single(events.OfType<SignaalverzuimReported>()).ReportedOn);
     }
 
-    [Fact] // 002 §3, domain.md §4: the same hours with the 16th on the 21st school day are just outside the window; the warning came first.
-    public async Task Signaalverzuim_SixteenthHourOnTheTwentyFirstSchoolDay_JustOutsideTheWindow_NoMelding_ButTheLadderRungStill()
+    [Fact] // issue 20 / domain.md §4: 20 school days from Thu 1 Oct to Wed 4 Nov span 5 lesweken (28 Sep ... 2 Nov): no legal melding; the per-year ≥16 rung is the school's own schema.
+    public async Task Signaalverzuim_TwentySchoolDaysOverFiveLesweken_NoMelding_ButTheSchoolsOwnSixteenHourRung()
     {
         await using var route = new RouteHarness();
         await route.SetClockAsync(At(D(2026, 10, 1), 8));
         await route.EveryoneSaysHelloAsync(Rita, Vera);
         await route.OnAsync(D(2026, 10, 1), Rita, "4 uur ongeoorloofd 123456");
         await route.OnAsync(D(2026, 10, 8), Rita, "4 uur ongeoorloofd 123456");
+        // The window of the first hour ends with its 4th lesweek, Fri 30 Oct: 16 Oct and 26-30 Oct are left.
         var warned = await route.OnAsync(D(2026, 10, 15), Rita, "4 uur ongeoorloofd 123456");
-        Assert.Contains("12 van 16 uur, nog 9 schooldagen in dit venster", warned, StringComparison.Ordinal);
+        Assert.Contains("12 van 16 uur, nog 6 schooldagen in dit venster", warned, StringComparison.Ordinal);
 
-        var outside = await route.OnAsync(D(2026, 11, 5), Rita, "4 uur ongeoorloofd 123456");
-        Assert.Contains("Binnen 4 schoolweken (signaalverzuim): 12 van 16 uur", outside, StringComparison.Ordinal);
+        var outside = await route.OnAsync(D(2026, 11, 4), Rita, "4 uur ongeoorloofd 123456");
+        Assert.Contains("Binnen 4 lesweken (signaalverzuim): 12 van 16 uur", outside, StringComparison.Ordinal);
         Assert.DoesNotContain("Signaalverzuim:", outside, StringComparison.Ordinal);
-        Assert.Contains("De trede van 16 uur", outside, StringComparison.Ordinal); // 004 VO: ≥16 in the school year → DUO 3e melding anyway
-        await route.WaitForCardAsync(Vera, "Verzuimladder 16 uur");
+        Assert.Contains("De trede van 16 uur", outside, StringComparison.Ordinal); // 004 VO: ≥16 in the school year → the school's own 3e melding
+        var rung = await route.WaitForCardAsync(Vera, "Verzuimladder 16 uur");
+        Assert.Contains("3e melding, volgens het verzuimschema", Text(rung), StringComparison.Ordinal);
+        Assert.DoesNotContain("wettelijk verplicht", Text(rung), StringComparison.Ordinal);
         Assert.Equal(0, route.CountCards(Vera, "Signaalverzuim melden"));
     }
 
-    [Fact] // 002 §3: 16 times late within 4 school weeks (the kerstvakantie does not count) is signaalverzuim.
+    [Fact] // 002 §3: 16 times late within 4 lesweken (the kerstvakantie weeks do not count) is signaalverzuim.
     public async Task Signaalverzuim_SixteenTimesLateAcrossTheKerstvakantie_Melding()
     {
         await using var route = new RouteHarness();
@@ -211,11 +217,11 @@ public sealed class LadderScenarioTests
         Assert.Contains("al te laat genoteerd", await route.OnAsync(D(2027, 1, 8), Rita, "te laat 123456", hour: 10), StringComparison.Ordinal);
         var sixteenth = await route.OnAsync(D(2027, 1, 11), Rita, "te laat 123456");
         Assert.Contains("16 van 16 keer te laat", sixteenth, StringComparison.Ordinal);
-        Assert.Contains("Signaalverzuim: 16 keer te laat binnen 4 schoolweken", sixteenth, StringComparison.Ordinal);
+        Assert.Contains("Signaalverzuim: 16 keer te laat binnen 4 lesweken", sixteenth, StringComparison.Ordinal);
         await route.WaitForCardAsync(Vera, "Signaalverzuim melden: Daan de Vries (2b)");
     }
 
-    [Fact] // 002 §3, domain.md §4: 16 times late, but the 16th on the 21st school day after the first: just outside, no melding.
+    [Fact] // 002 §3, domain.md §4: 16 times late, but the 16th in the 5th lesweek after the first: outside the window, no melding.
     public async Task Signaalverzuim_SixteenTimesLate_TheSixteenthJustOutsideTheWindow_NoMelding()
     {
         await using var route = new RouteHarness();
@@ -228,9 +234,9 @@ public sealed class LadderScenarioTests
             await route.OnAsync(day, Rita, "te laat 123456");
         }
 
-        // Mon 18 Jan is the 21st school day from Mon 7 Dec: the window starts on 8 Dec and holds 15 late arrivals.
+        // Mon 18 Jan: its 4 lesweken are 14 Dec, 4 Jan, 11 Jan and 18 Jan (the kerstvakantie weeks do not count), holding 12 late arrivals.
         var outside = await route.OnAsync(D(2027, 1, 18), Rita, "te laat 123456");
-        Assert.Contains("Dit schooljaar: 0 uur ongeoorloofd, 16 keer te laat. Binnen 4 schoolweken (signaalverzuim): 0 van 16 uur, 15 van 16 keer te laat.", outside, StringComparison.Ordinal);
+        Assert.Contains("Dit schooljaar: 0 uur ongeoorloofd, 16 keer te laat. Binnen 4 lesweken (signaalverzuim): 0 van 16 uur, 12 van 16 keer te laat.", outside, StringComparison.Ordinal);
         Assert.DoesNotContain("Signaalverzuim:", outside, StringComparison.Ordinal);
         Assert.Equal(0, route.CountCards(Vera, "Signaalverzuim melden"));
     }

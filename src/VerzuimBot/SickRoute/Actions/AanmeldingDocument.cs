@@ -14,7 +14,7 @@ internal static class AanmeldingDocument
         var lines = new List<string>
         {
             "AANMELDINGSFORMULIER JEUGDARTS (ziekteverzuim)",
-            $"Leerling: {d.DisplayName}, geboren {DutchDates.ShortDate(d.Geboortedatum)}, leerlingnummer {d.Leerlingnummer}",
+            $"Leerling: {d.DisplayName}, geboren {(d.Geboortedatum is { } born ? DutchDates.ShortDate(born) : "(geboortedatum onbekend)")}, leerlingnummer {d.Leerlingnummer}",
             $"School: {student.SchoolId}, klas {d.Klas}, woongemeente {d.Woongemeente}",
             "Verzuimoverzicht:",
         };

@@ -10,20 +10,10 @@ namespace VerzuimBot.SickRoute.Actions;
 
 /// <summary>
 /// Stap 6 / 002 §4: "wordt het plan van aanpak opgevolgd?" Ja: next evaluation in 4 weeks. Nee: the
-/// follow-up chosen from domain.md §3 is recorded as the school's decision.
+/// follow-up chosen from domain.md §3 is recorded as the school's decision, and the rules then ask for its owner and date.
 /// </summary>
 internal sealed class EvaluatieAction(RouteActionSupport support) : ICardAction
 {
-    private static readonly Dictionary<string, string> FollowUps = new(StringComparer.Ordinal)
-    {
-        ["contact-jeugdarts"] = "Contact opnemen met de jeugdarts",
-        ["swv-groot-overleg"] = "SWV informeren en een groot overleg voorstellen",
-        ["aanspreken"] = "Leerling en ouders aanspreken",
-        ["leerplicht"] = "Melden bij leerplicht (handhaven)",
-        ["opnieuw-jeugdarts"] = "Opnieuw onderzoek door de jeugdarts",
-        ["wijkteam"] = "Wijkteam betrekken",
-    };
-
     public IReadOnlyCollection<string> Verbs { get; } = ["evaluatie.opslaan"];
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
@@ -38,7 +28,7 @@ internal sealed class EvaluatieAction(RouteActionSupport support) : ICardAction
 
         var followed = data.Text("opgevolgd", 5) switch { "ja" => true, "nee" => false, _ => (bool?)null };
         string? followUp = null;
-        if (followed is null || (followed == false && !FollowUps.TryGetValue(data.Text("vervolg", 30) ?? string.Empty, out followUp)))
+        if (followed is null || (followed == false && !FollowUp.Stap6Options.Titles.TryGetValue(data.Text("vervolg", 30) ?? string.Empty, out followUp)))
         {
             return CardActionResult.Say("Kies of het plan wordt opgevolgd, en zo nee, wat de vervolgstap is.");
         }
@@ -48,7 +38,7 @@ internal sealed class EvaluatieAction(RouteActionSupport support) : ICardAction
         await support.RecordAsync(context, new PlanVanAanpakEvaluated(SickAbsenceService.NewId(), context.Now, actor, context.Today, followed.Value, closed), cancellationToken).ConfigureAwait(false);
         if (followUp is not null)
         {
-            await support.RecordAsync(context, new KernpartnerDecisionRecorded(SickAbsenceService.NewId(), context.Now, actor, context.Student.SchoolId, "Vervolg na evaluatie plan van aanpak", followUp, null), cancellationToken).ConfigureAwait(false);
+            await support.RecordAsync(context, new KernpartnerDecisionRecorded(SickAbsenceService.NewId(), context.Now, actor, context.Student.SchoolId, FollowUp.Stap6Options.EvaluationQuestion, followUp, null), cancellationToken).ConfigureAwait(false);
         }
 
         var next = closed ? "plan afgerond, monitoring gestopt" : DutchDates.LongDate(context.Protocol.Calendar.AddSchoolDays(context.Today, context.Protocol.Profile.Sick.EvaluationEverySchoolDays));

@@ -7,14 +7,14 @@ using VerzuimBot.CardActions;
 
 namespace VerzuimBot.SickRoute.Actions;
 
-/// <summary>The school records that it reported to leerplicht (the bot never files with DUO itself).</summary>
+/// <summary>The school records that it reported to leerplicht, or to the RMC for a student past it (the bot never files with DUO itself).</summary>
 internal sealed class LeerplichtMeldingAction(RouteActionSupport support) : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["leerplicht.gemeld"];
 
     public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
     {
-        var start = await support.StartTaskAsync<LeerplichtMeldingRecorded>(activity, data, [TaskKind.MeldingLeerplicht], [AccessAction.ReportToLeerplicht], cancellationToken).ConfigureAwait(false);
+        var start = await support.StartTaskAsync<LeerplichtMeldingRecorded>(activity, data, [TaskKind.MeldingLeerplicht, TaskKind.SchorsingMelding, TaskKind.RmcMelding], [AccessAction.ReportToLeerplicht], cancellationToken).ConfigureAwait(false);
         if (start.Early is { } early)
         {
             return early;
@@ -23,14 +23,20 @@ internal sealed class LeerplichtMeldingAction(RouteActionSupport support) : ICar
         var (context, decision) = (start.Context!, start.Decision!);
         var task = start.Task!;
 
-        var reason = task.Detail switch
+        var reason = task.Kind switch
         {
-            "luxeverzuim" => LeerplichtMeldingReason.Luxeverzuim,
-            "ongeoorloofd na gesprek" => LeerplichtMeldingReason.OngeoorloofdNaGesprek,
-            _ => LeerplichtMeldingReason.AdviesJeugdarts,
+            TaskKind.SchorsingMelding => LeerplichtMeldingReason.Schorsing,
+            TaskKind.RmcMelding => LeerplichtMeldingReason.Rmc,
+            _ => task.Detail switch
+            {
+                "luxeverzuim" => LeerplichtMeldingReason.Luxeverzuim,
+                "ongeoorloofd na gesprek" => LeerplichtMeldingReason.OngeoorloofdNaGesprek,
+                _ => LeerplichtMeldingReason.AdviesJeugdarts,
+            },
         };
         var reference = data.Text("kenmerk", 100);
-        await support.RecordAsync(context, new LeerplichtMeldingRecorded(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), reason, reference), cancellationToken).ConfigureAwait(false);
-        return support.Done(context, "Gemeld bij leerplicht", [new Fact("Kenmerk", reference ?? "niet opgegeven")], decision);
+        var anchor = task.Kind == TaskKind.RmcMelding ? task.Anchor : null;
+        await support.RecordAsync(context, new LeerplichtMeldingRecorded(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), reason, reference, anchor), cancellationToken).ConfigureAwait(false);
+        return support.Done(context, task.Kind == TaskKind.RmcMelding ? "Gemeld bij het RMC" : "Gemeld bij leerplicht", [new Fact("Kenmerk", reference ?? "niet opgegeven")], decision);
     }
 }
