@@ -21,7 +21,7 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
         ArgumentNullException.ThrowIfNull(options);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
-        var parsed = RosterCsvParser.Parse(csv, options.Mapping, options.SchoolType, today, progress);
+        var parsed = RosterCsvParser.Parse(csv, options.Mapping, options.SchoolType, today, progress, options.MaxRows);
         if (parsed.Problems.Count > 0)
         {
             // Row numbers and field names only: the messages themselves may quote personal data.
@@ -34,7 +34,7 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
                 string.Join(",", parsed.Problems.Select(p => p.Field).Distinct()));
         }
 
-        if (parsed.Problems.Count > 0 && (!options.GoodRowsOnly || parsed.Students.Count == 0))
+        if (parsed.TooManyRows || (parsed.Problems.Count > 0 && (!options.GoodRowsOnly || parsed.Students.Count == 0)))
         {
             return new RosterImportReport(parsed.RowsRead, 0, 0, 0, 0, parsed.Problems, Imported: false);
         }

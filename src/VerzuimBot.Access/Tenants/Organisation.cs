@@ -7,4 +7,10 @@ namespace VerzuimBot.Access.Tenants;
 public sealed record Organisation(string Id, OrganisationKind Kind, string Name, IReadOnlyList<string> TenantIds, IReadOnlyList<string> Beheerders)
 {
     public bool IsSchool => Kind == OrganisationKind.School;
+
+    /// <summary>
+    /// The hosts of the organisation's own Microsoft 365 files: <c>&lt;tenant&gt;.sharepoint.com</c> and its people's
+    /// OneDrive <c>&lt;tenant&gt;-my.sharepoint.com</c>. Empty when no SharePoint tenant is configured.
+    /// </summary>
+    public IReadOnlyList<string> SharePointHosts { get; init; } = [];
 }

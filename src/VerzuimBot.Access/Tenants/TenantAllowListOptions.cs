@@ -24,4 +24,7 @@ public sealed class OrganisationOptions
     public List<string> TenantIds { get; set; } = [];
 
     public List<string> Beheerders { get; set; } = [];
+
+    /// <summary>The name of the organisation's SharePoint tenant ("demoschool" for demoschool.sharepoint.com): files sent in chat come only from there.</summary>
+    public string? SharePointTenant { get; set; }
 }

@@ -28,7 +28,10 @@ public sealed class TenantPolicy
                 configured.Kind,
                 string.IsNullOrWhiteSpace(configured.Name) ? configured.Id.Trim() : configured.Name.Trim(),
                 configured.TenantIds.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList(),
-                configured.Beheerders.Where(b => !string.IsNullOrWhiteSpace(b)).Select(EmailAddress.Normalise).ToList());
+                configured.Beheerders.Where(b => !string.IsNullOrWhiteSpace(b)).Select(EmailAddress.Normalise).ToList())
+            {
+                SharePointHosts = SharePointHostsOf(configured),
+            };
             if (!_byId.TryAdd(organisation.Id, organisation))
             {
                 throw new ArgumentException($"Organisation '{organisation.Id}' appears twice in the tenant allow-list.", nameof(options));
@@ -47,6 +50,26 @@ public sealed class TenantPolicy
     }
 
     public IReadOnlyCollection<Organisation> Organisations => _byId.Values;
+
+    /// <summary>
+    /// A tenant name is one DNS label, so it can only ever name that tenant's own hosts (never "*.sharepoint.com"
+    /// or another domain): letters, digits and hyphens.
+    /// </summary>
+    private static List<string> SharePointHostsOf(OrganisationOptions configured)
+    {
+        var name = configured.SharePointTenant?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(name))
+        {
+            return [];
+        }
+
+        if (name.Length > 63 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || name.StartsWith('-') || name.EndsWith('-'))
+        {
+            throw new ArgumentException($"SharePointTenant of organisation '{configured.Id}' must be the tenant's name only (e.g. \"demoschool\" for demoschool.sharepoint.com).", nameof(configured));
+        }
+
+        return [$"{name}.sharepoint.com", $"{name}-my.sharepoint.com"];
+    }
 
     public Organisation? FindOrganisation(string organisationId) =>
         _byId.GetValueOrDefault(organisationId.Trim());
