@@ -10,11 +10,12 @@ namespace VerzuimBot.Digest;
 /// Posts the digest into every subscribed channel on the profile's schedule (default Monday 08:30), as a new thread;
 /// every <see cref="DigestSchedule.RblSwvOverlegEveryWeeks"/> weeks from the first post it is the overview for the
 /// RBL–SWV overleg. Each slot is claimed first, so several instances post it once; a failed post is tried again
-/// after the claim's lease. A slot missed by more than a day (the host was down) is not posted late.
+/// after the claim's lease. A slot missed by more than a day (the host was down) is not posted late. Each round also
+/// purges expired export links, so their rows (who asked for which schools) do not wait for someone to try them.
 /// </summary>
 internal sealed class DigestScheduler(
     DigestSubscriptionStore subscriptions, DigestComposer composer, SwvAudiences audiences, ConversationReferenceStore references, ConnectorClient connector,
-    DigestExportOptions options, TimeProvider time, ILogger<DigestScheduler> logger) : BackgroundService
+    DigestExportStore exports, DigestExportOptions options, TimeProvider time, ILogger<DigestScheduler> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
@@ -52,6 +53,7 @@ internal sealed class DigestScheduler(
     {
         var posted = 0;
         var now = time.GetUtcNow();
+        await exports.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false);
         foreach (var subscription in await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (subscription.Schools.Count == 0)

@@ -397,19 +397,46 @@ public abstract class StoreContract(Backend backend) : IDisposable
         var token = await store.IssueAsync(grant);
         Assert.Equal(43, token.Length);
 
-        var redeemed = await store.RedeemAsync(token, Monday.AddMinutes(14));
-        Assert.Equal(grant with { Schools = redeemed!.Schools }, redeemed);
-        Assert.Equal(["12AB00"], redeemed.Schools);
-        Assert.Null(await store.RedeemAsync(token + "x", Monday));
-        Assert.Null(await store.RedeemAsync("../../etc", Monday));
+        var found = await store.FindAsync(token, Monday.AddMinutes(14));
+        Assert.Equal(grant with { Schools = found!.Grant.Schools }, found.Grant);
+        Assert.Equal(["12AB00"], found.Grant.Schools);
+        Assert.Null(await store.FindAsync(token + "x", Monday));
+        Assert.Null(await store.FindAsync("../../etc", Monday));
 
         var rows = await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None);
         Assert.DoesNotContain(rows, r => r.RowKey.Contains(token, StringComparison.Ordinal) || r.Properties.Values.OfType<string>().Any(v => v.Contains(token, StringComparison.Ordinal)));
 
-        Assert.Null(await store.RedeemAsync(token, Monday.AddMinutes(15)));
+        Assert.Null(await store.FindAsync(token, Monday.AddMinutes(15)));
         Assert.Empty(await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None));
     }
 
+    [Fact] // issue 19 item 9: single use, atomic on both backends.
+    public async Task DigestExports_ALinkIsUsedUpOnce_EvenBySimultaneousCallers()
+    {
+        var store = new DigestExportStore(_tables);
+        var token = await store.IssueAsync(new DigestExportGrant("SWV-1", ["12AB00"], "sanne@swv.example.nl", Monday, null, Monday.AddMinutes(15)));
+
+        var found = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.FindAsync(token, Monday.AddMinutes(1))));
+        var consumed = await Task.WhenAll(found.Select(link => store.ConsumeAsync(link!, Monday.AddMinutes(1))));
+
+        Assert.Single(consumed, won => won);
+        Assert.Null(await store.FindAsync(token, Monday.AddMinutes(2)));
+        Assert.Empty(await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None));
+    }
+
+    [Fact] // issue 19 item 9: expired rows go without anyone trying the link; live ones stay.
+    public async Task DigestExports_PurgeExpired_RemovesOnlyExpiredLinks()
+    {
+        var store = new DigestExportStore(_tables);
+        var old = await store.IssueAsync(new DigestExportGrant("SWV-1", ["12AB00"], "sanne@swv.example.nl", Monday, null, Monday.AddMinutes(15)));
+        var live = await store.IssueAsync(new DigestExportGrant("SWV-1", ["12AB00"], "sanne@swv.example.nl", Monday, null, Monday.AddMinutes(45)));
+
+        Assert.Equal(1, await store.PurgeExpiredAsync(Monday.AddMinutes(30)));
+        Assert.Equal(0, await store.PurgeExpiredAsync(Monday.AddMinutes(30)));
+        Assert.Single(await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None));
+        Assert.Null(await store.FindAsync(old, Monday));
+        Assert.NotNull(await store.FindAsync(live, Monday.AddMinutes(30)));
+    }
 }
 
 public sealed class SqliteStoreTests() : StoreContract(new SqliteBackend());

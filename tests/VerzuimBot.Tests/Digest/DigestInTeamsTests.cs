@@ -194,6 +194,78 @@ public sealed class DigestInTeamsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    private const string UnknownLink = "Deze downloadlink is verlopen of onbekend.";
+
+    [Fact] // issue 19 item 9: a link is a bearer credential, so it works once; a second GET is answered as an unknown link.
+    public async Task ExportLink_SecondDownload_GetsTheSameDutch404AsAnUnknownLink()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht export");
+        var link = FindOpenUrl(await route.WaitForCardAsync(Sanne, "Export van het overzicht"));
+        using var client = route.App.CreateClient();
+
+        using var first = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var second = await client.GetAsync(link);
+        using var unknown = await client.GetAsync("/api/overzicht/export/" + new string('B', 43));
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        var secondText = await second.Content.ReadAsStringAsync();
+        Assert.StartsWith(UnknownLink, secondText, StringComparison.Ordinal);
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), secondText);
+    }
+
+    [Fact] // issue 19 item 9: redeeming is atomic, so two GETs at the same moment give one download.
+    public async Task ExportLink_TwoSimultaneousDownloads_GiveExactlyOneFile()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht export");
+        var link = FindOpenUrl(await route.WaitForCardAsync(Sanne, "Export van het overzicht"));
+        using var client = route.App.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.GetAsync(link)));
+        try
+        {
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.NotFound));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact] // issue 19 item 9: an expired link's row (who it was issued to, which schools) is purged by the scheduler, also when nobody tries it.
+    public async Task ExpiredExportLinks_ArePurgedByTheScheduler_WithoutBeingTried()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht export");
+        await route.WaitForCardAsync(Sanne, "Export van het overzicht");
+        var table = route.App.Services.GetRequiredService<VerzuimBot.Tables.ITableStoreFactory>().GetTable("DigestExports");
+        Assert.Single(await RowsAsync(table));
+
+        var scheduler = route.App.Services.GetRequiredService<DigestScheduler>();
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Single(await RowsAsync(table));
+
+        await route.SetClockAsync(Wednesday.AddMinutes(16));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(await RowsAsync(table));
+    }
+
+    private static async Task<List<VerzuimBot.Tables.TableEntity>> RowsAsync(VerzuimBot.Tables.ITableStore table)
+    {
+        var rows = new List<VerzuimBot.Tables.TableEntity>();
+        await foreach (var row in table.QueryAsync(new VerzuimBot.Tables.TableQuery()))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     /// <summary>The card as people read it: no JSON escapes of non-ASCII letters, no markdown escapes of user text.</summary>
     private static string Shown(JsonElement card) =>
         System.Text.RegularExpressions.Regex.Replace(System.Text.Json.Nodes.JsonNode.Parse(card.GetRawText())!.ToJsonString(Relaxed), @"\\\\([\\*_\[\]()`<>#+=.-])", "$1");
