@@ -75,4 +75,24 @@ public sealed class TenantPolicyTests
 
         Assert.Throws<ArgumentException>(() => new TenantPolicy(options));
     }
+
+    // issue 19 item 4: both sides of a kernpartner's bounds come from the configuration.
+    [Fact]
+    public void ServiceArea_OfAKernpartner_IsItsOwnListsAndTheSchoolsThatNameIt()
+    {
+        var area = _policy.FindOrganisation("ggd-utrecht")!.Area!;
+
+        Assert.Equal([AccessFixture.School, AccessFixture.OtherSchool], area.Scholen);
+        Assert.Equal([AccessFixture.School], area.PartnerSchools);
+        Assert.Null(_policy.FindOrganisation(AccessFixture.School)!.Area);
+        Assert.Equal(["ggd-utrecht", "rbl-utrecht"], _policy.FindOrganisation(AccessFixture.School)!.Kernpartners);
+    }
+
+    [Fact]
+    public void Kernpartners_NamingAnUnknownOrganisation_IsAConfigurationError()
+    {
+        var options = new TenantAllowListOptions { Organisations = [new() { Id = "A", TenantIds = ["t"], Kernpartners = ["GGD-TYPO"] }] };
+
+        Assert.Throws<ArgumentException>(() => new TenantPolicy(options));
+    }
 }

@@ -73,10 +73,10 @@ internal sealed class AccessFixture
         {
             Organisations =
             [
-                new() { Id = School, Kind = OrganisationKind.School, Name = "Demoschool", TenantIds = [SchoolTenant], Beheerders = [Beheerder] },
-                new() { Id = OtherSchool, Kind = OrganisationKind.School, Name = "Andere school", TenantIds = ["tenant-other"] },
-                new() { Id = "ggd-utrecht", Kind = OrganisationKind.Jeugdgezondheidszorg, Name = "GGD regio Utrecht", TenantIds = [GgdTenant], Beheerders = ["beheer@ggd.example.nl"] },
-                new() { Id = "rbl-utrecht", Kind = OrganisationKind.Leerplicht, Name = "RBL Utrecht", TenantIds = [RblTenant] },
+                new() { Id = School, Kind = OrganisationKind.School, Name = "Demoschool", TenantIds = [SchoolTenant], Beheerders = [Beheerder], Kernpartners = ["ggd-utrecht", "rbl-utrecht"] },
+                new() { Id = OtherSchool, Kind = OrganisationKind.School, Name = "Andere school", TenantIds = ["tenant-other"], Kernpartners = ["rbl-utrecht"] },
+                new() { Id = "ggd-utrecht", Kind = OrganisationKind.Jeugdgezondheidszorg, Name = "GGD regio Utrecht", TenantIds = [GgdTenant], Beheerders = ["beheer@ggd.example.nl"], Scholen = [School, OtherSchool] },
+                new() { Id = "rbl-utrecht", Kind = OrganisationKind.Leerplicht, Name = "RBL Utrecht", TenantIds = [RblTenant], Beheerders = ["beheer@rbl.example.nl"], Gemeenten = ["Utrecht", "Zeist"] },
             ],
         });
         Audit = new AuditTrail(AuditStore, Time);

@@ -1,3 +1,5 @@
+using VerzuimBot.Access.Authorization;
+
 namespace VerzuimBot.Access.Tenants;
 
 /// <summary>
@@ -13,4 +15,10 @@ public sealed record Organisation(string Id, OrganisationKind Kind, string Name,
     /// OneDrive <c>&lt;tenant&gt;-my.sharepoint.com</c>. Empty when no SharePoint tenant is configured.
     /// </summary>
     public IReadOnlyList<string> SharePointHosts { get; init; } = [];
+
+    /// <summary>A school's kernpartner organisations (ids): the only ones whose roles reach its students.</summary>
+    public IReadOnlyList<string> Kernpartners { get; init; } = [];
+
+    /// <summary>A kernpartner's service area; null for a school (its roles are bounded by the school itself).</summary>
+    public ServiceArea? Area { get; init; }
 }

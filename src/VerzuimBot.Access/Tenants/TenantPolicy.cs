@@ -1,9 +1,12 @@
+using VerzuimBot.Access.Authorization;
+
 namespace VerzuimBot.Access.Tenants;
 
 /// <summary>
 /// The tenant allow-list (issue 7 item 3). Pure: built from configuration, no I/O. An activity from
 /// a tenant that no configured organisation lists is refused; an allowed tenant maps to the
 /// organisation(s) whose people use it (a school board's tenant may host several schools).
+/// Each kernpartner gets its <see cref="ServiceArea"/> from its own lists and the schools that name it.
 /// </summary>
 public sealed class TenantPolicy
 {
@@ -36,7 +39,14 @@ public sealed class TenantPolicy
             {
                 throw new ArgumentException($"Organisation '{organisation.Id}' appears twice in the tenant allow-list.", nameof(options));
             }
+        }
 
+        foreach (var configured in options.Organisations)
+        {
+            var organisation = _byId[configured.Id.Trim()];
+            _byId[organisation.Id] = organisation = organisation.IsSchool
+                ? organisation with { Kernpartners = KernpartnersOf(organisation, configured) }
+                : organisation with { Area = AreaOf(organisation, configured, options) };
             foreach (var tenant in organisation.TenantIds)
             {
                 if (!_byTenant.TryGetValue(tenant, out var list))
@@ -50,6 +60,26 @@ public sealed class TenantPolicy
     }
 
     public IReadOnlyCollection<Organisation> Organisations => _byId.Values;
+
+    private List<string> KernpartnersOf(Organisation school, OrganisationOptions configured)
+    {
+        var ids = Clean(configured.Kernpartners);
+        if (ids.FirstOrDefault(id => !_byId.TryGetValue(id, out var partner) || partner.IsSchool) is { } unknown)
+        {
+            throw new ArgumentException($"School '{school.Id}' names kernpartner '{unknown}', which is not a configured kernpartner organisation.", nameof(configured));
+        }
+
+        return ids.Select(id => _byId[id].Id).ToList();
+    }
+
+    private static ServiceArea AreaOf(Organisation kernpartner, OrganisationOptions configured, TenantAllowListOptions options) =>
+        ServiceArea.Of(
+            Clean(configured.Scholen),
+            Clean(configured.Gemeenten),
+            options.Organisations.Where(o => o.Kind == OrganisationKind.School && Clean(o.Kernpartners).Contains(kernpartner.Id, StringComparer.OrdinalIgnoreCase)).Select(o => o.Id.Trim()));
+
+    private static List<string> Clean(IEnumerable<string> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>
     /// A tenant name is one DNS label, so it can only ever name that tenant's own hosts (never "*.sharepoint.com"

@@ -18,7 +18,7 @@ internal static class DigestExportEndpoint
     public static void MapDigestExport(this WebApplication app) => app.MapGet(DigestExportLinks.Route, DownloadAsync);
 
     private static async Task<IResult> DownloadAsync(
-        string token, DigestExportStore links, DigestQuery query, AuditTrail audit, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string token, DigestExportStore links, DigestQuery query, SwvAudiences audiences, AuditTrail audit, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(DigestExportEndpoint));
         try
@@ -30,7 +30,7 @@ internal static class DigestExportEndpoint
             }
 
             var grant = link.Grant;
-            var digest = await query.ComputeAsync(grant.Schools, grant.AsOf, grant.Since, cancellationToken).ConfigureAwait(false);
+            var digest = await query.ComputeAsync(audiences.WithinServiceArea(grant.SwvId, grant.Schools), grant.AsOf, grant.Since, cancellationToken).ConfigureAwait(false);
             var bytes = DigestCsvExporter.ToBytes(digest);
             if (!await links.ConsumeAsync(link, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {

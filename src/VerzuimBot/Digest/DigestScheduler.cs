@@ -56,12 +56,14 @@ internal sealed class DigestScheduler(
         await exports.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false);
         foreach (var subscription in await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (subscription.Schools.Count == 0)
+            // What was subscribed to earlier follows the SWV's service area as configured now.
+            var schools = audiences.WithinServiceArea(subscription.SwvId, subscription.Schools);
+            if (schools.Count == 0)
             {
                 continue;
             }
 
-            var schedule = composer.ScheduleOf(subscription.Schools);
+            var schedule = composer.ScheduleOf(schools);
             if (SlotAt(schedule, subscription, now) is not { } slot || !await subscriptions.TryClaimAsync(subscription, slot.Key, now, Lease, cancellationToken).ConfigureAwait(false))
             {
                 continue;
@@ -69,7 +71,7 @@ internal sealed class DigestScheduler(
 
             try
             {
-                if (await PostAsync(subscription, slot.Kind, now, cancellationToken).ConfigureAwait(false))
+                if (await PostAsync(subscription, schools, slot.Kind, now, cancellationToken).ConfigureAwait(false))
                 {
                     await subscriptions.CompleteAsync(subscription, slot.Key, now, cancellationToken).ConfigureAwait(false);
                     posted++;
@@ -114,7 +116,7 @@ internal sealed class DigestScheduler(
         return ($"{(kind == DigestKind.Overleg ? "overleg" : "wekelijks")}|{day:yyyy-MM-dd}", kind);
     }
 
-    private async Task<bool> PostAsync(DigestSubscription subscription, DigestKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> PostAsync(DigestSubscription subscription, IReadOnlyList<string> schools, DigestKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await references.FindAsync(subscription.TenantId, subscription.ChannelId, cancellationToken).ConfigureAwait(false) is not { } channel)
         {
@@ -122,10 +124,10 @@ internal sealed class DigestScheduler(
             return false;
         }
 
-        var audience = new SwvAudience(subscription.SwvId, audiences.SwvName(subscription.SwvId), subscription.Schools);
+        var audience = new SwvAudience(subscription.SwvId, audiences.SwvName(subscription.SwvId), schools);
         var composed = await composer.ComposeAsync(audience, kind, now, subscription.LastPostedAt, "VerzuimBot", cancellationToken).ConfigureAwait(false);
         await connector.PostToChannelAsync(channel.ServiceUrl, channel.BotId, subscription.ChannelId, subscription.TenantId, Activity.CardMessage(composed.Card), cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Digest posted ({Kind}) for {Schools} schools", kind, subscription.Schools.Count);
+        logger.LogInformation("Digest posted ({Kind}) for {Schools} schools", kind, schools.Count);
         return true;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // Host settings are read before Program adds appsettings.Demo.json; the same values added last win over that file,
+        // so a test can change what the demo configures (e.g. a kernpartner's service area).
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
