@@ -69,6 +69,7 @@ internal sealed class AccessFixture
         Decisions = new DecisionStore(tables);
         Data = new StudentDataStore(tables);
         Identities = new StaffIdentityStore(tables);
+        DialogStates = new DialogStateStore(tables, Time);
         Tenants = new TenantPolicy(new TenantAllowListOptions
         {
             Organisations =
@@ -113,7 +114,12 @@ internal sealed class AccessFixture
     public RoleAssignmentService RoleService => new(Roster, Audit, Tenants, Time, Logs.Logger<RoleAssignmentService>());
 
     public RetentionJob RetentionJob(string instance = "test") =>
-        new(Data, Dossiers, Roster, Holders, Audit, Tenants, new RetentionOptions { RetentionMonths = RetentionOptions.RetentionMonths, InstanceId = instance }, Time, Logs.Logger<RetentionJob>());
+        new(Data, Dossiers, Roster, DialogStates, Holders, Audit, Tenants, Periods, new RetentionOptions { RetentionMonths = RetentionOptions.RetentionMonths, InstanceId = instance }, Time, Logs.Logger<RetentionJob>());
+
+    public DialogStateStore DialogStates { get; }
+
+    /// <summary>Each school's bewaartermijn (its profile's in the host); 24 months unless a test sets another.</summary>
+    public FixedRetentionPeriods Periods { get; } = new();
 
     public InzageExporter Inzage => new(Roster, Dossiers, Decisions, AuditStore, Audit, Time);
 
@@ -121,4 +127,12 @@ internal sealed class AccessFixture
 
     /// <summary>Other stores that keep rows about a student (the overleg route's, in the host).</summary>
     public List<IStudentDataHolder> Holders { get; } = [];
+}
+
+/// <summary>Bewaartermijn per school as a test sets it.</summary>
+internal sealed class FixedRetentionPeriods : IRetentionPeriods
+{
+    public Dictionary<string, int> Months { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public int MonthsFor(string schoolId) => Months.GetValueOrDefault(schoolId, 24);
 }

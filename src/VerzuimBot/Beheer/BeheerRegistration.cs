@@ -12,6 +12,8 @@ internal static class BeheerRegistration
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<RosterUpload>();
         services.AddSingleton<IChatCommands, BeheerCommands>();
+        services.AddSingleton<Access.Retention.IRetentionPeriods, SchoolRetentionPeriods>();
+        services.AddSingleton<Access.Retention.IStudentDataHolder, Access.Retention.DialogStateHolder>();
         services.AddHostedService<RetentionScheduler>();
         return services;
     }
