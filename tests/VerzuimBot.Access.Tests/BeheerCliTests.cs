@@ -9,7 +9,7 @@ public sealed class BeheerCliTests
 {
     private readonly AccessFixture _fixture = new();
 
-    private BeheerCli Cli => new(_fixture.Importer, _fixture.RoleService, _fixture.Audit, _fixture.Inzage, _fixture.Eraser, _fixture.RetentionJob(), _fixture.Tenants, _fixture.Time);
+    private BeheerCli Cli => new(_fixture.Importer, _fixture.RoleService, _fixture.Audit, _fixture.Inzage, _fixture.Eraser, _fixture.RetentionJob(), _fixture.Migration, AccessFixture.Ids, _fixture.Tenants, _fixture.Time);
 
     [Fact]
     public async Task RosterImport_BadFile_ExitsOneWithRowsOnError_ThenGoodRowsOnlyImports()
@@ -35,7 +35,7 @@ public sealed class BeheerCliTests
 
         (code, output, _) = await RunAsync("audit", "100003", "--school", AccessFixture.School);
         Assert.Equal(0, code);
-        Assert.Contains($"{AccessFixture.Beheerder} (beheerder, 12AB00) · rol mentor (leerling {StudentIds.For(new SchoolId(AccessFixture.School), "100003").Value}) toegekend aan max@school.example.nl", output, StringComparison.Ordinal);
+        Assert.Contains($"{AccessFixture.Beheerder} (beheerder, 12AB00) · rol mentor (leerling {AccessFixture.Ids.For(new SchoolId(AccessFixture.School), "100003").Value}) toegekend aan max@school.example.nl", output, StringComparison.Ordinal);
         Assert.DoesNotContain("100003", output.Split('\n', 2)[1], StringComparison.Ordinal);
     }
 

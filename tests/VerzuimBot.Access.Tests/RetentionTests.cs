@@ -14,7 +14,7 @@ public sealed class RetentionTests
     private const string Name = "Zwanenburg";
     private const string Medical = "migraine";
     private readonly AccessFixture _fixture = new();
-    private readonly string _student = StudentIds.For(new SchoolId(AccessFixture.School), "100001").Value;
+    private readonly string _student = AccessFixture.Ids.For(new SchoolId(AccessFixture.School), "100001").Value;
 
     private AccessActor Beheerder => new(AccessFixture.Beheerder, AccessFixture.SchoolTenant, [new RoleGrant(Role.Beheerder, AccessFixture.School, OrganisationKind.School, RoleScope.Organisation, DateTimeOffset.MinValue)]);
 
@@ -53,7 +53,7 @@ public sealed class RetentionTests
     {
         for (var i = 0; i < 6; i++)
         {
-            await SeedClosedCaseAsync(StudentIds.For(new SchoolId(AccessFixture.School), $"2000{i}").Value);
+            await SeedClosedCaseAsync(AccessFixture.Ids.For(new SchoolId(AccessFixture.School), $"2000{i}").Value);
         }
 
         _fixture.Time.Advance(TimeSpan.FromDays(800));
@@ -251,5 +251,13 @@ internal sealed class RecordingHolder : IStudentDataHolder
     {
         Deleted.Add((schoolId, studentId));
         return Task.FromResult(1);
+    }
+
+    public List<(string School, IReadOnlyDictionary<string, string> Map)> Renamed { get; } = [];
+
+    public Task<int> RenameStudentsAsync(string schoolId, IReadOnlyDictionary<string, string> newIdByOldId, CancellationToken cancellationToken)
+    {
+        Renamed.Add((schoolId, new Dictionary<string, string>(newIdByOldId)));
+        return Task.FromResult(newIdByOldId.Count);
     }
 }

@@ -2,11 +2,14 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using VerzuimBot.Access.Audit;
 using VerzuimBot.Access.Identities;
+using VerzuimBot.Access.Pseudonyms;
 using VerzuimBot.Access.Retention;
 using VerzuimBot.Access.Roles;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Storage;
+using VerzuimBot.Storage.Pseudonyms;
+using VerzuimBot.Tables;
 using VerzuimBot.Tables.Sqlite;
 
 namespace VerzuimBot.Access.Tests;
@@ -58,11 +61,13 @@ internal sealed class AccessFixture
     public const string RblTenant = "tenant-rbl";
     public const string Beheerder = "beheer@school.example.nl";
 
-    public AccessFixture(DateTimeOffset? start = null, string? directory = null)
+    /// <param name="tables">Another backend (Azurite); default SQLite in <paramref name="directory"/> or a temp directory.</param>
+    public AccessFixture(DateTimeOffset? start = null, string? directory = null, ITableStoreFactory? tables = null)
     {
         Directory = directory ?? System.IO.Directory.CreateTempSubdirectory("verzuimbot-access-").FullName;
         Time = new ManualTime(start ?? new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-        var tables = new SqliteTableStoreFactory(Directory);
+        tables ??= new SqliteTableStoreFactory(Directory);
+        Tables = tables;
         Roster = new RosterStore(tables);
         AuditStore = new AuditStore(tables);
         Dossiers = new DossierStore(tables);
@@ -84,6 +89,11 @@ internal sealed class AccessFixture
     }
 
     public string Directory { get; }
+
+    public ITableStoreFactory Tables { get; }
+
+    /// <summary>The pseudonym migration over every store of the slice (and <see cref="Holders"/>).</summary>
+    public PseudonymMigration Migration => new(Data, Roster, Dossiers, new StudentIdRewriter(Tables), Holders, Ids, Logs.Logger<PseudonymMigration>());
 
     public ManualTime Time { get; }
 
@@ -107,7 +117,10 @@ internal sealed class AccessFixture
 
     public RetentionOptions RetentionOptions { get; } = new();
 
-    public RosterImporter Importer => new(Roster, Time, Logs.Logger<RosterImporter>());
+    /// <summary>Student ids under a fixed test key (a host gets its key from Privacy:PseudonymKey).</summary>
+    public static StudentIds Ids { get; } = new(System.Security.Cryptography.SHA256.HashData("access-tests pseudonym key"u8));
+
+    public RosterImporter Importer => new(Roster, Ids, Time, Logs.Logger<RosterImporter>());
 
     public IdentityService IdentityService => new(Identities, Roster, Tenants, Time, Logs.Logger<IdentityService>());
 

@@ -12,7 +12,7 @@ namespace VerzuimBot.Access.Roster;
 /// Writes are per student (no transaction spans 5 000 rows): if the store fails halfway, running
 /// the same import again completes it, because each write is an idempotent replace.
 /// </summary>
-public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger<RosterImporter> logger, Audit.AuditTrail? audit = null)
+public sealed class RosterImporter(RosterStore store, StudentIds ids, TimeProvider time, ILogger<RosterImporter> logger, Audit.AuditTrail? audit = null)
 {
     public async Task<RosterImportReport> ImportAsync(SchoolId school, TextReader csv, RosterImportOptions options, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -45,7 +45,7 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, student) in parsed.Students)
         {
-            var id = StudentIds.For(school, student.Leerlingnummer).Value;
+            var id = ids.For(school, student.Leerlingnummer).Value;
             present.Add(id);
             var envelope = student.ToEnvelope();
             existing.TryGetValue(id, out var current);

@@ -101,6 +101,14 @@ public sealed class DialogStateStore(ITableStoreFactory tables, TimeProvider tim
         return removed;
     }
 
+    /// <summary>Gives the students of the map their new ids in every dialog state (the pseudonym migration, issue 19 item 5).</summary>
+    /// <returns>How many states changed.</returns>
+    public async Task<int> RenameStudentsAsync(IReadOnlyDictionary<string, string> newIdByOldId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        return await Pseudonyms.StudentIdRows.RewriteAsync(table, null, newIdByOldId, dryRun: false, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A state saved before UpdatedAt was kept falls back to the store's own timestamp.</summary>
     private static bool IsIdle(TableEntity row, DateTimeOffset now) =>
         (row.GetDateTimeOffset(UpdatedAtProperty) ?? row.Timestamp ?? now) + MaxIdle <= now;

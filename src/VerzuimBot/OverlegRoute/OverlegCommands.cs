@@ -22,7 +22,7 @@ namespace VerzuimBot.OverlegRoute;
 /// </summary>
 internal sealed class OverlegCommands(
     ActingStaff acting, StudentDirectory students, DossierService dossiers, StudentGuard guard, GroupChatDirectory chats, OverlegStore store, OverlegService overleggen,
-    OverlegCards cards, SchoolProtocols protocols, TenantPolicy tenants, TimeProvider time) : Messages.IChatCommands
+    OverlegCards cards, SchoolProtocols protocols, TenantPolicy tenants, StudentIds ids, TimeProvider time) : Messages.IChatCommands
 {
     private const string Prefix = "overleg";
 
@@ -126,7 +126,7 @@ internal sealed class OverlegCommands(
         var found = new List<StudentRecord>();
         foreach (var school in tenants.Organisations.Where(o => o.IsSchool))
         {
-            if (await students.GetAsync(school.Id, StudentIds.For(new SchoolId(school.Id), number).Value, cancellationToken).ConfigureAwait(false) is { Details.VertrokkenOp: null } student
+            if (await students.GetAsync(school.Id, ids.For(new SchoolId(school.Id), number).Value, cancellationToken).ConfigureAwait(false) is { Details.VertrokkenOp: null } student
                 && student.Details.Leerlingnummer == number)
             {
                 found.Add(student);

@@ -38,8 +38,8 @@ public sealed class DigestInTeamsTests
         await route.EveryoneSaysHelloAsync(Rita, Sanne);
 
         var dossiers = route.App.Services.GetRequiredService<DossierService>();
-        var daan = StudentIds.For(new SchoolId(School), "123456");
-        var emma = StudentIds.For(new SchoolId(School), "124001");
+        var daan = route.StudentIdOf("123456");
+        var emma = route.StudentIdOf("124001");
         var receptie = new Actor(new StaffId("rita.receptie@demoschool.example.nl"), Role.Receptie);
         var lotte = new Actor(new StaffId("lotte@rbl.example.nl"), Role.Leerplichtambtenaar);
         var zora = new Actor(new StaffId("zora.zorg@demoschool.example.nl"), Role.Zorgcoordinator);
@@ -70,9 +70,9 @@ public sealed class DigestInTeamsTests
         Assert.Contains("1 (1 gemeld bij het SWV)", card, StringComparison.Ordinal);
         Assert.Contains("overzichtExport", card, StringComparison.Ordinal);
 
-        var trail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, StudentIds.For(new SchoolId(School), "123456").Value);
+        var trail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, route.StudentIdOf("123456").Value);
         Assert.Contains(trail, line => line.Contains("Genoemd in het SWV-overzicht", StringComparison.Ordinal));
-        var emmaTrail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, StudentIds.For(new SchoolId(School), "124001").Value);
+        var emmaTrail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, route.StudentIdOf("124001").Value);
         Assert.DoesNotContain(emmaTrail, line => line.Contains("SWV-overzicht", StringComparison.Ordinal));
     }
 

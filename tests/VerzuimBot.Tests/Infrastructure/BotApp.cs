@@ -38,7 +38,15 @@ public sealed class BotApp : WebApplicationFactory<Program>
         _metadata = metadata;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "verzuimbot-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>(settings ?? []) { ["TableStorage:DataDirectory"] = DataDirectory };
+        if (environment != "Development")
+        {
+            // Outside Development the host does not start without a pseudonym key; a test may set its own, or "" for none.
+            _settings.TryAdd("Privacy:PseudonymKey", TestPseudonymKey);
+        }
     }
+
+    /// <summary>A pseudonym key for tests outside Development (32 bytes, base64); never a real one.</summary>
+    public const string TestPseudonymKey = "dGVzdC1wc2V1ZG9ueW0ta2V5LW5ldmVyLWZvci1yZWFsLWRhdGEtISE=";
 
     /// <summary>Monday 23 November 2026, 09:00 in Amsterdam: every test runs on the same day.</summary>
     public static DateTimeOffset Now { get; } = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(1));
