@@ -49,7 +49,7 @@ internal static partial class StudentIdRows
     {
         var renamed = new TableEntity(Replace(row.PartitionKey, newIdByOldId), Replace(row.RowKey, newIdByOldId));
         var payloads = row.Properties.Keys
-            .Where(name => name.EndsWith("Parts", StringComparison.Ordinal) && row.GetInt32(name) is > 0)
+            .Where(name => name.Length > "Parts".Length && name.EndsWith("Parts", StringComparison.Ordinal) && row.GetInt32(name) is > 0)
             .Select(name => name[..^"Parts".Length])
             .ToList();
         var inPayload = new HashSet<string>(StringComparer.Ordinal);
