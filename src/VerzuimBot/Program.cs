@@ -17,6 +17,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 
+// Without Privacy:PseudonymKey student ids could be computed: outside Development that stops start-up here (and the CLI).
+app.Services.GetRequiredService<VerzuimBot.Access.Roster.StudentIds>();
+
 // "dotnet VerzuimBot.dll beheer ..." runs a beheerder command (roster import, roles, audit, inzage,
 // delete, retention) against the configured store, then exits; see BeheerCli.Usage.
 if (args.Length > 0 && args[0] == "beheer")

@@ -20,13 +20,16 @@ public sealed class AccessPolicyTests
     private static RoleGrant AtSchool(Role role, RoleScope? scope = null, string school = School, DateTimeOffset? until = null) =>
         new(role, school, OrganisationKind.School, scope ?? RoleScope.Organisation, Earlier, until);
 
-    private static RoleGrant Leerplicht(params string[] gemeenten) => new(Role.Leerplichtambtenaar, "rbl", OrganisationKind.Leerplicht, RoleScope.Gemeenten(gemeenten), Earlier);
+    /// <summary>Every kernpartner here serves both schools and both gemeenten, and both schools name it (issue 19 item 4).</summary>
+    private static readonly ServiceArea Everywhere = ServiceArea.Of([School, Other], ["Utrecht", "Zeist"], [School, Other]);
 
-    private static RoleGrant Jeugdarts(params string[] schools) => new(Role.Jeugdarts, "ggd", OrganisationKind.Jeugdgezondheidszorg, RoleScope.Scholen(schools), Earlier);
+    private static RoleGrant Leerplicht(params string[] gemeenten) => new(Role.Leerplichtambtenaar, "rbl", OrganisationKind.Leerplicht, RoleScope.Gemeenten(gemeenten), Earlier, Area: Everywhere);
 
-    private static RoleGrant Swv(params string[] schools) => new(Role.Swv, "swv", OrganisationKind.Swv, RoleScope.Scholen(schools), Earlier);
+    private static RoleGrant Jeugdarts(params string[] schools) => new(Role.Jeugdarts, "ggd", OrganisationKind.Jeugdgezondheidszorg, RoleScope.Scholen(schools), Earlier, Area: Everywhere);
 
-    private static RoleGrant LokaalTeam(params string[] gemeenten) => new(Role.LokaalTeam, "wijkteam", OrganisationKind.LokaalTeam, RoleScope.Gemeenten(gemeenten), Earlier);
+    private static RoleGrant Swv(params string[] schools) => new(Role.Swv, "swv", OrganisationKind.Swv, RoleScope.Scholen(schools), Earlier, Area: Everywhere);
+
+    private static RoleGrant LokaalTeam(params string[] gemeenten) => new(Role.LokaalTeam, "wijkteam", OrganisationKind.LokaalTeam, RoleScope.Gemeenten(gemeenten), Earlier, Area: Everywhere);
 
     // Mentor: own mentees only (by klas or by student).
     [Fact]
@@ -301,5 +304,51 @@ public sealed class AccessPolicyTests
 
         Assert.Null(RoleScope.FromStorage("afdeling:bovenbouw"));
         Assert.Null(RoleScope.FromStorage("klas:"));
+    }
+
+    // issue 19 item 4: a kernpartner's grant reaches a student only inside its organisation's service area, whatever scope it holds.
+    [Theory]
+    [InlineData("ggd-elsewhere", "denied-other-school")] // the GGD does not serve this school
+    [InlineData("school-drops-ggd", "denied-other-school")] // the school no longer names the GGD as kernpartner
+    [InlineData("no-area", "denied-other-school")] // a grant that carries no area (nothing configured) reaches nobody
+    public void Decide_JeugdartsGrantOutsideTheServiceArea_Denied(string situation, string code)
+    {
+        var area = situation switch
+        {
+            "ggd-elsewhere" => ServiceArea.Of([Other], [], [School, Other]),
+            "school-drops-ggd" => ServiceArea.Of([School, Other], [], [Other]),
+            _ => null,
+        };
+        var grant = Jeugdarts(School) with { Area = area };
+
+        var decision = AccessPolicy.Decide(Actor(grant), AccessAction.JeugdartsTerugkoppeling, StudentOf2b with { ReferredToJeugdarts = true }, Now);
+
+        Assert.False(decision.IsAllowed);
+        Assert.Equal(code, decision.LogCode);
+        Assert.Equal("Je bent geen jeugdarts van de school van deze leerling.", decision.Reason);
+    }
+
+    [Fact]
+    public void Decide_LeerplichtOfAGemeenteOutsideTheArea_OrOfASchoolThatDoesNotNameIt_Denied()
+    {
+        var reported = StudentOf2b with { ReportedToLeerplicht = true };
+        var notUtrecht = Leerplicht("Utrecht") with { Area = ServiceArea.Of([], ["Zeist"], [School]) };
+        var notThisSchool = Leerplicht("Utrecht") with { Area = ServiceArea.Of([], ["Utrecht"], [Other]) };
+
+        Assert.Equal("denied-other-gemeente", AccessPolicy.Decide(Actor(notUtrecht), AccessAction.DecideLeerplicht, reported, Now).LogCode);
+        Assert.Equal("denied-other-gemeente", AccessPolicy.Decide(Actor(notThisSchool), AccessAction.DecideLeerplicht, reported, Now).LogCode);
+        Assert.True(AccessPolicy.Decide(Actor(Leerplicht("Utrecht") with { Area = ServiceArea.Of([], ["Utrecht"], [School]) }), AccessAction.DecideLeerplicht, reported, Now).IsAllowed);
+    }
+
+    [Fact]
+    public void ServiceArea_OutsideAndReachableSchools_FollowBothSidesOfTheConfiguration()
+    {
+        var area = ServiceArea.Of(["12AB00", "56EF00"], ["Utrecht"], ["12ab00", "34CD00"]);
+
+        Assert.Equal(["56EF00", "99ZZ99"], area.Outside(RoleScope.Scholen("12AB00", "56EF00", "99ZZ99")));
+        Assert.Equal(["Zeist"], area.Outside(RoleScope.Gemeenten("utrecht", "Zeist")));
+        Assert.Equal(["12AB00"], area.Schools(RoleScope.Scholen("12AB00", "56EF00")));
+        Assert.Equal(["12ab00", "34CD00"], area.Schools(RoleScope.Gemeenten("Utrecht")));
+        Assert.Equal(["12AB00"], area.Schools(RoleScope.Organisation));
     }
 }

@@ -14,7 +14,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task RecordRead_ByLeerplichtOutsideTheSchool_IsAuditedButNotByOwnStaff()
     {
-        var leerplicht = new AccessActor("lpa@rbl.example.nl", AccessFixture.RblTenant, [new RoleGrant(Role.Leerplichtambtenaar, "rbl-utrecht", OrganisationKind.Leerplicht, RoleScope.Gemeenten("Utrecht"), DateTimeOffset.MinValue)]);
+        var leerplicht = new AccessActor("lpa@rbl.example.nl", AccessFixture.RblTenant, [new RoleGrant(Role.Leerplichtambtenaar, "rbl-utrecht", OrganisationKind.Leerplicht, RoleScope.Gemeenten("Utrecht"), DateTimeOffset.MinValue, Area: _fixture.Tenants.FindOrganisation("rbl-utrecht")!.Area)]);
         var zorg = new AccessActor("zorg@school.example.nl", AccessFixture.SchoolTenant, [new RoleGrant(Role.Zorgcoordinator, AccessFixture.School, OrganisationKind.School, RoleScope.Organisation, DateTimeOffset.MinValue)]);
         var now = _fixture.Time.GetUtcNow();
 

@@ -9,7 +9,7 @@ public sealed class BeheerCliTests
 {
     private readonly AccessFixture _fixture = new();
 
-    private BeheerCli Cli => new(_fixture.Importer, _fixture.RoleService, _fixture.Audit, _fixture.Inzage, _fixture.Eraser, _fixture.RetentionJob(), _fixture.Tenants, _fixture.Time);
+    private BeheerCli Cli => new(_fixture.Importer, _fixture.RoleService, _fixture.Audit, _fixture.Inzage, _fixture.Eraser, _fixture.RetentionJob(), _fixture.Migration, AccessFixture.Ids, _fixture.Tenants, _fixture.Time);
 
     [Fact]
     public async Task RosterImport_BadFile_ExitsOneWithRowsOnError_ThenGoodRowsOnlyImports()
@@ -35,7 +35,7 @@ public sealed class BeheerCliTests
 
         (code, output, _) = await RunAsync("audit", "100003", "--school", AccessFixture.School);
         Assert.Equal(0, code);
-        Assert.Contains($"{AccessFixture.Beheerder} (beheerder, 12AB00) · rol mentor (leerling {StudentIds.For(new SchoolId(AccessFixture.School), "100003").Value}) toegekend aan max@school.example.nl", output, StringComparison.Ordinal);
+        Assert.Contains($"{AccessFixture.Beheerder} (beheerder, 12AB00) · rol mentor (leerling {AccessFixture.Ids.For(new SchoolId(AccessFixture.School), "100003").Value}) toegekend aan max@school.example.nl", output, StringComparison.Ordinal);
         Assert.DoesNotContain("100003", output.Split('\n', 2)[1], StringComparison.Ordinal);
     }
 
@@ -56,6 +56,30 @@ public sealed class BeheerCliTests
 
         Assert.Equal(0, code);
         Assert.StartsWith("Bewaartermijn: 0 dossiers geanonimiseerd", output, StringComparison.Ordinal);
+    }
+
+    // issue 19 item 4: the console operator acts as beheerder of every organisation, yet cannot widen a kernpartner's scope.
+    [Theory]
+    [InlineData("jeugdarts", "ggd-utrecht", "scholen", "99ZZ99")] // a school that is not configured at all
+    [InlineData("jeugdarts", "ggd-utrecht", "scholen", AccessFixture.OtherSchool)] // served by the GGD, but the school does not name it
+    [InlineData("leerplichtambtenaar", "rbl-utrecht", "gemeenten", "Amersfoort")]
+    public async Task RolesAssign_KernpartnerScopeOutsideTheServiceArea_RefusedInDutch_NothingStored(string role, string organisation, string kind, string value)
+    {
+        var (code, _, error) = await RunAsync("roles", "assign", role, "k@partner.example.nl", kind, value, "--org", organisation);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{value} valt buiten het werkgebied van", error, StringComparison.Ordinal);
+        Assert.Empty(await _fixture.Roster.ListRoleAssignmentsAsync(organisation));
+        Assert.Empty(await _fixture.AuditStore.ListForSchoolAsync(organisation, DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+    }
+
+    [Fact]
+    public async Task RolesAssign_KernpartnerScopeInsideTheServiceArea_IsGranted()
+    {
+        Assert.Equal(0, (await RunAsync("roles", "assign", "jeugdarts", "j@ggd.example.nl", "scholen", AccessFixture.School, "--org", "ggd-utrecht")).Code);
+        Assert.Equal(0, (await RunAsync("roles", "assign", "leerplichtambtenaar", "l@rbl.example.nl", "gemeenten", "Zeist", "--org", "rbl-utrecht")).Code);
+        Assert.Single(await _fixture.Roster.ListRoleAssignmentsAsync("ggd-utrecht"));
+        Assert.Single(await _fixture.Roster.ListRoleAssignmentsAsync("rbl-utrecht"));
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

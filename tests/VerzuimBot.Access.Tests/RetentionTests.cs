@@ -14,7 +14,7 @@ public sealed class RetentionTests
     private const string Name = "Zwanenburg";
     private const string Medical = "migraine";
     private readonly AccessFixture _fixture = new();
-    private readonly string _student = StudentIds.For(new SchoolId(AccessFixture.School), "100001").Value;
+    private readonly string _student = AccessFixture.Ids.For(new SchoolId(AccessFixture.School), "100001").Value;
 
     private AccessActor Beheerder => new(AccessFixture.Beheerder, AccessFixture.SchoolTenant, [new RoleGrant(Role.Beheerder, AccessFixture.School, OrganisationKind.School, RoleScope.Organisation, DateTimeOffset.MinValue)]);
 
@@ -53,7 +53,7 @@ public sealed class RetentionTests
     {
         for (var i = 0; i < 6; i++)
         {
-            await SeedClosedCaseAsync(StudentIds.For(new SchoolId(AccessFixture.School), $"2000{i}").Value);
+            await SeedClosedCaseAsync(AccessFixture.Ids.For(new SchoolId(AccessFixture.School), $"2000{i}").Value);
         }
 
         _fixture.Time.Advance(TimeSpan.FromDays(800));
@@ -92,6 +92,73 @@ public sealed class RetentionTests
         Assert.Equal(1, (await _fixture.RetentionJob().RunAsync()).RosterEntriesRemoved);
 
         Assert.Equal(["s-here", "s-open"], (await _fixture.Roster.ListStudentsAsync(AccessFixture.School)).Select(s => s.StudentId).Order());
+    }
+
+    // issue 19 item 8: each school's own bewaartermijn, with the clock moved.
+    [Fact]
+    public async Task Run_EachSchoolKeepsClosedCasesForItsOwnProfilesPeriod()
+    {
+        _fixture.Periods.Months[AccessFixture.School] = 12;
+        _fixture.Periods.Months[AccessFixture.OtherSchool] = 36;
+        await SeedClosedCaseAsync();
+        await SeedClosedCaseAsync("s-other", AccessFixture.OtherSchool);
+
+        _fixture.Time.Advance(TimeSpan.FromDays(370));
+        var afterAYear = await _fixture.RetentionJob().RunAsync();
+        Assert.Equal((1, 1), (afterAYear.Anonymised, afterAYear.Kept));
+        Assert.Empty((await _fixture.Dossiers.ReadAsync(AccessFixture.School, _student)).Events);
+        Assert.Contains(await _fixture.Audit.StudentTrailAsync(AccessFixture.School, _student), l => l.Contains("bewaartermijn van 12 maanden", StringComparison.Ordinal));
+
+        _fixture.Time.Advance(TimeSpan.FromDays(365));
+        Assert.Equal(0, (await _fixture.RetentionJob().RunAsync()).Anonymised);
+        _fixture.Time.Advance(TimeSpan.FromDays(370));
+        Assert.Equal(1, (await _fixture.RetentionJob().RunAsync()).Anonymised);
+        Assert.Empty((await _fixture.Dossiers.ReadAsync(AccessFixture.OtherSchool, "s-other")).Events);
+    }
+
+    // issue 19 item 8: a school that is no longer configured is swept too, with the longest configured period.
+    [Fact]
+    public async Task Run_SchoolNoLongerConfigured_IsSweptWithTheLongestConfiguredPeriod()
+    {
+        const string gone = "77XX00";
+        _fixture.Periods.Months[AccessFixture.School] = 12;
+        _fixture.Periods.Months[AccessFixture.OtherSchool] = 30;
+        await SeedClosedCaseAsync("s-gone", gone);
+        await _fixture.Roster.UpsertStudentAsync(new RosterStudent(gone, "s-left", Details(new DateOnly(2026, 11, 1)), _fixture.Time.GetUtcNow()));
+        Assert.Equal(30, _fixture.RetentionJob().MonthsFor(gone));
+
+        _fixture.Time.Advance(TimeSpan.FromDays(740));
+        Assert.Equal(0, (await _fixture.RetentionJob().RunAsync()).Anonymised);
+        Assert.Equal(3, (await _fixture.Dossiers.ReadAsync(gone, "s-gone")).Events.Count);
+
+        _fixture.Time.Advance(TimeSpan.FromDays(180));
+        var report = await _fixture.RetentionJob().RunAsync();
+        Assert.Equal((1, 1), (report.Anonymised, report.RosterEntriesRemoved));
+        Assert.Empty((await _fixture.Dossiers.ReadAsync(gone, "s-gone")).Events);
+        Assert.Empty(await _fixture.Decisions.ListForCaseAsync(gone, "s-gone"));
+        Assert.Null(await _fixture.Roster.FindStudentAsync(gone, "s-left"));
+    }
+
+    // issue 19 item 8: abandoned dialog states (a child's name) expire after a day and are removed by erasure and by retention.
+    [Fact]
+    public async Task Run_RemovesDialogStatesIdleForADay_AndErasureRemovesTheStudentsDialogs()
+    {
+        _fixture.Holders.Add(new DialogStateHolder(_fixture.DialogStates));
+        await SeedClosedCaseAsync();
+        await _fixture.DialogStates.SaveAsync("chat:receptie", $"{{\"student\":\"{_student}\",\"label\":\"Anne {Name} (2b)\"}}", null);
+        await _fixture.DialogStates.SaveAsync("chat:ander", "{\"label\":\"Bram Visser (3a)\"}", null);
+
+        var erased = await _fixture.Eraser.EraseAsync(Beheerder, AccessFixture.School, _student);
+        Assert.True(erased.Succeeded, erased.Message);
+        Assert.Null(await _fixture.DialogStates.LoadAsync("chat:receptie"));
+        Assert.NotNull(await _fixture.DialogStates.LoadAsync("chat:ander"));
+
+        _fixture.Time.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(0, (await _fixture.RetentionJob().RunAsync()).DialogStatesRemoved);
+        _fixture.Time.Advance(TimeSpan.FromHours(2));
+        var report = await _fixture.RetentionJob().RunAsync();
+        Assert.Equal(1, report.DialogStatesRemoved);
+        Assert.Contains("1 onafgemaakte gesprekken verwijderd", report.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,13 +226,13 @@ public sealed class RetentionTests
         Assert.DoesNotContain(_fixture.Logs.Messages, m => m.Contains(Name, StringComparison.Ordinal) || m.Contains(Medical, StringComparison.Ordinal));
     }
 
-    private async Task SeedClosedCaseAsync(string? student = null)
+    private async Task SeedClosedCaseAsync(string? student = null, string school = AccessFixture.School)
     {
         student ??= _student;
-        await _fixture.Roster.UpsertStudentAsync(new RosterStudent(AccessFixture.School, student, Details(null), _fixture.Time.GetUtcNow()));
-        await _fixture.Dossiers.AppendAsync(AccessFixture.School, student, 0, [Event("e1"), Event("e2")]);
-        await _fixture.Dossiers.AppendAsync(AccessFixture.School, student, 2, [Event("e3")], DossierStatus.Closed);
-        await _fixture.Decisions.RecordAsync(new DecisionRecord(AccessFixture.School, student, "d1", new StoredEnvelope("besluit", "{\"choice\":\"ja\"}"), "lpa@rbl.example.nl", _fixture.Time.GetUtcNow()));
+        await _fixture.Roster.UpsertStudentAsync(new RosterStudent(school, student, Details(null), _fixture.Time.GetUtcNow()));
+        await _fixture.Dossiers.AppendAsync(school, student, 0, [Event("e1"), Event("e2")]);
+        await _fixture.Dossiers.AppendAsync(school, student, 2, [Event("e3")], DossierStatus.Closed);
+        await _fixture.Decisions.RecordAsync(new DecisionRecord(school, student, "d1", new StoredEnvelope("besluit", "{\"choice\":\"ja\"}"), "lpa@rbl.example.nl", _fixture.Time.GetUtcNow()));
     }
 
     private DossierEvent Event(string id) =>
@@ -184,5 +251,13 @@ internal sealed class RecordingHolder : IStudentDataHolder
     {
         Deleted.Add((schoolId, studentId));
         return Task.FromResult(1);
+    }
+
+    public List<(string School, IReadOnlyDictionary<string, string> Map)> Renamed { get; } = [];
+
+    public Task<int> RenameStudentsAsync(string schoolId, IReadOnlyDictionary<string, string> newIdByOldId, CancellationToken cancellationToken)
+    {
+        Renamed.Add((schoolId, new Dictionary<string, string>(newIdByOldId)));
+        return Task.FromResult(newIdByOldId.Count);
     }
 }

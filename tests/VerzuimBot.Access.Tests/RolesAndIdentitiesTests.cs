@@ -25,7 +25,7 @@ public sealed class RolesAndIdentitiesTests
     [InlineData("rol toekennen ib-er ib@school.nl", Role.Zorgcoordinator, "ib@school.nl", "")]
     public void Parse_AssignCommands_BecomeTypedRequests(string text, Role role, string email, string scope)
     {
-        var assign = Assert.IsType<AssignRoleCommand>(RoleCommandParser.Parse(text, AccessFixture.School).Command);
+        var assign = Assert.IsType<AssignRoleCommand>(RoleCommandParser.Parse(text, AccessFixture.School, AccessFixture.Ids).Command);
 
         Assert.Equal((role, email, scope), (assign.Role, assign.Email, assign.Scope.ToStorage()));
     }
@@ -33,9 +33,9 @@ public sealed class RolesAndIdentitiesTests
     [Fact]
     public void Parse_MentorOfOneStudent_StoresTheStudentIdNotTheLeerlingnummer()
     {
-        var assign = Assert.IsType<AssignRoleCommand>(RoleCommandParser.Parse("rol toekennen mentor max@school.nl leerling 100017", AccessFixture.School).Command);
+        var assign = Assert.IsType<AssignRoleCommand>(RoleCommandParser.Parse("rol toekennen mentor max@school.nl leerling 100017", AccessFixture.School, AccessFixture.Ids).Command);
 
-        Assert.Equal(RoleScope.Student(StudentIds.For(new SchoolId(AccessFixture.School), "100017").Value), assign.Scope);
+        Assert.Equal(RoleScope.Student(AccessFixture.Ids.For(new SchoolId(AccessFixture.School), "100017").Value), assign.Scope);
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class RolesAndIdentitiesTests
     [InlineData("rol weggeven mentor max@school.nl 2b", "Gebruik:")]
     public void Parse_BadCommand_ExplainsInDutch(string text, string expectedStart)
     {
-        var result = RoleCommandParser.Parse(text, AccessFixture.School);
+        var result = RoleCommandParser.Parse(text, AccessFixture.School, AccessFixture.Ids);
 
         Assert.False(result.IsSuccess);
         Assert.StartsWith(expectedStart, result.Error, StringComparison.Ordinal);
@@ -56,9 +56,9 @@ public sealed class RolesAndIdentitiesTests
     [Fact]
     public void Parse_ListAndRevoke()
     {
-        Assert.Equal(new ListRolesCommand(null), RoleCommandParser.Parse("rollen", AccessFixture.School).Command);
-        Assert.Equal(new ListRolesCommand("max@school.nl"), RoleCommandParser.Parse("rollen Max@school.nl", AccessFixture.School).Command);
-        Assert.IsType<RevokeRoleCommand>(RoleCommandParser.Parse("rol intrekken mentor max@school.nl 2b", AccessFixture.School).Command);
+        Assert.Equal(new ListRolesCommand(null), RoleCommandParser.Parse("rollen", AccessFixture.School, AccessFixture.Ids).Command);
+        Assert.Equal(new ListRolesCommand("max@school.nl"), RoleCommandParser.Parse("rollen Max@school.nl", AccessFixture.School, AccessFixture.Ids).Command);
+        Assert.IsType<RevokeRoleCommand>(RoleCommandParser.Parse("rol intrekken mentor max@school.nl 2b", AccessFixture.School, AccessFixture.Ids).Command);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class RolesAndIdentitiesTests
         Assert.StartsWith("Je Teams-account heeft geen bruikbaar e-mailadres", result.Message, StringComparison.Ordinal);
     }
 
-    private static RoleCommand Command(string text) => RoleCommandParser.Parse(text, AccessFixture.School).Command!;
+    private static RoleCommand Command(string text) => RoleCommandParser.Parse(text, AccessFixture.School, AccessFixture.Ids).Command!;
 
     private async Task<AccessActor> LinkAndResolveAsync(TeamsUser user)
     {

@@ -65,7 +65,7 @@ public sealed class RosterImportTests
         Assert.Equal(1, later.MarkedLeft);
         var students = await _fixture.Roster.ListStudentsAsync(AccessFixture.School);
         Assert.Equal(50, students.Count);
-        var left = students.Single(s => s.StudentId == StudentIds.For(School, "100049").Value);
+        var left = students.Single(s => s.StudentId == AccessFixture.Ids.For(School, "100049").Value);
         Assert.Equal(new DateOnly(2026, 11, 24), RosterStudentDetails.FromEnvelope(left.Details)!.VertrokkenOp);
 
         var laterAgain = await _fixture.Importer.ImportAsync(School, new StringReader(withoutLast), Options);
@@ -139,9 +139,9 @@ public sealed class RosterImportTests
             + "32;Tim;Berg;;2b;m@s.example.nl;Utrecht;\n";
         var report = await _fixture.Importer.ImportAsync(School, new StringReader(csv), Options);
         Assert.True(report.Imported);
-        var eva = RosterStudentDetails.FromEnvelope((await _fixture.Roster.FindStudentAsync(AccessFixture.School, StudentIds.For(School, "31").Value))!.Details)!;
+        var eva = RosterStudentDetails.FromEnvelope((await _fixture.Roster.FindStudentAsync(AccessFixture.School, AccessFixture.Ids.For(School, "31").Value))!.Details)!;
         Assert.Equal((new DateOnly(2008, 3, 14), (bool?)true), (eva.Geboortedatum, eva.Startkwalificatie));
-        var tim = RosterStudentDetails.FromEnvelope((await _fixture.Roster.FindStudentAsync(AccessFixture.School, StudentIds.For(School, "32").Value))!.Details)!;
+        var tim = RosterStudentDetails.FromEnvelope((await _fixture.Roster.FindStudentAsync(AccessFixture.School, AccessFixture.Ids.For(School, "32").Value))!.Details)!;
         Assert.Equal(((DateOnly?)null, (bool?)null), (tim.Geboortedatum, tim.Startkwalificatie));
 
         var wrong = await _fixture.Importer.ImportAsync(School, new StringReader(csv.Replace(";ja\n", ";misschien\n", StringComparison.Ordinal)), Options);
@@ -151,10 +151,10 @@ public sealed class RosterImportTests
     [Fact]
     public void StudentIds_AreStableAndHoldNoLeerlingnummer()
     {
-        var id = StudentIds.For(School, "100001");
+        var id = AccessFixture.Ids.For(School, "100001");
 
-        Assert.Equal(id, StudentIds.For(new SchoolId("12ab00"), " 100001 "));
-        Assert.NotEqual(id, StudentIds.For(new SchoolId("99ZZ00"), "100001"));
+        Assert.Equal(id, AccessFixture.Ids.For(new SchoolId("12ab00"), " 100001 "));
+        Assert.NotEqual(id, AccessFixture.Ids.For(new SchoolId("99ZZ00"), "100001"));
         Assert.DoesNotContain("100001", id.Value, StringComparison.Ordinal);
         Assert.Matches("^s-[0-9a-f]{20}$", id.Value);
     }
@@ -190,7 +190,7 @@ public sealed class RosterImportTests
     public async Task ImportAsync_MentorChanged_TheDerivedRoleOfTheFormerMentorEnds_ABeheerdersRoleStays()
     {
         const string Header = "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woonplaats/Gemeente\n";
-        var importer = new RosterImporter(_fixture.Roster, _fixture.Time, _fixture.Logs.Logger<RosterImporter>(), _fixture.Audit);
+        var importer = new RosterImporter(_fixture.Roster, AccessFixture.Ids, _fixture.Time, _fixture.Logs.Logger<RosterImporter>(), _fixture.Audit);
         var before = Header + "100001;Daan;;Vries;14-03-2013;2b;max@school.example.nl;Utrecht\n100002;Emma;;Bakker;21-01-2013;3a;mo@school.example.nl;Utrecht\n";
         Assert.Equal(2, (await importer.ImportAsync(School, new StringReader(before), Options)).MentorRolesAdded);
         await _fixture.Roster.AssignRoleAsync(new VerzuimBot.Storage.RoleAssignment(AccessFixture.School, "Mentor", "mo@school.example.nl", "klas:4c", _fixture.Time.GetUtcNow()));

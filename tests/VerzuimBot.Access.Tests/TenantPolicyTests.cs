@@ -53,4 +53,46 @@ public sealed class TenantPolicyTests
 
         Assert.Equal(["A", "B"], policy.Check("board").Organisations.Select(o => o.Id));
     }
+
+    // issue 19 item 10: a school's own SharePoint tenant is one name; nothing in it can widen the hosts a roster may come from.
+    [Fact]
+    public void SharePointTenant_GivesOnlyThatTenantsSharePointAndOneDriveHosts()
+    {
+        var policy = new TenantPolicy(new TenantAllowListOptions { Organisations = [new() { Id = "A", TenantIds = ["t"], SharePointTenant = "DemoSchool" }] });
+
+        Assert.Equal(["demoschool.sharepoint.com", "demoschool-my.sharepoint.com"], policy.FindOrganisation("A")!.SharePointHosts);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData(".sharepoint.com")]
+    [InlineData("evil.example/x")]
+    [InlineData("demoschool.sharepoint.com")]
+    [InlineData("-demo")]
+    public void SharePointTenant_ThatIsNotOneTenantName_IsAConfigurationError(string configured)
+    {
+        var options = new TenantAllowListOptions { Organisations = [new() { Id = "A", TenantIds = ["t"], SharePointTenant = configured }] };
+
+        Assert.Throws<ArgumentException>(() => new TenantPolicy(options));
+    }
+
+    // issue 19 item 4: both sides of a kernpartner's bounds come from the configuration.
+    [Fact]
+    public void ServiceArea_OfAKernpartner_IsItsOwnListsAndTheSchoolsThatNameIt()
+    {
+        var area = _policy.FindOrganisation("ggd-utrecht")!.Area!;
+
+        Assert.Equal([AccessFixture.School, AccessFixture.OtherSchool], area.Scholen);
+        Assert.Equal([AccessFixture.School], area.PartnerSchools);
+        Assert.Null(_policy.FindOrganisation(AccessFixture.School)!.Area);
+        Assert.Equal(["ggd-utrecht", "rbl-utrecht"], _policy.FindOrganisation(AccessFixture.School)!.Kernpartners);
+    }
+
+    [Fact]
+    public void Kernpartners_NamingAnUnknownOrganisation_IsAConfigurationError()
+    {
+        var options = new TenantAllowListOptions { Organisations = [new() { Id = "A", TenantIds = ["t"], Kernpartners = ["GGD-TYPO"] }] };
+
+        Assert.Throws<ArgumentException>(() => new TenantPolicy(options));
+    }
 }

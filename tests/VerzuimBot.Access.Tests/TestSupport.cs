@@ -2,11 +2,14 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using VerzuimBot.Access.Audit;
 using VerzuimBot.Access.Identities;
+using VerzuimBot.Access.Pseudonyms;
 using VerzuimBot.Access.Retention;
 using VerzuimBot.Access.Roles;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
 using VerzuimBot.Storage;
+using VerzuimBot.Storage.Pseudonyms;
+using VerzuimBot.Tables;
 using VerzuimBot.Tables.Sqlite;
 
 namespace VerzuimBot.Access.Tests;
@@ -58,31 +61,39 @@ internal sealed class AccessFixture
     public const string RblTenant = "tenant-rbl";
     public const string Beheerder = "beheer@school.example.nl";
 
-    public AccessFixture(DateTimeOffset? start = null, string? directory = null)
+    /// <param name="tables">Another backend (Azurite); default SQLite in <paramref name="directory"/> or a temp directory.</param>
+    public AccessFixture(DateTimeOffset? start = null, string? directory = null, ITableStoreFactory? tables = null)
     {
         Directory = directory ?? System.IO.Directory.CreateTempSubdirectory("verzuimbot-access-").FullName;
         Time = new ManualTime(start ?? new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-        var tables = new SqliteTableStoreFactory(Directory);
+        tables ??= new SqliteTableStoreFactory(Directory);
+        Tables = tables;
         Roster = new RosterStore(tables);
         AuditStore = new AuditStore(tables);
         Dossiers = new DossierStore(tables);
         Decisions = new DecisionStore(tables);
         Data = new StudentDataStore(tables);
         Identities = new StaffIdentityStore(tables);
+        DialogStates = new DialogStateStore(tables, Time);
         Tenants = new TenantPolicy(new TenantAllowListOptions
         {
             Organisations =
             [
-                new() { Id = School, Kind = OrganisationKind.School, Name = "Demoschool", TenantIds = [SchoolTenant], Beheerders = [Beheerder] },
-                new() { Id = OtherSchool, Kind = OrganisationKind.School, Name = "Andere school", TenantIds = ["tenant-other"] },
-                new() { Id = "ggd-utrecht", Kind = OrganisationKind.Jeugdgezondheidszorg, Name = "GGD regio Utrecht", TenantIds = [GgdTenant], Beheerders = ["beheer@ggd.example.nl"] },
-                new() { Id = "rbl-utrecht", Kind = OrganisationKind.Leerplicht, Name = "RBL Utrecht", TenantIds = [RblTenant] },
+                new() { Id = School, Kind = OrganisationKind.School, Name = "Demoschool", TenantIds = [SchoolTenant], Beheerders = [Beheerder], Kernpartners = ["ggd-utrecht", "rbl-utrecht"] },
+                new() { Id = OtherSchool, Kind = OrganisationKind.School, Name = "Andere school", TenantIds = ["tenant-other"], Kernpartners = ["rbl-utrecht"] },
+                new() { Id = "ggd-utrecht", Kind = OrganisationKind.Jeugdgezondheidszorg, Name = "GGD regio Utrecht", TenantIds = [GgdTenant], Beheerders = ["beheer@ggd.example.nl"], Scholen = [School, OtherSchool] },
+                new() { Id = "rbl-utrecht", Kind = OrganisationKind.Leerplicht, Name = "RBL Utrecht", TenantIds = [RblTenant], Beheerders = ["beheer@rbl.example.nl"], Gemeenten = ["Utrecht", "Zeist"] },
             ],
         });
         Audit = new AuditTrail(AuditStore, Time);
     }
 
     public string Directory { get; }
+
+    public ITableStoreFactory Tables { get; }
+
+    /// <summary>The pseudonym migration over every store of the slice (and <see cref="Holders"/>).</summary>
+    public PseudonymMigration Migration => new(Data, Roster, Dossiers, new StudentIdRewriter(Tables), Holders, Ids, Logs.Logger<PseudonymMigration>());
 
     public ManualTime Time { get; }
 
@@ -106,14 +117,22 @@ internal sealed class AccessFixture
 
     public RetentionOptions RetentionOptions { get; } = new();
 
-    public RosterImporter Importer => new(Roster, Time, Logs.Logger<RosterImporter>());
+    /// <summary>Student ids under a fixed test key (a host gets its key from Privacy:PseudonymKey).</summary>
+    public static StudentIds Ids { get; } = new(System.Security.Cryptography.SHA256.HashData("access-tests pseudonym key"u8));
+
+    public RosterImporter Importer => new(Roster, Ids, Time, Logs.Logger<RosterImporter>());
 
     public IdentityService IdentityService => new(Identities, Roster, Tenants, Time, Logs.Logger<IdentityService>());
 
     public RoleAssignmentService RoleService => new(Roster, Audit, Tenants, Time, Logs.Logger<RoleAssignmentService>());
 
     public RetentionJob RetentionJob(string instance = "test") =>
-        new(Data, Dossiers, Roster, Holders, Audit, Tenants, new RetentionOptions { RetentionMonths = RetentionOptions.RetentionMonths, InstanceId = instance }, Time, Logs.Logger<RetentionJob>());
+        new(Data, Dossiers, Roster, DialogStates, Holders, Audit, Tenants, Periods, new RetentionOptions { RetentionMonths = RetentionOptions.RetentionMonths, InstanceId = instance }, Time, Logs.Logger<RetentionJob>());
+
+    public DialogStateStore DialogStates { get; }
+
+    /// <summary>Each school's bewaartermijn (its profile's in the host); 24 months unless a test sets another.</summary>
+    public FixedRetentionPeriods Periods { get; } = new();
 
     public InzageExporter Inzage => new(Roster, Dossiers, Decisions, AuditStore, Audit, Time);
 
@@ -121,4 +140,12 @@ internal sealed class AccessFixture
 
     /// <summary>Other stores that keep rows about a student (the overleg route's, in the host).</summary>
     public List<IStudentDataHolder> Holders { get; } = [];
+}
+
+/// <summary>Bewaartermijn per school as a test sets it.</summary>
+internal sealed class FixedRetentionPeriods : IRetentionPeriods
+{
+    public Dictionary<string, int> Months { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public int MonthsFor(string schoolId) => Months.GetValueOrDefault(schoolId, 24);
 }

@@ -8,7 +8,8 @@ namespace VerzuimBot.Access.Authorization;
 /// <c>now</c> argument. Only the acting person's own grants count: a card pressed by someone it
 /// was forwarded to is judged on the presser's roles. A grant counts only while valid at
 /// <c>now</c>. The first grant that allows the action wins (own-school grants are tried first, so
-/// the audit records the closest role).
+/// the audit records the closest role). A kernpartner reaches a student only inside its organisation's
+/// <see cref="ServiceArea"/> (issue 19 item 4).
 /// </summary>
 public static class AccessPolicy
 {
@@ -130,7 +131,7 @@ public static class AccessPolicy
                     : ("Deze leerling staat niet ingeschreven op jouw school.", "denied-other-school");
 
             case Role.Leerplichtambtenaar:
-                if (grant.Scope.Kind != RoleScopeKind.Gemeenten || !grant.Scope.Contains(student.Woongemeente))
+                if (!Reaches(grant, RoleScopeKind.Gemeenten, student.Woongemeente, student))
                 {
                     return ("Deze leerling woont niet in een gemeente waarvoor jij leerplichtambtenaar bent.", "denied-other-gemeente");
                 }
@@ -140,7 +141,7 @@ public static class AccessPolicy
                     : ("Deze leerling is niet bij leerplicht gemeld.", "denied-not-reported-leerplicht");
 
             case Role.Jeugdarts:
-                if (grant.Scope.Kind != RoleScopeKind.Scholen || !grant.Scope.Contains(student.SchoolId))
+                if (!Reaches(grant, RoleScopeKind.Scholen, student.SchoolId, student))
                 {
                     return ("Je bent geen jeugdarts van de school van deze leerling.", "denied-other-school");
                 }
@@ -150,7 +151,7 @@ public static class AccessPolicy
                     : ("Deze leerling is niet bij de jeugdarts aangemeld.", "denied-not-referred");
 
             case Role.Swv:
-                if (grant.Scope.Kind != RoleScopeKind.Scholen || !grant.Scope.Contains(student.SchoolId))
+                if (!Reaches(grant, RoleScopeKind.Scholen, student.SchoolId, student))
                 {
                     return ("Deze school hoort niet bij jouw samenwerkingsverband.", "denied-other-school");
                 }
@@ -160,7 +161,7 @@ public static class AccessPolicy
                     : ("Deze casus is niet bij het SWV gemeld; je ziet alleen de totalen.", "denied-not-reported-swv");
 
             case Role.LokaalTeam:
-                if (grant.Scope.Kind != RoleScopeKind.Gemeenten || !grant.Scope.Contains(student.Woongemeente))
+                if (!Reaches(grant, RoleScopeKind.Gemeenten, student.Woongemeente, student))
                 {
                     return ("Deze leerling woont niet in de gemeente van jouw lokaal team.", "denied-other-gemeente");
                 }
@@ -173,6 +174,10 @@ public static class AccessPolicy
                 return ("Deze rol geeft geen toegang tot leerlingen.", "denied-role");
         }
     }
+
+    /// <summary>A kernpartner's scope holds the student's school or gemeente, and so does its organisation's service area.</summary>
+    private static bool Reaches(RoleGrant grant, RoleScopeKind kind, string value, StudentContext student) =>
+        grant.Scope.Kind == kind && grant.Scope.Contains(value) && grant.Area is { } area && area.Covers(kind, student.SchoolId, student.Woongemeente);
 
     private static bool IsOwnSchool(RoleGrant grant, StudentContext student) =>
         grant.OrganisationKind == OrganisationKind.School && SameId(grant.OrganisationId, student.SchoolId);

@@ -1,6 +1,7 @@
 using System.Text;
 using VerzuimBot.Access.Audit;
 using VerzuimBot.Access.Authorization;
+using VerzuimBot.Access.Pseudonyms;
 using VerzuimBot.Access.Retention;
 using VerzuimBot.Access.Roles;
 using VerzuimBot.Access.Roster;
@@ -15,7 +16,8 @@ namespace VerzuimBot.Access.Cli;
 /// (audited as <c>--door &lt;e-mail&gt;</c>, default "beheer-cli"). Exit codes: 0 done, 1 refused or
 /// invalid input, 2 usage.
 /// </summary>
-public sealed class BeheerCli(RosterImporter importer, RoleAssignmentService roles, AuditTrail audit, InzageExporter inzage, StudentDataEraser eraser, RetentionJob retention, TenantPolicy tenants, TimeProvider time)
+public sealed class BeheerCli(
+    RosterImporter importer, RoleAssignmentService roles, AuditTrail audit, InzageExporter inzage, StudentDataEraser eraser, RetentionJob retention, PseudonymMigration pseudonyms, StudentIds ids, TenantPolicy tenants, TimeProvider time)
 {
     public const string Usage = """
         Gebruik:
@@ -27,6 +29,7 @@ public sealed class BeheerCli(RosterImporter importer, RoleAssignmentService rol
           inzage <leerling-id of leerlingnummer> --school <BRIN> [--out <bestand.json>]
           delete <leerling-id of leerlingnummer> --school <BRIN> --confirm
           retention run [--school <BRIN>]
+          pseudonyms migrate --from-unkeyed [--dry-run]
         Algemeen: --door <e-mail> (wie dit doet, voor de audittrail)
         """;
 
@@ -46,6 +49,7 @@ public sealed class BeheerCli(RosterImporter importer, RoleAssignmentService rol
                 ["inzage", var student] => await InzageAsync(student, parsed, output, error, cancellationToken).ConfigureAwait(false),
                 ["delete", var student] => await DeleteAsync(student, parsed, output, error, cancellationToken).ConfigureAwait(false),
                 ["retention", "run"] => await RetentionAsync(parsed, output, error, cancellationToken).ConfigureAwait(false),
+                ["pseudonyms", "migrate"] => await PseudonymsAsync(parsed, output, cancellationToken).ConfigureAwait(false),
                 _ => await UsageAsync(error).ConfigureAwait(false),
             };
         }
@@ -99,7 +103,7 @@ public sealed class BeheerCli(RosterImporter importer, RoleAssignmentService rol
         var text = words[0] == "list"
             ? string.Join(' ', words.Skip(1).Prepend("rollen"))
             : string.Join(' ', words.Skip(1).Prepend(words[0] == "assign" ? "toekennen" : "intrekken").Prepend("rol"));
-        var command = RoleCommandParser.Parse(text, organisation);
+        var command = RoleCommandParser.Parse(text, organisation, ids);
         if (!command.IsSuccess)
         {
             await error.WriteLineAsync(command.Error).ConfigureAwait(false);
@@ -178,6 +182,23 @@ public sealed class BeheerCli(RosterImporter importer, RoleAssignmentService rol
         return 0;
     }
 
+    /// <summary>Run once after upgrading, with every bot instance stopped (README): the ids of earlier versions were computable.</summary>
+    private async Task<int> PseudonymsAsync(CliArguments parsed, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!parsed.Flag("from-unkeyed"))
+        {
+            throw new CliUsageException("Geef aan waarvandaan: --from-unkeyed (de ongesleutelde leerling-ids van versies zonder Privacy:PseudonymKey).");
+        }
+
+        var report = await pseudonyms.FromUnkeyedAsync(parsed.Flag("dry-run"), cancellationToken).ConfigureAwait(false);
+        foreach (var line in report.Lines())
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
     private static async Task<int> UsageAsync(TextWriter error)
     {
         await error.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -191,8 +212,8 @@ public sealed class BeheerCli(RosterImporter importer, RoleAssignmentService rol
         tenants.Organisations.Select(o => new RoleGrant(Role.Beheerder, o.Id, o.Kind, RoleScope.Organisation, DateTimeOffset.MinValue)).ToList());
 
     /// <summary>Accepts the student id ("s-…") or the leerlingnummer the beheerder knows.</summary>
-    private static string StudentIdOf(string school, string student) =>
-        student.StartsWith("s-", StringComparison.Ordinal) ? student : StudentIds.For(new SchoolId(school), student).Value;
+    private string StudentIdOf(string school, string student) =>
+        student.StartsWith("s-", StringComparison.Ordinal) ? student : ids.For(new SchoolId(school), student).Value;
 
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
     {

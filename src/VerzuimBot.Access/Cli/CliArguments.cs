@@ -3,7 +3,7 @@ namespace VerzuimBot.Access.Cli;
 /// <summary>Positional words plus "--name value" options and "--flag" switches.</summary>
 internal sealed class CliArguments
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "good-rows-only", "alleen-goede-rijen", "confirm" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "good-rows-only", "alleen-goede-rijen", "confirm", "from-unkeyed", "dry-run" };
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 

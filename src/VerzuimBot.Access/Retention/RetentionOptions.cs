@@ -1,9 +1,10 @@
 namespace VerzuimBot.Access.Retention;
 
 /// <summary>
-/// Configuration section "Retention". <see cref="RetentionMonths"/> defaults to 24 (two school
-/// years), the "bewaartermijnMaanden" of every shipped protocol profile; the host should pass the
-/// school's profile value (ProtocolProfile.RetentionMonths) when it differs.
+/// Configuration section "Retention". Each configured school's bewaartermijn is its profile's "bewaartermijnMaanden"
+/// (<see cref="IRetentionPeriods"/>). <see cref="RetentionMonths"/> is the least a school no longer configured keeps its
+/// data: such data is kept for the longest bewaartermijn of the configured schools, and never shorter than this
+/// (default 24, two school years, the value of every shipped profile).
 /// </summary>
 public sealed class RetentionOptions
 {

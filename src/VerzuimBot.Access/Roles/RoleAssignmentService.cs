@@ -50,6 +50,12 @@ public sealed class RoleAssignmentService(RosterStore roster, AuditTrail audit, 
             return Refused(misfit);
         }
 
+        if (OutsideServiceArea(command.Scope, organisation) is { } outside)
+        {
+            logger.LogWarning("Role {Role} at {OrganisationId} refused: scope outside the service area", command.Role, organisation.Id);
+            return Refused(outside);
+        }
+
         var existing = await FindAsync(organisation, command.Role, command.Email, command.Scope, cancellationToken).ConfigureAwait(false);
         var description = $"{RoleNames.Dutch(command.Role)} ({command.Scope.Describe()})";
         if (existing is not null)
@@ -126,6 +132,29 @@ public sealed class RoleAssignmentService(RosterStore roster, AuditTrail audit, 
             _ => false,
         };
         return fits ? null : $"De rol {RoleNames.Dutch(role)} kan niet worden toegekend door {organisation.Name}: die rol hoort bij een andere soort organisatie.";
+    }
+
+    /// <summary>A kernpartner may grant schools and gemeenten only inside its configured service area (issue 19 item 4).</summary>
+    private static string? OutsideServiceArea(RoleScope scope, Organisation organisation)
+    {
+        if (organisation.IsSchool || scope.Kind is not (RoleScopeKind.Scholen or RoleScopeKind.Gemeenten))
+        {
+            return null;
+        }
+
+        var area = organisation.Area ?? ServiceArea.Of([], [], []);
+        var outside = area.Outside(scope);
+        if (outside.Count == 0)
+        {
+            return null;
+        }
+
+        var served = scope.Kind == RoleScopeKind.Scholen ? area.Schools(RoleScope.Scholen(area.Scholen)) : area.Gemeenten.Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var what = scope.Kind == RoleScopeKind.Scholen ? "scholen" : "gemeenten";
+        return $"{string.Join(", ", outside)} valt buiten het werkgebied van {organisation.Name}; niets toegekend. "
+            + $"{organisation.Name} werkt volgens de configuratie voor de {what}: {(served.Count == 0 ? "(geen)" : string.Join(", ", served))}"
+            + (scope.Kind == RoleScopeKind.Scholen ? " (een school moet de organisatie ook als kernpartner noemen)." : ".")
+            + " Vraag de beheerder van VerzuimBot als dat niet klopt.";
     }
 
     private static string? StudentOf(RoleScope scope) => scope.Kind == RoleScopeKind.Student ? scope.Values[0] : null;

@@ -21,9 +21,10 @@ public static class RoleCommandParser
         + "Rollen: receptie, verzuimcoördinator, mentor, zorgcoördinator, leerplichtambtenaar, jeugdarts, swv, lokaal team, beheerder. "
         + "Bereik: mentor 'klas 2b' of 'leerling 123456'; leerplichtambtenaar/lokaal team 'gemeenten Utrecht, Zeist'; jeugdarts/swv 'scholen 12AB00, 34CD00'.";
 
-    public static RoleCommandParseResult Parse(string? text, string organisationId)
+    public static RoleCommandParseResult Parse(string? text, string organisationId, StudentIds ids)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organisationId);
+        ArgumentNullException.ThrowIfNull(ids);
         var words = (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         if (words.Count >= 1 && Is(words[0], "rollen"))
         {
@@ -63,7 +64,7 @@ public static class RoleCommandParser
             return Fail($"'{rest[1]}' is geen geldig e-mailadres.");
         }
 
-        var (scope, error) = ParseScope(role, rest.Skip(2).ToList(), organisationId);
+        var (scope, error) = ParseScope(role, rest.Skip(2).ToList(), organisationId, ids);
         if (scope is null)
         {
             return Fail(error!);
@@ -72,7 +73,7 @@ public static class RoleCommandParser
         return Ok(assign ? new AssignRoleCommand(role, email, scope) : new RevokeRoleCommand(role, email, scope));
     }
 
-    private static (RoleScope? Scope, string? Error) ParseScope(Role role, List<string> words, string organisationId)
+    private static (RoleScope? Scope, string? Error) ParseScope(Role role, List<string> words, string organisationId, StudentIds ids)
     {
         var name = RoleNames.Dutch(role);
         switch (role)
@@ -80,7 +81,7 @@ public static class RoleCommandParser
             case Role.Mentor:
                 if (words.Count == 2 && Is(words[0], "leerling"))
                 {
-                    return (RoleScope.Student(StudentIds.For(new SchoolId(organisationId), words[1]).Value), null);
+                    return (RoleScope.Student(ids.For(new SchoolId(organisationId), words[1]).Value), null);
                 }
 
                 var klas = words.Count == 2 && Is(words[0], "klas") ? words[1] : words.Count == 1 ? words[0] : null;

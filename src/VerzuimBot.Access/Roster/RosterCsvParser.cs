@@ -16,8 +16,9 @@ public static partial class RosterCsvParser
     private const int MaxFieldLength = 200;
     private const int ProgressEvery = 500;
 
-    public static RosterParseResult Parse(TextReader reader, RosterColumnMapping mapping, SchoolType schoolType, DateOnly today, IProgress<int>? progress = null)
+    public static RosterParseResult Parse(TextReader reader, RosterColumnMapping mapping, SchoolType schoolType, DateOnly today, IProgress<int>? progress = null, int maxRows = RosterImportOptions.DefaultMaxRows)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(mapping);
         var text = reader.ReadToEnd().TrimStart('\uFEFF');
@@ -72,6 +73,11 @@ public static partial class RosterCsvParser
 
             rowsRead++;
             var row = csv.Parser.Row;
+            if (rowsRead > maxRows)
+            {
+                return new RosterParseResult([], [new RosterProblem(row, "bestand", $"Het bestand heeft meer dan {maxRows} rijen met leerlingen; dat is meer dan één school heeft. Er is niets geïmporteerd.")], rowsRead, TooManyRows: true);
+            }
+
             var rowProblems = new List<RosterProblem>();
             string Get(string field) => columns.TryGetValue(field, out var i) && i < record.Length ? record[i].Trim() : string.Empty;
             string Required(string field, string emptyMessage)

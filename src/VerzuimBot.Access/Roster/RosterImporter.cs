@@ -12,7 +12,7 @@ namespace VerzuimBot.Access.Roster;
 /// Writes are per student (no transaction spans 5 000 rows): if the store fails halfway, running
 /// the same import again completes it, because each write is an idempotent replace.
 /// </summary>
-public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger<RosterImporter> logger, Audit.AuditTrail? audit = null)
+public sealed class RosterImporter(RosterStore store, StudentIds ids, TimeProvider time, ILogger<RosterImporter> logger, Audit.AuditTrail? audit = null)
 {
     public async Task<RosterImportReport> ImportAsync(SchoolId school, TextReader csv, RosterImportOptions options, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -21,7 +21,7 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
         ArgumentNullException.ThrowIfNull(options);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime);
-        var parsed = RosterCsvParser.Parse(csv, options.Mapping, options.SchoolType, today, progress);
+        var parsed = RosterCsvParser.Parse(csv, options.Mapping, options.SchoolType, today, progress, options.MaxRows);
         if (parsed.Problems.Count > 0)
         {
             // Row numbers and field names only: the messages themselves may quote personal data.
@@ -34,7 +34,7 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
                 string.Join(",", parsed.Problems.Select(p => p.Field).Distinct()));
         }
 
-        if (parsed.Problems.Count > 0 && (!options.GoodRowsOnly || parsed.Students.Count == 0))
+        if (parsed.TooManyRows || (parsed.Problems.Count > 0 && (!options.GoodRowsOnly || parsed.Students.Count == 0)))
         {
             return new RosterImportReport(parsed.RowsRead, 0, 0, 0, 0, parsed.Problems, Imported: false);
         }
@@ -45,7 +45,7 @@ public sealed class RosterImporter(RosterStore store, TimeProvider time, ILogger
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, student) in parsed.Students)
         {
-            var id = StudentIds.For(school, student.Leerlingnummer).Value;
+            var id = ids.For(school, student.Leerlingnummer).Value;
             present.Add(id);
             var envelope = student.ToEnvelope();
             existing.TryGetValue(id, out var current);

@@ -1,9 +1,12 @@
+using VerzuimBot.Access.Authorization;
+
 namespace VerzuimBot.Access.Tenants;
 
 /// <summary>
 /// The tenant allow-list (issue 7 item 3). Pure: built from configuration, no I/O. An activity from
 /// a tenant that no configured organisation lists is refused; an allowed tenant maps to the
 /// organisation(s) whose people use it (a school board's tenant may host several schools).
+/// Each kernpartner gets its <see cref="ServiceArea"/> from its own lists and the schools that name it.
 /// </summary>
 public sealed class TenantPolicy
 {
@@ -28,12 +31,22 @@ public sealed class TenantPolicy
                 configured.Kind,
                 string.IsNullOrWhiteSpace(configured.Name) ? configured.Id.Trim() : configured.Name.Trim(),
                 configured.TenantIds.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList(),
-                configured.Beheerders.Where(b => !string.IsNullOrWhiteSpace(b)).Select(EmailAddress.Normalise).ToList());
+                configured.Beheerders.Where(b => !string.IsNullOrWhiteSpace(b)).Select(EmailAddress.Normalise).ToList())
+            {
+                SharePointHosts = SharePointHostsOf(configured),
+            };
             if (!_byId.TryAdd(organisation.Id, organisation))
             {
                 throw new ArgumentException($"Organisation '{organisation.Id}' appears twice in the tenant allow-list.", nameof(options));
             }
+        }
 
+        foreach (var configured in options.Organisations)
+        {
+            var organisation = _byId[configured.Id.Trim()];
+            _byId[organisation.Id] = organisation = organisation.IsSchool
+                ? organisation with { Kernpartners = KernpartnersOf(organisation, configured) }
+                : organisation with { Area = AreaOf(organisation, configured, options) };
             foreach (var tenant in organisation.TenantIds)
             {
                 if (!_byTenant.TryGetValue(tenant, out var list))
@@ -47,6 +60,46 @@ public sealed class TenantPolicy
     }
 
     public IReadOnlyCollection<Organisation> Organisations => _byId.Values;
+
+    private List<string> KernpartnersOf(Organisation school, OrganisationOptions configured)
+    {
+        var ids = Clean(configured.Kernpartners);
+        if (ids.FirstOrDefault(id => !_byId.TryGetValue(id, out var partner) || partner.IsSchool) is { } unknown)
+        {
+            throw new ArgumentException($"School '{school.Id}' names kernpartner '{unknown}', which is not a configured kernpartner organisation.", nameof(configured));
+        }
+
+        return ids.Select(id => _byId[id].Id).ToList();
+    }
+
+    private static ServiceArea AreaOf(Organisation kernpartner, OrganisationOptions configured, TenantAllowListOptions options) =>
+        ServiceArea.Of(
+            Clean(configured.Scholen),
+            Clean(configured.Gemeenten),
+            options.Organisations.Where(o => o.Kind == OrganisationKind.School && Clean(o.Kernpartners).Contains(kernpartner.Id, StringComparer.OrdinalIgnoreCase)).Select(o => o.Id.Trim()));
+
+    private static List<string> Clean(IEnumerable<string> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>
+    /// A tenant name is one DNS label, so it can only ever name that tenant's own hosts (never "*.sharepoint.com"
+    /// or another domain): letters, digits and hyphens.
+    /// </summary>
+    private static List<string> SharePointHostsOf(OrganisationOptions configured)
+    {
+        var name = configured.SharePointTenant?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(name))
+        {
+            return [];
+        }
+
+        if (name.Length > 63 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || name.StartsWith('-') || name.EndsWith('-'))
+        {
+            throw new ArgumentException($"SharePointTenant of organisation '{configured.Id}' must be the tenant's name only (e.g. \"demoschool\" for demoschool.sharepoint.com).", nameof(configured));
+        }
+
+        return [$"{name}.sharepoint.com", $"{name}-my.sharepoint.com"];
+    }
 
     public Organisation? FindOrganisation(string organisationId) =>
         _byId.GetValueOrDefault(organisationId.Trim());

@@ -11,9 +11,10 @@ internal sealed record SwvAudience(string SwvId, string SwvName, IReadOnlyList<s
 
 /// <summary>
 /// Who may see the SWV digest, and of which schools (domain.md §8): someone with the SWV role, for the schools of
-/// that role's scope ("scholen:…"); an SWV role for the whole organisation covers every configured school.
+/// that role's scope ("scholen:…") inside the SWV's service area (issue 19 item 4); an SWV role for the whole
+/// organisation covers every school of the area.
 /// </summary>
-internal sealed class SwvAudiences(TenantAllowListOptions tenants, TimeProvider time)
+internal sealed class SwvAudiences(TenantPolicy tenants, TimeProvider time)
 {
     public const string NotSwv = "Het overzicht is voor medewerkers van het samenwerkingsverband. Vraag de beheerder van het SWV om de rol \"medewerker SWV\" als je het nodig hebt.";
 
@@ -32,9 +33,7 @@ internal sealed class SwvAudiences(TenantAllowListOptions tenants, TimeProvider 
             return (null, decision.Reason);
         }
 
-        var schools = grant.Scope.Kind == RoleScopeKind.Scholen
-            ? grant.Scope.Values
-            : tenants.Organisations.Where(o => o.Kind == OrganisationKind.School).Select(o => o.Id).ToList();
+        var schools = grant.ReachableSchools();
         if (!string.IsNullOrWhiteSpace(school))
         {
             var wanted = school.Trim();
@@ -55,12 +54,18 @@ internal sealed class SwvAudiences(TenantAllowListOptions tenants, TimeProvider 
             : (new SwvAudience(grant.OrganisationId, OrganisationName(grant.OrganisationId), schools), null);
     }
 
+    /// <summary>
+    /// The schools of a stored list (a channel subscription, an export link) that the SWV still serves: what was
+    /// subscribed to earlier follows the configuration as it is now.
+    /// </summary>
+    public IReadOnlyList<string> WithinServiceArea(string swvId, IReadOnlyList<string> schools) =>
+        tenants.FindOrganisation(swvId)?.Area?.Schools(RoleScope.Scholen(schools)) ?? [];
+
     public string SchoolName(string schoolId) => OrganisationName(schoolId);
 
     public string SwvName(string swvId) => OrganisationName(swvId);
 
     private string Describe(string schoolId) => $"{SchoolName(schoolId)} ({schoolId})";
 
-    private string OrganisationName(string id) =>
-        tenants.Organisations.FirstOrDefault(o => string.Equals(o.Id, id, StringComparison.OrdinalIgnoreCase)) is { Name.Length: > 0 } o ? o.Name : id;
+    private string OrganisationName(string id) => tenants.FindOrganisation(id) is { Name.Length: > 0 } o ? o.Name : id;
 }

@@ -13,7 +13,7 @@ internal sealed record Recipient(string Email, Organisation Organisation, Role R
 /// <summary>
 /// Who holds a role for a student now (domain.md §1): the mentor of the klas (and the roster's mentor
 /// address), the school's coördinatoren, and the kernpartners whose scope covers the student's school
-/// or woongemeente. Read from the role assignments per organisation.
+/// or woongemeente inside their service area. Read from the role assignments per organisation.
 /// </summary>
 internal sealed class TaskRecipients(TenantPolicy tenants, RosterStore roster)
 {
@@ -29,7 +29,7 @@ internal sealed class TaskRecipients(TenantPolicy tenants, RosterStore roster)
 
             foreach (var assignment in await roster.ListRoleAssignmentsAsync(organisation.Id, role.ToString(), cancellationToken).ConfigureAwait(false))
             {
-                if (RoleScope.FromStorage(assignment.Scope) is { } scope && Covers(scope, role, schoolId, studentId, student))
+                if (RoleScope.FromStorage(assignment.Scope) is { } scope && Covers(scope, organisation.Area, role, schoolId, studentId, student))
                 {
                     found.Add(new Recipient(EmailAddress.Normalise(assignment.UserId), organisation, role));
                 }
@@ -48,8 +48,11 @@ internal sealed class TaskRecipients(TenantPolicy tenants, RosterStore roster)
         _ => organisation.IsSchool && string.Equals(organisation.Id, schoolId, StringComparison.OrdinalIgnoreCase),
     };
 
-    /// <summary>Whether a role's scope covers this student (mentor: klas or leerling; kernpartners: school or woongemeente).</summary>
-    public static bool Covers(RoleScope scope, Role role, string schoolId, string studentId, RosterStudentDetails student) => role switch
+    /// <summary>
+    /// Whether a role's scope covers this student (mentor: klas or leerling; kernpartners: school or woongemeente, inside
+    /// their organisation's service area).
+    /// </summary>
+    public static bool Covers(RoleScope scope, ServiceArea? area, Role role, string schoolId, string studentId, RosterStudentDetails student) => role switch
     {
         Role.Mentor => scope.Kind switch
         {
@@ -57,8 +60,8 @@ internal sealed class TaskRecipients(TenantPolicy tenants, RosterStore roster)
             RoleScopeKind.Student => scope.Contains(studentId),
             _ => false,
         },
-        Role.Jeugdarts or Role.Swv => scope.Kind == RoleScopeKind.Scholen && scope.Contains(schoolId),
-        Role.Leerplichtambtenaar or Role.LokaalTeam => scope.Kind == RoleScopeKind.Gemeenten && scope.Contains(student.Woongemeente),
+        Role.Jeugdarts or Role.Swv => scope.Kind == RoleScopeKind.Scholen && scope.Contains(schoolId) && area?.Covers(scope.Kind, schoolId, student.Woongemeente) == true,
+        Role.Leerplichtambtenaar or Role.LokaalTeam => scope.Kind == RoleScopeKind.Gemeenten && scope.Contains(student.Woongemeente) && area?.Covers(scope.Kind, schoolId, student.Woongemeente) == true,
         _ => scope.Kind == RoleScopeKind.Organisation,
     };
 }

@@ -19,7 +19,7 @@ internal sealed record StudentRecord(string SchoolId, StudentId Id, RosterStuden
 /// Finds students on the rosters of the schools where the acting person works: by leerlingnummer,
 /// or by (part of) the name, optionally with the klas ("Daan 2b"). Students who left are not offered.
 /// </summary>
-internal sealed class StudentDirectory(RosterStore roster)
+internal sealed class StudentDirectory(RosterStore roster, StudentIds ids)
 {
     public async Task<StudentRecord?> GetAsync(string schoolId, string studentId, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ internal sealed class StudentDirectory(RosterStore roster)
             var exactByKey = new List<StudentRecord>();
             foreach (var school in schools)
             {
-                if (await GetAsync(school, StudentIds.For(new SchoolId(school), words[0]).Value, cancellationToken).ConfigureAwait(false) is { Details.VertrokkenOp: null } found
+                if (await GetAsync(school, ids.For(new SchoolId(school), words[0]).Value, cancellationToken).ConfigureAwait(false) is { Details.VertrokkenOp: null } found
                     && Fold(found.Details.Leerlingnummer) == words[0])
                 {
                     exactByKey.Add(found);

@@ -10,21 +10,17 @@ namespace VerzuimBot.Protocol.Thuiszitter;
 
 /// <summary>
 /// Finds a student for the route's commands. School staff search their own school as everywhere else;
-/// kernpartners search the schools their role covers (SWV and jeugdarts: their scholen; leerplicht: the
-/// schools, for students living in their gemeenten). A kernpartner is only ever offered students whose case
+/// kernpartners search the schools their role covers inside their service area (SWV and jeugdarts: their scholen;
+/// leerplicht: the schools that work with them, for students living in their gemeenten). A kernpartner is only ever offered students whose case
 /// they may see now (domain.md §8), so a search never reveals that a child exists.
 /// </summary>
-internal sealed class CaseFinder(StudentDirectory students, DossierService dossiers, SchoolProtocols protocols, TenantPolicy tenants, TimeProvider time)
+internal sealed class CaseFinder(StudentDirectory students, DossierService dossiers, SchoolProtocols protocols, TimeProvider time)
 {
     public async Task<IReadOnlyList<StudentRecord>> FindAsync(StaffMember staff, string query, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var grants = staff.Actor.Grants.Where(g => g.IsValidAt(now)).ToList();
-        var schools = grants.Where(g => g.OrganisationKind == OrganisationKind.School).Select(g => g.OrganisationId)
-            .Concat(grants.Where(g => g.OrganisationKind != OrganisationKind.School && g.Scope.Kind == RoleScopeKind.Scholen).SelectMany(g => g.Scope.Values))
-            .Concat(grants.Any(g => g.OrganisationKind != OrganisationKind.School && g.Scope.Kind == RoleScopeKind.Gemeenten) ? tenants.Organisations.Where(o => o.IsSchool).Select(o => o.Id) : [])
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var schools = grants.SelectMany(g => g.ReachableSchools()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         // The directory searches the rosters of the schools named in the grants it is given: these stand only for
         // where to look. Whether this person may see each student is decided below, on their real grants.

@@ -69,6 +69,25 @@ public sealed class OverlegStore
         return overleggen.Count;
     }
 
+    /// <summary>The pseudonym migration: the school's overleg rows of the students in the map move to their new ids.</summary>
+    public async Task<int> RenameStudentsAsync(string schoolId, IReadOnlyDictionary<string, string> newIdByOldId, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var moved = 0;
+        foreach (var (oldId, newId) in newIdByOldId)
+        {
+            foreach (var overleg in await ListAsync(schoolId, oldId, cancellationToken).ConfigureAwait(false))
+            {
+                // Saved under the new id before the old row goes, so an interrupted run loses nothing.
+                await SaveAsync(overleg with { StudentId = newId }, cancellationToken).ConfigureAwait(false);
+                await table.DeleteAsync(KeyEncoder.Encode(schoolId), OverlegRow(oldId, overleg.OverlegId), "*", cancellationToken).ConfigureAwait(false);
+                moved++;
+            }
+        }
+
+        return moved;
+    }
+
     /// <summary>The overleggen of one student, oldest first.</summary>
     public async Task<IReadOnlyList<OverlegRecord>> ListAsync(string schoolId, string studentId, CancellationToken cancellationToken)
     {

@@ -17,6 +17,28 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
     private const string LeaseProperty = "RetentionLeaseUntil";
     private readonly TableHandle _dossiers = new(tables, TableNames.Dossiers);
     private readonly TableHandle _decisions = new(tables, TableNames.Decisions);
+    private readonly TableHandle _roster = new(tables, TableNames.Roster);
+
+    /// <summary>
+    /// Every school that has dossiers or roster entries in the store, configured now or not (issue 19 item 8: retention
+    /// sweeps them all). A scan across partitions for the dossier heads and roster students only; run once a night.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListSchoolsAsync(CancellationToken cancellationToken = default)
+    {
+        var schools = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (handle, prefix) in new[] { (_dossiers, "H"), (_roster, "S") })
+        {
+            var lower = prefix + KeyEncoder.Separator;
+            var filter = TableFilter.GreaterThanOrEqual(TableEntity.RowKeyName, lower).And(TableFilter.LessThan(TableEntity.RowKeyName, KeyEncoder.PrefixUpperBound(lower)));
+            var table = await handle.GetAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var row in table.QueryAsync(new TableQuery(filter, ["SchoolId"]), cancellationToken).ConfigureAwait(false))
+            {
+                schools.Add(row.GetString("SchoolId") ?? KeyEncoder.Decode(row.PartitionKey));
+            }
+        }
+
+        return schools.ToList();
+    }
 
     /// <summary>Heads of the school's closed dossiers (one partition, row-key range of head rows).</summary>
     public async Task<IReadOnlyList<ClosedDossier>> ListClosedDossiersAsync(string schoolId, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using VerzuimBot.Access.Audit;
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access.Roles;
+using VerzuimBot.Access.Roster;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Messages;
@@ -15,7 +16,7 @@ namespace VerzuimBot.Beheer;
 /// "audit &lt;leerlingnummer&gt;" and "leerlingen importeren" with a CSV attached. Every one is checked
 /// on the server against the person's beheerder role for the organisation, and audited.
 /// </summary>
-internal sealed class BeheerCommands(ActingStaff acting, RoleAssignmentService roles, StudentDirectory students, DossierService dossiers, StudentGuard guard, AuditTrail audit, RosterUpload upload, TimeProvider time) : IChatCommands
+internal sealed class BeheerCommands(ActingStaff acting, StudentIds ids, RoleAssignmentService roles, StudentDirectory students, DossierService dossiers, StudentGuard guard, AuditTrail audit, RosterUpload upload, TimeProvider time) : IChatCommands
 {
     public async Task<Activity?> TryHandleAsync(Activity activity, string command, string original, string dialogKey, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ internal sealed class BeheerCommands(ActingStaff acting, RoleAssignmentService r
         switch (kind)
         {
             case "rol":
-                var parsed = RoleCommandParser.Parse(original, organisation);
+                var parsed = RoleCommandParser.Parse(original, organisation, ids);
                 if (!parsed.IsSuccess)
                 {
                     return Activity.Message(parsed.Error!);

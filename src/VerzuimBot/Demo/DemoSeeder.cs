@@ -9,7 +9,7 @@ namespace VerzuimBot.Demo;
 /// Development demo only: puts the fictional demo school (students, staff roles) in the store at
 /// start-up, the way a beheerder's roster import and role commands would. Safe to run on every start.
 /// </summary>
-internal sealed class DemoSeeder(DemoOptions options, RosterStore roster, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
+internal sealed class DemoSeeder(DemoOptions options, RosterStore roster, StudentIds ids, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ internal sealed class DemoSeeder(DemoOptions options, RosterStore roster, TimePr
         foreach (var s in options.Students)
         {
             var details = new RosterStudentDetails(s.Leerlingnummer, s.Roepnaam, s.Tussenvoegsel, s.Achternaam, s.Geboortedatum, s.Klas, s.MentorEmail, s.Woongemeente, SchoolType.VO);
-            await roster.UpsertStudentAsync(new RosterStudent(school.Value, StudentIds.For(school, s.Leerlingnummer).Value, details.ToEnvelope(), now), cancellationToken).ConfigureAwait(false);
+            await roster.UpsertStudentAsync(new RosterStudent(school.Value, ids.For(school, s.Leerlingnummer).Value, details.ToEnvelope(), now), cancellationToken).ConfigureAwait(false);
         }
 
         // The demo clock can be set back to any day of the known calendar; the roles hold from its start.

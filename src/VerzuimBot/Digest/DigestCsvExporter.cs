@@ -11,9 +11,12 @@ namespace VerzuimBot.Digest;
 /// The digest as a CSV file the way Dutch Excel opens it (issue 9 item 3): UTF-8 with BOM, ';' between fields,
 /// decimal comma, the definitions as '#' lines on top. One long table (onderdeel; school; categorie; waarde) so
 /// every figure of the card is a row, then the thuiszitter list. <see cref="DigestCsvOptions.Anonymised"/> (the
-/// default, for the inspectie) numbers the list instead of giving student and regiepersoon ids.
+/// default, for the inspectie) numbers the list instead of giving student and regiepersoon ids, and gives ISO weeks
+/// ("2026-W41") instead of the days a child first stayed away and the next step is due, which could single a child out.
+/// Text staff typed (a step, an overleg action) may start like a formula: CsvHelper's injection escaping makes Excel
+/// show it as text (issue 19 item 9).
 /// </summary>
-internal static class DigestCsvExporter
+internal static partial class DigestCsvExporter
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
@@ -23,6 +26,7 @@ internal static class DigestCsvExporter
     {
         Delimiter = ";",
         NewLine = "\r\n",
+        InjectionOptions = InjectionOptions.Escape,
     };
 
     public static byte[] ToBytes(SwvDigest digest, DigestCsvOptions? options = null)
@@ -38,7 +42,7 @@ internal static class DigestCsvExporter
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new DigestCsvOptions();
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        using var csv = new CsvWriter(writer, Configuration);
+        using var csv = new ExcelCsvWriter(writer, Configuration);
 
         Line(csv, "# VerzuimBot overzicht thuiszitters en verzuim voor het samenwerkingsverband");
         Line(csv, string.Create(CultureInfo.InvariantCulture, $"# Peildatum: {digest.AsOf:dd-MM-yyyy}, {digest.Now:HH:mm}"));
@@ -55,7 +59,7 @@ internal static class DigestCsvExporter
         }
 
         csv.NextRecord();
-        Row(csv, options.Anonymised ? "Nr" : "Leerling", "School", "Type", "Code", "Schooldagen afwezig", "Eerste verzuimdag", "Regiepersoon", "Volgende stap", "Uiterlijk", "Te laat");
+        Row(csv, options.Anonymised ? "Nr" : "Leerling", "School", "Type", "Code", "Schooldagen afwezig", options.Anonymised ? "Eerste verzuimweek" : "Eerste verzuimdag", "Regiepersoon", "Volgende stap", options.Anonymised ? "Uiterlijk (week)" : "Uiterlijk", "Te laat");
         var number = 0;
         foreach (var entry in digest.Thuiszitters)
         {
@@ -67,10 +71,10 @@ internal static class DigestCsvExporter
                 $"{entry.Type} {DigestTexts.Type(entry.Type)}",
                 DigestTexts.Code(entry.Code),
                 Number(entry.SchoolDaysAbsent),
-                entry.FirstDayAbsent.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+                Day(entry.FirstDayAbsent, options),
                 options.Anonymised ? string.Empty : entry.Regiepersoon?.Value ?? string.Empty,
                 entry.NextStep.Description,
-                entry.NextStep.Due?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? string.Empty,
+                entry.NextStep.Due is { } due ? Day(due, options) : string.Empty,
                 entry.NextStep.Overdue ? "ja" : "nee");
         }
 
@@ -151,6 +155,18 @@ internal static class DigestCsvExporter
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The date for the SWV's own list; the ISO week ("2026-W41") when anonymised.</summary>
+    private static string Day(DateOnly date, DigestCsvOptions options)
+    {
+        if (!options.Anonymised)
+        {
+            return date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        }
+
+        var day = date.ToDateTime(TimeOnly.MinValue);
+        return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00}");
+    }
+
     /// <summary>One decimal with a comma (Dutch Excel); empty when there is nothing to measure.</summary>
     private static string Decimal(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero).ToString("0.0", DecimalComma) : string.Empty;
 
@@ -168,6 +184,15 @@ internal static class DigestCsvExporter
         }
 
         csv.NextRecord();
+    }
+
+    /// <summary>A plain number ("-1,5") is no formula: a negative figure stays a number Excel can add up.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?[0-9]+(,[0-9]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PlainNumber();
+
+    private sealed class ExcelCsvWriter(TextWriter writer, CsvConfiguration configuration) : CsvWriter(writer, configuration)
+    {
+        protected override string? SanitizeForInjection(string? field) => field is not null && PlainNumber().IsMatch(field) ? field : base.SanitizeForInjection(field);
     }
 }
 

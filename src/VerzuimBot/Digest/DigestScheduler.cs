@@ -11,11 +11,12 @@ namespace VerzuimBot.Digest;
 /// Posts the digest into every subscribed channel on the profile's schedule (default Monday 08:30), as a new thread;
 /// every <see cref="DigestSchedule.RblSwvOverlegEveryWeeks"/> weeks from the first post it is the overview for the
 /// RBL–SWV overleg. Each slot is claimed first, so several instances post it once; a failed post is tried again
-/// after the claim's lease. A slot missed by more than a day (the host was down) is not posted late.
+/// after the claim's lease. A slot missed by more than a day (the host was down) is not posted late. Each round also
+/// purges expired export links, so their rows (who asked for which schools) do not wait for someone to try them.
 /// </summary>
 internal sealed class DigestScheduler(
     DigestSubscriptionStore subscriptions, DigestComposer composer, SwvAudiences audiences, ConversationReferenceStore references, ConnectorClient connector,
-    DigestExportOptions options, TimeProvider time, ILogger<DigestScheduler> logger) : BackgroundService
+    DigestExportStore exports, DigestExportOptions options, TimeProvider time, ILogger<DigestScheduler> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
@@ -53,14 +54,17 @@ internal sealed class DigestScheduler(
     {
         var posted = 0;
         var now = time.GetUtcNow();
+        await exports.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false);
         foreach (var subscription in await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (subscription.Schools.Count == 0)
+            // What was subscribed to earlier follows the SWV's service area as configured now.
+            var schools = audiences.WithinServiceArea(subscription.SwvId, subscription.Schools);
+            if (schools.Count == 0)
             {
                 continue;
             }
 
-            var schedule = composer.ScheduleOf(subscription.Schools);
+            var schedule = composer.ScheduleOf(schools);
             if (SlotAt(schedule, subscription, now) is not { } slot || !await subscriptions.TryClaimAsync(subscription, slot.Key, now, Lease, cancellationToken).ConfigureAwait(false))
             {
                 continue;
@@ -68,7 +72,7 @@ internal sealed class DigestScheduler(
 
             try
             {
-                if (await PostAsync(subscription, slot.Kind, now, cancellationToken).ConfigureAwait(false))
+                if (await PostAsync(subscription, schools, slot.Kind, now, cancellationToken).ConfigureAwait(false))
                 {
                     await subscriptions.CompleteAsync(subscription, slot.Key, now, cancellationToken).ConfigureAwait(false);
                     posted++;
@@ -113,7 +117,7 @@ internal sealed class DigestScheduler(
         return ($"{(kind == DigestKind.Overleg ? "overleg" : "wekelijks")}|{day:yyyy-MM-dd}", kind);
     }
 
-    private async Task<bool> PostAsync(DigestSubscription subscription, DigestKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> PostAsync(DigestSubscription subscription, IReadOnlyList<string> schools, DigestKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await references.FindAsync(subscription.TenantId, subscription.ChannelId, cancellationToken).ConfigureAwait(false) is not { } channel)
         {
@@ -121,10 +125,10 @@ internal sealed class DigestScheduler(
             return false;
         }
 
-        var audience = new SwvAudience(subscription.SwvId, audiences.SwvName(subscription.SwvId), subscription.Schools);
+        var audience = new SwvAudience(subscription.SwvId, audiences.SwvName(subscription.SwvId), schools);
         var composed = await composer.ComposeAsync(audience, kind, now, subscription.LastPostedAt, "VerzuimBot", cancellationToken).ConfigureAwait(false);
         await connector.PostToChannelAsync(channel.ServiceUrl, channel.BotId, subscription.ChannelId, subscription.TenantId, Activity.CardMessage(composed.Card), cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Digest posted ({Kind}) for {Schools} schools", kind, subscription.Schools.Count);
+        logger.LogInformation("Digest posted ({Kind}) for {Schools} schools", kind, schools.Count);
         return true;
     }
 }

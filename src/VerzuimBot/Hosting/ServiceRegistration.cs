@@ -10,6 +10,7 @@ using VerzuimBot.Dialogs;
 using VerzuimBot.Access.Audit;
 using VerzuimBot.Access.Cli;
 using VerzuimBot.Access.Identities;
+using VerzuimBot.Access.Pseudonyms;
 using VerzuimBot.Access.Retention;
 using VerzuimBot.Access.Roles;
 using VerzuimBot.Access.Roster;
@@ -78,6 +79,10 @@ internal static class ServiceRegistration
         services.AddSingleton(sp => new TenantPolicy(sp.GetRequiredService<TenantAllowListOptions>()));
         services.AddSingleton(_ => configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions());
         services.AddSingleton<TenantGate>();
+        // Student pseudonyms (issue 19 item 5): keyed with Privacy:PseudonymKey; outside Development a missing key stops start-up.
+        services.AddSingleton(sp => new StudentIds(PseudonymKey.Resolve(configuration[PseudonymKey.ConfigurationKey], environment.IsDevelopment(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("VerzuimBot.Startup"))));
+        services.AddSingleton<VerzuimBot.Storage.Pseudonyms.StudentIdRewriter>();
+        services.AddSingleton<PseudonymMigration>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<RoleAssignmentService>();

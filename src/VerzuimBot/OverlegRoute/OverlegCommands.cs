@@ -25,7 +25,7 @@ namespace VerzuimBot.OverlegRoute;
 /// </summary>
 internal sealed class OverlegCommands(
     ActingStaff acting, StudentDirectory students, DossierService dossiers, StudentGuard guard, GroupChatDirectory chats, OverlegStore store, OverlegService overleggen,
-    OverlegCards cards, SchoolProtocols protocols, TenantPolicy tenants, TimeProvider time) : Messages.IChatCommands
+    OverlegCards cards, SchoolProtocols protocols, StudentIds ids, TimeProvider time) : Messages.IChatCommands
 {
     private const string Prefix = "overleg";
 
@@ -127,9 +127,10 @@ internal sealed class OverlegCommands(
         }
 
         var found = new List<StudentRecord>();
-        foreach (var school in tenants.Organisations.Where(o => o.IsSchool))
+        // Only the schools of the kernpartner's service area (issue 19 item 4).
+        foreach (var school in decider.Actor.Grants.Where(g => g.IsValidAt(now)).SelectMany(g => g.ReachableSchools()).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (await students.GetAsync(school.Id, StudentIds.For(new SchoolId(school.Id), number).Value, cancellationToken).ConfigureAwait(false) is { Details.VertrokkenOp: null } student
+            if (await students.GetAsync(school, ids.For(new SchoolId(school), number).Value, cancellationToken).ConfigureAwait(false) is { Details.VertrokkenOp: null } student
                 && student.Details.Leerlingnummer == number)
             {
                 found.Add(student);

@@ -9,6 +9,9 @@ internal sealed class OverlegDataHolder(OverlegStore store) : IStudentDataHolder
 {
     public Task<int> DeleteStudentAsync(string schoolId, string studentId, CancellationToken cancellationToken) =>
         store.DeleteStudentAsync(schoolId, studentId, cancellationToken);
+
+    public Task<int> RenameStudentsAsync(string schoolId, IReadOnlyDictionary<string, string> newIdByOldId, CancellationToken cancellationToken) =>
+        store.RenameStudentsAsync(schoolId, newIdByOldId, cancellationToken);
 }
 
 /// <summary>The names Teams gives group chats, kept where "overleg hier &lt;naam&gt;" keeps its names.</summary>

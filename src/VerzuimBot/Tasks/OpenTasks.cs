@@ -17,17 +17,14 @@ namespace VerzuimBot.Tasks;
 /// "taken": what the protocol asks of this person now, across the open dossiers of the schools their
 /// roles cover (a partition read per school, then only the open dossiers). Overdue ones are marked.
 /// </summary>
-internal sealed class OpenTasks(TenantPolicy tenants, DossierStore heads, DossierService dossiers, StudentDirectory students, SchoolProtocols protocols, RouteCards cards, TimeProvider time)
+internal sealed class OpenTasks(DossierStore heads, DossierService dossiers, StudentDirectory students, SchoolProtocols protocols, RouteCards cards, TimeProvider time)
 {
     public async Task<JsonNodeCard> ForAsync(StaffMember staff, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = SchoolClock.LocalDate(now);
         var grants = staff.Actor.Grants.Where(g => g.IsValidAt(now)).ToList();
-        // Leerplicht and the lokaal team hold gemeenten, not schools: their students may be at any school we serve.
-        var schools = grants.SelectMany(g => g.OrganisationKind == OrganisationKind.School ? [g.OrganisationId] : g.Scope.Kind == RoleScopeKind.Scholen ? g.Scope.Values : [])
-            .Concat(grants.Any(g => g.OrganisationKind != OrganisationKind.School && g.Scope.Kind == RoleScopeKind.Gemeenten) ? tenants.Organisations.Where(o => o.IsSchool).Select(o => o.Id) : [])
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var schools = grants.SelectMany(g => g.ReachableSchools()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var rows = new List<(DateTimeOffset Due, string What, string Student, string When, bool Late)>();
         foreach (var school in schools)
         {
@@ -56,5 +53,5 @@ internal sealed class OpenTasks(TenantPolicy tenants, DossierStore heads, Dossie
         (assignee == Role.Mentor && string.Equals(student.Details.MentorEmail, email, StringComparison.OrdinalIgnoreCase))
         || grants.Any(g => g.Role == assignee
             && (g.OrganisationKind != OrganisationKind.School || string.Equals(g.OrganisationId, student.SchoolId, StringComparison.OrdinalIgnoreCase))
-            && TaskRecipients.Covers(g.Scope, assignee, student.SchoolId, student.Id.Value, student.Details));
+            && TaskRecipients.Covers(g.Scope, g.Area, assignee, student.SchoolId, student.Id.Value, student.Details));
 }

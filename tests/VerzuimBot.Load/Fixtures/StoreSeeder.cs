@@ -64,7 +64,10 @@ internal sealed class StoreSeeder : IAsyncDisposable
 
     public static string LeerlingEmail(int mentor) => $"load-user-{mentor.ToString(CultureInfo.InvariantCulture)}@{MailDomain}";
 
-    public static StudentId StudentIdOf(long leerlingnummer) => StudentIds.For(new SchoolId(School), leerlingnummer.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The target host runs in Development without Privacy:PseudonymKey, so its ids use the development key.</summary>
+    public static StudentId StudentIdOf(long leerlingnummer) => Ids.For(new SchoolId(School), leerlingnummer.ToString(CultureInfo.InvariantCulture));
+
+    private static readonly StudentIds Ids = StudentIds.ForDevelopment();
 
     /// <summary>Students <paramref name="from"/>…+count; the mentor of student k is load-user-(k mod mentors).</summary>
     public Task AddStudentsAsync(long from, int count, string klas, int mentors, CancellationToken cancellationToken) =>

@@ -10,6 +10,7 @@ public abstract partial class StoreContract(Backend backend) : IDisposable
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 8, 15, 0, TimeSpan.FromHours(1));
 
     private readonly ITableStoreFactory _tables = new PrefixedTableStoreFactory(backend.Factory, Backend.UniqueTableName("s"));
+    private readonly ManualTime _time = new(Monday);
 
     public void Dispose()
     {
@@ -40,7 +41,7 @@ public abstract partial class StoreContract(Backend backend) : IDisposable
     [Fact]
     public async Task DialogState_SaveWithETags_DetectsConcurrentTurns()
     {
-        var store = new DialogStateStore(_tables);
+        var store = new DialogStateStore(_tables, _time);
         Assert.Null(await store.LoadAsync("conv:1"));
         var first = await store.SaveAsync("conv:1", "{\"step\":1}", null);
         await Assert.ThrowsAsync<EntityAlreadyExistsException>(() => store.SaveAsync("conv:1", "{\"step\":9}", null));
@@ -56,10 +57,55 @@ public abstract partial class StoreContract(Backend backend) : IDisposable
     [Fact]
     public async Task DialogState_LargerThanOneProperty_IsSplitAndReassembled()
     {
-        var store = new DialogStateStore(_tables);
+        var store = new DialogStateStore(_tables, _time);
         var big = "{\"text\":\"" + string.Concat(Enumerable.Repeat("\u00e9\ud83d\ude00abc", 30_000)) + "\"}";
         await store.SaveAsync("conv:big", big, null);
         Assert.Equal(big, (await store.LoadAsync("conv:big"))!.StateJson);
+    }
+
+    [Fact] // issue 19 item 8: a dialog half-way holds a child's name; left alone for a day it is gone.
+    public async Task DialogState_IdleForADay_IsGoneOnLoad_AndSweptWithoutLoad()
+    {
+        var store = new DialogStateStore(_tables, _time);
+        await store.SaveAsync("conv:idle", "{\"label\":\"Daan de Vries (2b)\"}", null);
+        await store.SaveAsync("conv:swept", "{\"label\":\"Emma Bakker (2b)\"}", null);
+        _time.Now = Monday.AddHours(23);
+        var fresh = await store.SaveAsync("conv:fresh", "{\"step\":1}", null);
+        Assert.NotNull(await store.LoadAsync("conv:idle"));
+
+        _time.Now = Monday.AddDays(1);
+        Assert.Null(await store.LoadAsync("conv:idle"));
+        await store.SaveAsync("conv:idle", "{\"step\":0}", null); // a new dialog may start where the old one was
+        Assert.Equal(1, await store.DeleteIdleAsync());
+        Assert.Equal(0, await store.DeleteIdleAsync());
+        Assert.Equal(new DialogStateRecord("{\"step\":1}", fresh), await store.LoadAsync("conv:fresh"));
+        Assert.Null(await store.LoadAsync("conv:swept"));
+    }
+
+    [Fact] // issue 19 item 8: erasure removes every dialog about the student, also one that lists them among candidates.
+    public async Task DialogState_DeleteMentioning_RemovesOnlyStatesThatHoldTheValue()
+    {
+        var store = new DialogStateStore(_tables, _time);
+        await store.SaveAsync("conv:1", "{\"student\":\"s-0123456789abcdef0123\"}", null);
+        await store.SaveAsync("conv:2", "{\"kandidaten\":\"12AB00|s-ffff;12AB00|s-0123456789abcdef0123\"}", null);
+        await store.SaveAsync("conv:3", "{\"student\":\"s-ffff\"}", null);
+
+        Assert.Equal(2, await store.DeleteMentioningAsync("s-0123456789abcdef0123"));
+        Assert.Null(await store.LoadAsync("conv:1"));
+        Assert.Null(await store.LoadAsync("conv:2"));
+        Assert.NotNull(await store.LoadAsync("conv:3"));
+    }
+
+    [Fact] // issue 19 item 8: retention sweeps every school that holds data, configured or not; a kernpartner's roles are no school.
+    public async Task StudentData_ListSchools_NamesEverySchoolWithDossiersOrStudents()
+    {
+        var dossiers = new DossierStore(_tables);
+        var roster = new RosterStore(_tables);
+        await dossiers.AppendAsync("12AB00", "s-1", 0, [new DossierEvent("e-1", new StoredEnvelope("ziekmelding", "{}"), Monday)]);
+        await roster.UpsertStudentAsync(new RosterStudent("34CD/00", "s-2", new StoredEnvelope("roster-student-v1", "{}"), Monday));
+        await roster.AssignRoleAsync(new RoleAssignment("GGD-1", "Jeugdarts", "j@ggd.example.nl", "scholen:12AB00", Monday));
+
+        Assert.Equal(["12AB00", "34CD/00"], await new StudentDataStore(_tables).ListSchoolsAsync());
     }
 
     [Fact]
@@ -397,19 +443,46 @@ public abstract partial class StoreContract(Backend backend) : IDisposable
         var token = await store.IssueAsync(grant);
         Assert.Equal(43, token.Length);
 
-        var redeemed = await store.RedeemAsync(token, Monday.AddMinutes(14));
-        Assert.Equal(grant with { Schools = redeemed!.Schools }, redeemed);
-        Assert.Equal(["12AB00"], redeemed.Schools);
-        Assert.Null(await store.RedeemAsync(token + "x", Monday));
-        Assert.Null(await store.RedeemAsync("../../etc", Monday));
+        var found = await store.FindAsync(token, Monday.AddMinutes(14));
+        Assert.Equal(grant with { Schools = found!.Grant.Schools }, found.Grant);
+        Assert.Equal(["12AB00"], found.Grant.Schools);
+        Assert.Null(await store.FindAsync(token + "x", Monday));
+        Assert.Null(await store.FindAsync("../../etc", Monday));
 
         var rows = await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None);
         Assert.DoesNotContain(rows, r => r.RowKey.Contains(token, StringComparison.Ordinal) || r.Properties.Values.OfType<string>().Any(v => v.Contains(token, StringComparison.Ordinal)));
 
-        Assert.Null(await store.RedeemAsync(token, Monday.AddMinutes(15)));
+        Assert.Null(await store.FindAsync(token, Monday.AddMinutes(15)));
         Assert.Empty(await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None));
     }
 
+    [Fact] // issue 19 item 9: single use, atomic on both backends.
+    public async Task DigestExports_ALinkIsUsedUpOnce_EvenBySimultaneousCallers()
+    {
+        var store = new DigestExportStore(_tables);
+        var token = await store.IssueAsync(new DigestExportGrant("SWV-1", ["12AB00"], "sanne@swv.example.nl", Monday, null, Monday.AddMinutes(15)));
+
+        var found = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.FindAsync(token, Monday.AddMinutes(1))));
+        var consumed = await Task.WhenAll(found.Select(link => store.ConsumeAsync(link!, Monday.AddMinutes(1))));
+
+        Assert.Single(consumed, won => won);
+        Assert.Null(await store.FindAsync(token, Monday.AddMinutes(2)));
+        Assert.Empty(await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None));
+    }
+
+    [Fact] // issue 19 item 9: expired rows go without anyone trying the link; live ones stay.
+    public async Task DigestExports_PurgeExpired_RemovesOnlyExpiredLinks()
+    {
+        var store = new DigestExportStore(_tables);
+        var old = await store.IssueAsync(new DigestExportGrant("SWV-1", ["12AB00"], "sanne@swv.example.nl", Monday, null, Monday.AddMinutes(15)));
+        var live = await store.IssueAsync(new DigestExportGrant("SWV-1", ["12AB00"], "sanne@swv.example.nl", Monday, null, Monday.AddMinutes(45)));
+
+        Assert.Equal(1, await store.PurgeExpiredAsync(Monday.AddMinutes(30)));
+        Assert.Equal(0, await store.PurgeExpiredAsync(Monday.AddMinutes(30)));
+        Assert.Single(await _tables.GetTable("DigestExports").QueryAsync(new TableQuery()).ToListAsync(CancellationToken.None));
+        Assert.Null(await store.FindAsync(old, Monday));
+        Assert.NotNull(await store.FindAsync(live, Monday.AddMinutes(30)));
+    }
 }
 
 public sealed class SqliteStoreTests() : StoreContract(new SqliteBackend());

@@ -50,7 +50,7 @@ public sealed class BeheerChatTests
     {
         const string good = "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woongemeente\n200001;Fleur;Kok;02-02-2013;2b;sam@elders.example.nl;Utrecht\n";
         const string bad = good + "200002;;Zonder;02-02-2013;2b;max.mentor@demoschool.example.nl;Utrecht\n";
-        var files = new FileServer { ["/files/goed.csv"] = good, ["/files/fout.csv"] = bad };
+        var files = new TeamsFileServer { ["/files/goed.csv"] = good, ["/files/fout.csv"] = bad };
         await using var route = new RouteHarness(services: s => s.AddHttpClient("roster-download").ConfigurePrimaryHttpMessageHandler(() => files));
         await route.SetClockAsync(Monday);
         await route.EveryoneSaysHelloAsync(Rita, Max, Stranger);
@@ -99,21 +99,5 @@ public sealed class BeheerChatTests
         var jasper = await identities.FindAsync(Tenant, Jasper.Aad);
         Assert.Equal(Jasper.Upn, jasper?.Email);
         Assert.Equal(Zora.Upn, (await identities.FindAsync(Tenant, Zora.Aad))?.Email);
-    }
-
-    /// <summary>Serves fixed files, as a Teams download URL would.</summary>
-    private sealed class FileServer : HttpMessageHandler
-    {
-        private readonly Dictionary<string, string> _files = [];
-
-        public string this[string path]
-        {
-            set => _files[path] = value;
-        }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(_files.TryGetValue(request.RequestUri!.AbsolutePath, out var body)
-                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "text/csv") }
-                : new HttpResponseMessage(HttpStatusCode.NotFound));
     }
 }

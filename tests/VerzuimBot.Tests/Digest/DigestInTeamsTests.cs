@@ -37,8 +37,8 @@ public sealed class DigestInTeamsTests
         await route.EveryoneSaysHelloAsync(Rita, Sanne);
 
         var dossiers = route.App.Services.GetRequiredService<DossierService>();
-        var daan = StudentIds.For(new SchoolId(School), "123456");
-        var emma = StudentIds.For(new SchoolId(School), "124001");
+        var daan = route.StudentIdOf("123456");
+        var emma = route.StudentIdOf("124001");
         var receptie = new Actor(new StaffId("rita.receptie@demoschool.example.nl"), Role.Receptie);
         var lotte = new Actor(new StaffId("lotte@rbl.example.nl"), Role.Leerplichtambtenaar);
         var zora = new Actor(new StaffId("zora.zorg@demoschool.example.nl"), Role.Zorgcoordinator);
@@ -69,9 +69,9 @@ public sealed class DigestInTeamsTests
         Assert.Contains("1 (1 gemeld bij het SWV)", card, StringComparison.Ordinal);
         Assert.Contains("overzichtExport", card, StringComparison.Ordinal);
 
-        var trail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, StudentIds.For(new SchoolId(School), "123456").Value);
+        var trail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, route.StudentIdOf("123456").Value);
         Assert.Contains(trail, line => line.Contains("Genoemd in het SWV-overzicht", StringComparison.Ordinal));
-        var emmaTrail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, StudentIds.For(new SchoolId(School), "124001").Value);
+        var emmaTrail = await route.App.Services.GetRequiredService<AuditTrail>().StudentTrailAsync(School, route.StudentIdOf("124001").Value);
         Assert.DoesNotContain(emmaTrail, line => line.Contains("SWV-overzicht", StringComparison.Ordinal));
     }
 
@@ -191,6 +191,78 @@ public sealed class DigestInTeamsTests
         using var client = route.App.CreateClient();
         using var response = await client.GetAsync(FindOpenUrl(card));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private const string UnknownLink = "Deze downloadlink is verlopen of onbekend.";
+
+    [Fact] // issue 19 item 9: a link is a bearer credential, so it works once; a second GET is answered as an unknown link.
+    public async Task ExportLink_SecondDownload_GetsTheSameDutch404AsAnUnknownLink()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht export");
+        var link = FindOpenUrl(await route.WaitForCardAsync(Sanne, "Export van het overzicht"));
+        using var client = route.App.CreateClient();
+
+        using var first = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var second = await client.GetAsync(link);
+        using var unknown = await client.GetAsync("/api/overzicht/export/" + new string('B', 43));
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        var secondText = await second.Content.ReadAsStringAsync();
+        Assert.StartsWith(UnknownLink, secondText, StringComparison.Ordinal);
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), secondText);
+    }
+
+    [Fact] // issue 19 item 9: redeeming is atomic, so two GETs at the same moment give one download.
+    public async Task ExportLink_TwoSimultaneousDownloads_GiveExactlyOneFile()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht export");
+        var link = FindOpenUrl(await route.WaitForCardAsync(Sanne, "Export van het overzicht"));
+        using var client = route.App.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.GetAsync(link)));
+        try
+        {
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.NotFound));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact] // issue 19 item 9: an expired link's row (who it was issued to, which schools) is purged by the scheduler, also when nobody tries it.
+    public async Task ExpiredExportLinks_ArePurgedByTheScheduler_WithoutBeingTried()
+    {
+        await using var route = await SwvWithOneReportedThuiszitterAsync();
+        await route.SayAsync(Sanne, "overzicht export");
+        await route.WaitForCardAsync(Sanne, "Export van het overzicht");
+        var table = route.App.Services.GetRequiredService<VerzuimBot.Tables.ITableStoreFactory>().GetTable("DigestExports");
+        Assert.Single(await RowsAsync(table));
+
+        var scheduler = route.App.Services.GetRequiredService<DigestScheduler>();
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Single(await RowsAsync(table));
+
+        await route.SetClockAsync(Wednesday.AddMinutes(16));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(await RowsAsync(table));
+    }
+
+    private static async Task<List<VerzuimBot.Tables.TableEntity>> RowsAsync(VerzuimBot.Tables.ITableStore table)
+    {
+        var rows = new List<VerzuimBot.Tables.TableEntity>();
+        await foreach (var row in table.QueryAsync(new VerzuimBot.Tables.TableQuery()))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     /// <summary>The card as people read it: no JSON escapes of non-ASCII letters, no markdown escapes of user text.</summary>

@@ -19,14 +19,13 @@ namespace VerzuimBot.Tests.FollowUp;
 /// </summary>
 public sealed class Stap6FollowUpTests
 {
-    private static readonly StudentId Daan = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456");
 
     [Fact] // Daan sick from Mon 2 Nov 2026, plan van aanpak Mon 16 Nov; evaluation 20 school days later, Mon 14 Dec, "niet opgevolgd": leerplicht, by the zorgcoördinator, by Fri 8 Jan 2027.
     public async Task PlanNotFollowed_FollowUpCard_OwnerAndDate_ThenTheOwnersReminder()
     {
         await using var route = await DaanSickFromAsync(new DateOnly(2026, 11, 2));
         var zorg = new Actor(new StaffId(Zora.Upn), Role.Zorgcoordinator);
-        await route.App.Services.GetRequiredService<DossierService>().RecordAsync("99DE00", Daan, new PlanVanAanpakAgreed(new EventId("plan-1"), At(2026, 11, 16, 14, 0), zorg, new DateOnly(2026, 11, 16), new StaffId(Zora.Upn)));
+        await route.App.Services.GetRequiredService<DossierService>().RecordAsync("99DE00", route.StudentIdOf("123456"), new PlanVanAanpakAgreed(new EventId("plan-1"), At(2026, 11, 16, 14, 0), zorg, new DateOnly(2026, 11, 16), new StaffId(Zora.Upn)));
 
         await route.SetClockAsync(At(2026, 12, 14, 8, 30));
         var evaluation = await route.WaitForCardAsync(Zora, "Evaluatie plan van aanpak: Daan de Vries (2b)");
@@ -58,7 +57,7 @@ public sealed class Stap6FollowUpTests
         await using var route = await DaanSickFromAsync(new DateOnly(2026, 11, 2));
         await route.SetClockAsync(At(2026, 11, 27, 16, 0));
         var jeugdarts = new Actor(new StaffId(Jasper.Upn), Role.Jeugdarts);
-        await route.App.Services.GetRequiredService<DossierService>().RecordAsync("99DE00", Daan, new TerugkoppelingReceived(new EventId("tk-1"), At(2026, 11, 27, 16, 0), jeugdarts,
+        await route.App.Services.GetRequiredService<DossierService>().RecordAsync("99DE00", route.StudentIdOf("123456"), new TerugkoppelingReceived(new EventId("tk-1"), At(2026, 11, 27, 16, 0), jeugdarts,
             InvitationResult.NietVerschenenZonderAfmelding, null, ConsultConclusion.NogGeenConclusie, false, null, null, [], FollowUpAdvice.Other, null));
         await route.SetClockAsync(At(2026, 11, 27, 16, 5)); // the next sweep
         var card = await route.WaitForCardAsync(Zora, "Vervolg kiezen: Daan de Vries (2b)");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,15 @@ public sealed class BotApp : WebApplicationFactory<Program>
         _metadata = metadata;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "verzuimbot-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>(settings ?? []) { ["TableStorage:DataDirectory"] = DataDirectory };
+        if (environment != "Development")
+        {
+            // Outside Development the host does not start without a pseudonym key; a test may set its own, or "" for none.
+            _settings.TryAdd("Privacy:PseudonymKey", TestPseudonymKey);
+        }
     }
+
+    /// <summary>A pseudonym key for tests outside Development (32 bytes, base64); never a real one.</summary>
+    public const string TestPseudonymKey = "dGVzdC1wc2V1ZG9ueW0ta2V5LW5ldmVyLWZvci1yZWFsLWRhdGEtISE=";
 
     /// <summary>Monday 23 November 2026, 09:00 in Amsterdam: every test runs on the same day.</summary>
     public static DateTimeOffset Now { get; } = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(1));
@@ -67,6 +76,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // Host settings are read before Program adds appsettings.Demo.json; the same values added last win over that file,
+        // so a test can change what the demo configures (e.g. a kernpartner's service area).
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>

@@ -142,7 +142,7 @@ public sealed class OverlegHarness : IAsyncDisposable
     {
         var students = App.Services.GetRequiredService<StudentDirectory>();
         var dossiers = App.Services.GetRequiredService<DossierService>();
-        var id = Access.Roster.StudentIds.For(new SchoolId("99DE00"), leerlingnummer);
+        var id = App.Services.GetRequiredService<Access.Roster.StudentIds>().For(new SchoolId("99DE00"), leerlingnummer);
         var student = await students.GetAsync("99DE00", id.Value, CancellationToken.None) ?? throw new InvalidOperationException("demo student missing");
         var receptie = new Actor(new StaffId(RouteHarness.Rita.Upn), Role.Receptie);
         var zorg = new Actor(new StaffId(RouteHarness.Zora.Upn), Role.Zorgcoordinator);

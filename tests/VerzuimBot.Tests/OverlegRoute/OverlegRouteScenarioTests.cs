@@ -119,7 +119,7 @@ public sealed class OverlegRouteScenarioTests
         var card = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
         await harness.Route.PressAsync(Zora, card, "overleg.besluit", new() { ["soort"] = "mdo", ["deelnemers"] = "school,leerplicht", ["groepschat"] = GroupChatId, ["reden"] = "Terugkeer plannen" }, title: "Overleg gewenst");
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<VerzuimBot.Storage.OverlegStore>(harness.Route.App.Services);
-        var student = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456").Value;
+        var student = harness.Route.StudentIdOf("123456").Value;
         Assert.Single(await store.ListAsync("99DE00", student, CancellationToken.None));
 
         var eraser = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<VerzuimBot.Access.Retention.StudentDataEraser>(harness.Route.App.Services);

@@ -78,7 +78,7 @@ public sealed class SchoolConfigurationTests
     private static async Task SetDaansRosterAsync(RouteHarness route, DateOnly? birthDate)
     {
         var roster = route.App.Services.GetRequiredService<RosterStore>();
-        var stored = (await roster.FindStudentAsync("99DE00", StudentIds.For(new SchoolId("99DE00"), "123456").Value))!;
+        var stored = (await roster.FindStudentAsync("99DE00", route.StudentIdOf("123456").Value))!;
         var details = RosterStudentDetails.FromEnvelope(stored.Details)! with { Geboortedatum = birthDate, Startkwalificatie = false };
         await roster.UpsertStudentAsync(stored with { Details = details.ToEnvelope() });
     }

@@ -16,7 +16,7 @@ namespace VerzuimBot.Tests.SchoolLeave;
 public sealed class SchoolLeaveRouteTests
 {
     private static async Task<IReadOnlyList<DossierEvent>> DaansEventsAsync(RouteHarness route) =>
-        (await route.App.Services.GetRequiredService<VerzuimBot.Protocol.Dossiers.DossierService>().ReadAsync("99DE00", VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456"))).Events;
+        (await route.App.Services.GetRequiredService<VerzuimBot.Protocol.Dossiers.DossierService>().ReadAsync("99DE00", route.StudentIdOf("123456"))).Events;
 
     [Fact] // 002 §1.3.1: asked Mon 8 Feb 2027 for Mon 1 - Fri 5 Mar (3 weeks ahead, the protocol asks 6): refused; 002 §1.3.2: taken anyway on 1 Mar = luxeverzuim.
     public async Task ExtraVerlof_AskedTooLate_Refused_TakenAnyway_IsLuxeverzuim_ToLeerplicht()

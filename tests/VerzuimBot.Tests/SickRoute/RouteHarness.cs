@@ -52,7 +52,11 @@ public sealed partial class RouteHarness : IAsyncDisposable
 
     /// <summary>Daan de Vries's (123456, demo school 99DE00) dossier as stored now.</summary>
     public Task<VerzuimBot.Domain.Dossier.DossierView> DaanAsync() =>
-        App.Services.GetRequiredService<VerzuimBot.Protocol.Dossiers.DossierService>().ReadAsync("99DE00", VerzuimBot.Access.Roster.StudentIds.For(new VerzuimBot.Domain.Identity.SchoolId("99DE00"), "123456"));
+        App.Services.GetRequiredService<VerzuimBot.Protocol.Dossiers.DossierService>().ReadAsync("99DE00", StudentIdOf("123456"));
+
+    /// <summary>The id the bot gives a student of the demo school (keyed with the host's pseudonym key).</summary>
+    public VerzuimBot.Domain.Identity.StudentId StudentIdOf(string leerlingnummer, string school = "99DE00") =>
+        App.Services.GetRequiredService<VerzuimBot.Access.Roster.StudentIds>().For(new VerzuimBot.Domain.Identity.SchoolId(school), leerlingnummer);
 
     /// <summary>Everyone says hello first, as people do after installing the app: their chat and identity become known.</summary>
     public async Task EveryoneSaysHelloAsync(params TeamsUser[] users)

@@ -140,7 +140,7 @@ public sealed class SickRouteBranchTests
         // 002 §4 / domain.md §3 stap 6: "nee" → contact jeugdarts, or inform the SWV and propose a groot overleg.
         await using var route = await DaanIsSickAsync();
         var dossiers = route.App.Services.GetRequiredService<VerzuimBot.Protocol.Dossiers.DossierService>();
-        var daan = VerzuimBot.Access.Roster.StudentIds.For(new VerzuimBot.Domain.Identity.SchoolId("99DE00"), "123456");
+        var daan = route.StudentIdOf("123456");
         var zora = new VerzuimBot.Domain.Identity.Actor(new VerzuimBot.Domain.Identity.StaffId(Zora.Upn), VerzuimBot.Domain.Identity.Role.Zorgcoordinator);
         await dossiers.RecordAsync("99DE00", daan, new VerzuimBot.Domain.Dossier.PlanVanAanpakAgreed(new("plan-1"), FridayMorning, zora, new DateOnly(2026, 10, 9), new(Zora.Upn)));
 

@@ -14,8 +14,6 @@ namespace VerzuimBot.Tests.ThuiszitterRoute;
 /// </summary>
 public sealed class SimultaneousPressTests
 {
-    private static readonly StudentId Daan = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456");
-
     [Fact] // Two answers that both read the dossier before either was stored: the second finds the task gone and stores nothing.
     public async Task TwoAnswersReadBeforeEitherIsStored_OnlyTheFirstIsStored()
     {
@@ -25,15 +23,16 @@ public sealed class SimultaneousPressTests
         var protocol = route.App.Services.GetRequiredService<SchoolProtocols>().For("99DE00");
         var now = At(2026, 11, 30, 10, 0);
         bool JudgementStillAsked(DossierView view) => protocol.Engine.Evaluate(view, now).Any(t => t.Kind == TaskKind.LeerplichtJudgement);
+        var daan = route.StudentIdOf("123456");
 
-        var read = await dossiers.ReadAsync("99DE00", Daan);
+        var read = await dossiers.ReadAsync("99DE00", daan);
         Assert.True(JudgementStillAsked(read)); // both presses saw the question open
         var lotte = new Actor(new StaffId(Lotte.Upn), Role.Leerplichtambtenaar);
-        await dossiers.RecordAsync("99DE00", Daan, new LeerplichtJudgementRecorded(new EventId("press-1"), now, lotte, true, null, "RBL-DEMO"), JudgementStillAsked);
+        await dossiers.RecordAsync("99DE00", daan, new LeerplichtJudgementRecorded(new EventId("press-1"), now, lotte, true, null, "RBL-DEMO"), JudgementStillAsked);
         await Assert.ThrowsAsync<FactNoLongerAppliesException>(() =>
-            dossiers.RecordAsync("99DE00", Daan, new LeerplichtJudgementRecorded(new EventId("press-2"), now, lotte, false, "dubbel", "RBL-DEMO"), JudgementStillAsked));
+            dossiers.RecordAsync("99DE00", daan, new LeerplichtJudgementRecorded(new EventId("press-2"), now, lotte, false, "dubbel", "RBL-DEMO"), JudgementStillAsked));
 
-        var judgement = Assert.Single((await dossiers.ReadAsync("99DE00", Daan)).Of<LeerplichtJudgementRecorded>());
+        var judgement = Assert.Single((await dossiers.ReadAsync("99DE00", daan)).Of<LeerplichtJudgementRecorded>());
         Assert.Equal(("press-1", true), (judgement.Id.Value, judgement.IsThuiszitter));
     }
 

@@ -18,10 +18,8 @@ namespace VerzuimBot.Tests.ThuiszitterRoute;
 /// </summary>
 public sealed class ThuiszitterBranchTests
 {
-    private static readonly StudentId Daan = StudentIds.For(new SchoolId("99DE00"), "123456");
-
     private static Task<DossierView> DossierAsync(RouteHarness route) =>
-        route.App.Services.GetRequiredService<DossierService>().ReadAsync("99DE00", Daan);
+        route.App.Services.GetRequiredService<DossierService>().ReadAsync("99DE00", route.StudentIdOf("123456"));
 
     [Fact]
     public async Task Judgement_Nee_NeedsAReason_IsStoredWithWhoRoleOrganisationWhenAndReason_AndOpensNoCase()

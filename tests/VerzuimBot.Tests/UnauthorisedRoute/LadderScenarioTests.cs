@@ -18,7 +18,7 @@ public sealed class LadderScenarioTests
     private static async Task<IReadOnlyList<DossierEvent>> DaansDossierAsync(RouteHarness route)
     {
         var dossiers = route.App.Services.GetRequiredService<VerzuimBot.Protocol.Dossiers.DossierService>();
-        var daan = VerzuimBot.Access.Roster.StudentIds.For(new SchoolId("99DE00"), "123456");
+        var daan = route.StudentIdOf("123456");
         return (await dossiers.ReadAsync("99DE00", daan)).Events;
     }
 
