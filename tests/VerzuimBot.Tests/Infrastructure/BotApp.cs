@@ -37,6 +37,33 @@ public sealed class BotApp : WebApplicationFactory<Program>
         _metadata = metadata;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "verzuimbot-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>(settings ?? []) { ["TableStorage:DataDirectory"] = DataDirectory };
+
+        // The local tools' opt-in (issue 18): tests that talk to a Development host without a token set it, unless they test its absence.
+        if (environment == "Development")
+        {
+            _settings.TryAdd("Bot:AllowUnauthenticatedLoopback", "true");
+        }
+    }
+
+    /// <summary>A complete production configuration (start-up validation passes), plus <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string?> ProductionSettings(string appId = "11111111-1111-1111-1111-111111111111", Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Bot:MicrosoftAppId"] = appId,
+            ["Bot:MicrosoftAppPassword"] = "test-only-not-used",
+            ["Digest:PublicBaseUrl"] = "https://verzuimbot.school.example",
+            ["Tenants:Organisations:0:Id"] = "12AB00",
+            ["Tenants:Organisations:0:Kind"] = "School",
+            ["Tenants:Organisations:0:Name"] = "Demoschool",
+            ["Tenants:Organisations:0:TenantIds:0"] = Activities.Tenant,
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 
     /// <summary>Monday 23 November 2026, 09:00 in Amsterdam: every test runs on the same day.</summary>
