@@ -17,7 +17,7 @@ public sealed class StartupConfigurationTests
 
         Assert.Equal(78, run.ExitCode);
         Assert.Contains("VerzuimBot cannot start: the configuration for environment 'Production' is incomplete or invalid.", run.Error, StringComparison.Ordinal);
-        foreach (var key in new[] { "Bot:MicrosoftAppId (environment variable Bot__MicrosoftAppId): missing", "Digest:PublicBaseUrl (environment variable Digest__PublicBaseUrl): missing", "no store configured", "Tenants:Organisations (environment variable Tenants__Organisations): no organisation" })
+        foreach (var key in new[] { "Bot:MicrosoftAppId (environment variable Bot__MicrosoftAppId): missing", "Digest:PublicBaseUrl (environment variable Digest__PublicBaseUrl): missing", "no store configured", "Connector:AllowedServiceUrls (environment variable Connector__AllowedServiceUrls): empty", "Tenants:Organisations (environment variable Tenants__Organisations): no organisation" })
         {
             Assert.Contains(key, run.Error, StringComparison.Ordinal);
         }
@@ -71,6 +71,7 @@ public sealed class StartupConfigurationTests
                 ["Bot__OpenIdMetadataUrl"] = "http://127.0.0.1:9/v1/.well-known/openidconfiguration",
                 ["TableStorage__DataDirectory"] = data,
                 ["Digest__PublicBaseUrl"] = "https://verzuimbot.school.example",
+                ["Connector__AllowedServiceUrls__0"] = "https://smba.trafficmanager.net/emea/",
                 ["Tenants__Organisations__0__Id"] = "12AB00",
                 ["Tenants__Organisations__0__Kind"] = "School",
                 ["Tenants__Organisations__0__Name"] = "Demoschool",
@@ -117,7 +118,7 @@ public sealed class StartupConfigurationTests
         }
 
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("Bot__", StringComparison.Ordinal) || k.StartsWith("TableStorage__", StringComparison.Ordinal)
-            || k.StartsWith("Digest__", StringComparison.Ordinal) || k.StartsWith("Tenants__", StringComparison.Ordinal) || k.StartsWith("APPLICATIONINSIGHTS", StringComparison.Ordinal)
+            || k.StartsWith("Digest__", StringComparison.Ordinal) || k.StartsWith("Connector__", StringComparison.Ordinal) || k.StartsWith("Tenants__", StringComparison.Ordinal) || k.StartsWith("APPLICATIONINSIGHTS", StringComparison.Ordinal)
             || k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
         {
             info.Environment.Remove(key);

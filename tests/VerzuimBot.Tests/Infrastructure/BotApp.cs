@@ -53,6 +53,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Bot:MicrosoftAppId"] = appId,
             ["Bot:MicrosoftAppPassword"] = "test-only-not-used",
             ["Digest:PublicBaseUrl"] = "https://verzuimbot.school.example",
+            ["Connector:AllowedServiceUrls:0"] = "https://smba.trafficmanager.net/emea/",
             ["Tenants:Organisations:0:Id"] = "12AB00",
             ["Tenants:Organisations:0:Kind"] = "School",
             ["Tenants:Organisations:0:Name"] = "Demoschool",

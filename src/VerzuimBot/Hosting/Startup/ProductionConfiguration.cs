@@ -41,6 +41,11 @@ internal static class ProductionConfiguration
                 ? null : "no store configured"),
         new("Digest:PublicBaseUrl", "Set the public https address of the bot, e.g. https://verzuimbot.school.nl (infra/ output BOT_ENDPOINT); download links are built from it.",
             c => c["Digest:PublicBaseUrl"] is { } url ? AbsoluteUrl(url, httpsOnly: !c.IsDevelopment) : c.IsDevelopment ? null : "missing"),
+        new("Connector:AllowedServiceUrls", "Set the Teams serviceUrl of your region, e.g. Connector:AllowedServiceUrls:0=https://smba.trafficmanager.net/emea/ (infra/ sets it).",
+            c => c.IsDevelopment ? null
+                : c.Configuration.GetSection("Connector:AllowedServiceUrls").GetChildren().Select(u => u.Value).ToList() is { Count: > 0 } urls
+                    ? urls.Select(u => AbsoluteUrl(u ?? string.Empty, httpsOnly: true)).FirstOrDefault(p => p is not null)
+                    : "empty: after a restart, or on a second instance, reminders could not be sent until someone wrote to the bot there"),
         new("Tenants:Organisations", "Configure at least one organisation: Tenants:Organisations:0:Id, :Kind, :Name, :TenantIds:0 and :Beheerders:0 (see docs/deploy.md).",
             c => c.IsDevelopment || c.Configuration.GetSection("Tenants:Organisations").GetChildren().Any(o => o["Id"] is { Length: > 0 } && o.GetSection("TenantIds").GetChildren().Any())
                 ? null : "no organisation with a tenant id: every activity would be refused"),
