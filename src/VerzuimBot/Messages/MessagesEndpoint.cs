@@ -18,36 +18,28 @@ internal static class MessagesEndpoint
 {
     public const long MaxActivityBytes = 256 * 1024;
 
-    public static async Task<IResult> HandleAsync(
-        HttpContext http,
-        InboundAuthenticator authenticator,
-        TrustedServiceUrls trustedServiceUrls,
-        ProcessedActivityStore processed,
-        TurnHandler turns,
-        TenantGate tenants,
-        CardActionRouter cardActions,
-        TimeProvider time,
-        ILogger<TurnHandler> logger,
-        CancellationToken cancellationToken)
+    /// <summary>What one POST brings: the request and the services that handle it (bound by <c>[AsParameters]</c>).</summary>
+    internal readonly record struct Turn(
+        HttpContext Http,
+        InboundAuthenticator Authenticator,
+        TrustedServiceUrls TrustedServiceUrls,
+        ProcessedActivityStore Processed,
+        TurnHandler Turns,
+        TenantGate Tenants,
+        CardActionRouter CardActions,
+        TimeProvider Time,
+        ILogger<TurnHandler> Logger,
+        CancellationToken CancellationToken);
+
+    public static async Task<IResult> HandleAsync([AsParameters] Turn turn)
     {
         using var telemetry = new TurnTelemetry();
-        var result = await HandleTurnAsync(http, authenticator, trustedServiceUrls, processed, turns, tenants, cardActions, time, logger, telemetry, cancellationToken).ConfigureAwait(false);
-        return telemetry.Complete(result);
+        return telemetry.Complete(await HandleTurnAsync(turn, telemetry).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> HandleTurnAsync(
-        HttpContext http,
-        InboundAuthenticator authenticator,
-        TrustedServiceUrls trustedServiceUrls,
-        ProcessedActivityStore processed,
-        TurnHandler turns,
-        TenantGate tenants,
-        CardActionRouter cardActions,
-        TimeProvider time,
-        ILogger<TurnHandler> logger,
-        TurnTelemetry telemetry,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> HandleTurnAsync(Turn turn, TurnTelemetry telemetry)
     {
+        var (http, authenticator, trustedServiceUrls, processed, turns, tenants, cardActions, time, logger, cancellationToken) = turn;
         var body = await ReadLimitedAsync(http.Request, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
