@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts VerzuimBot on the embedded store (Development, no app id: loopback only) together with the
+# Starts VerzuimBot on the embedded store (Development, no app id, requests without a token accepted from
+# loopback only, by the explicit opt-in Bot__AllowUnauthenticatedLoopback=true) together with the
 # Microsoft 365 Agents Playground, a local Teams emulator, and prints the address to open.
 # Ports: VERZUIMBOT_PORT (default 3978), PLAYGROUND_PORT (default 56150). Ctrl+C stops both.
 set -euo pipefail
@@ -22,7 +23,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true TableStorage__DataDirectory="$data_dir" \
+ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true Bot__AllowUnauthenticatedLoopback=true TableStorage__DataDirectory="$data_dir" \
   dotnet "$root/src/VerzuimBot/bin/Debug/net10.0/VerzuimBot.dll" --urls "http://127.0.0.1:$bot_port" \
   --contentRoot "$root/src/VerzuimBot/bin/Debug/net10.0" &
 pids+=($!)

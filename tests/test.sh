@@ -22,6 +22,9 @@ if [ ! -d tests/node/node_modules ] || [ tests/node/package-lock.json -nt tests/
   (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The Agents Toolkit's schema for m365agents.yml (tests/VerzuimBot.Infra.Tests), from its npm package.
+bash tests/node/m365agents/fetch-schema.sh
+
 echo "== dotnet test"
 log="$(mktemp)"
 set +e

@@ -6,10 +6,11 @@ namespace VerzuimBot.AppPackage;
 /// <summary>
 /// The command line:
 /// <code>
-///   VerzuimBot.AppPackage --out artifacts/verzuimbot.zip [--app-id GUID] [--bot-id GUID] [--domain host] [--manifests dir]
+///   VerzuimBot.AppPackage --out artifacts/verzuimbot.zip [--app-id GUID] [--bot-id GUID] [--domain host]
+///                         [--privacy-url https://…] [--terms-url https://…] [--manifests dir]
 ///   VerzuimBot.AppPackage icons [--manifests dir]      (re-draws manifests/color.png and outline.png)
 /// </code>
-/// Ids and domain fall back to VERZUIMBOT_APP_ID, VERZUIMBOT_BOT_ID and VERZUIMBOT_DOMAIN. Exit codes: 0 ok,
+/// Values fall back to VERZUIMBOT_APP_ID, VERZUIMBOT_BOT_ID, VERZUIMBOT_DOMAIN, VERZUIMBOT_PRIVACY_URL and VERZUIMBOT_TERMS_URL. Exit codes: 0 ok,
 /// 2 bad or missing configuration (nothing written), 1 the package could not be built.
 /// </summary>
 internal static class AppPackageCommand
@@ -23,10 +24,10 @@ internal static class AppPackageCommand
         for (var i = iconsMode ? 1 : 0; i < args.Length; i++)
         {
             var name = args[i];
-            if (name is not ("--out" or "--app-id" or "--bot-id" or "--domain" or "--manifests") || i + 1 >= args.Length)
+            if (name is not ("--out" or "--app-id" or "--bot-id" or "--domain" or "--privacy-url" or "--terms-url" or "--manifests") || i + 1 >= args.Length)
             {
                 error.WriteLine($"Unknown or incomplete option '{name}'.");
-                error.WriteLine("Usage: VerzuimBot.AppPackage --out <zip> [--app-id <guid>] [--bot-id <guid>] [--domain <host>] [--manifests <dir>] | icons [--manifests <dir>]");
+                error.WriteLine("Usage: VerzuimBot.AppPackage --out <zip> [--app-id <guid>] [--bot-id <guid>] [--domain <host>] [--privacy-url <https url>] [--terms-url <https url>] [--manifests <dir>] | icons [--manifests <dir>]");
                 return Usage;
             }
             options[name] = args[++i];
@@ -49,7 +50,8 @@ internal static class AppPackageCommand
 
         var problems = new List<string>();
         if (!options.TryGetValue("--out", out var outPath)) problems.Add("Missing --out <path of the zip to write>.");
-        var settings = PackageSettings.Resolve(options.GetValueOrDefault("--app-id"), options.GetValueOrDefault("--bot-id"), options.GetValueOrDefault("--domain"), environment, problems);
+        var settings = PackageSettings.Resolve(options.GetValueOrDefault("--app-id"), options.GetValueOrDefault("--bot-id"), options.GetValueOrDefault("--domain"),
+            options.GetValueOrDefault("--privacy-url"), options.GetValueOrDefault("--terms-url"), environment, problems);
         if (settings is null || outPath is null)
         {
             foreach (var problem in problems) error.WriteLine(problem);

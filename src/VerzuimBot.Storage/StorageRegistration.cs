@@ -17,6 +17,7 @@ public static class StorageRegistration
         services.AddOptions<TableStorageOptions>().Bind(tableStorage);
         // Every store call is counted (round-trip ceilings in tests) and traced without keys or values.
         services.AddSingleton<ITableStoreFactory>(sp => new Tables.Instrumentation.InstrumentedTableStoreFactory(TableStoreFactory.Create(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<Health.StoreProbe>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
         services.AddSingleton<DialogStateStore>();

@@ -1,8 +1,11 @@
 using VerzuimBot.Development;
 using VerzuimBot.Digest;
 using VerzuimBot.Hosting;
-using VerzuimBot.Messages;
 using VerzuimBot.Hosting.Errors;
+using VerzuimBot.Hosting.Health;
+using VerzuimBot.Hosting.Startup;
+using VerzuimBot.Messages;
+using VerzuimBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,17 +15,27 @@ if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(
     builder.Configuration.AddJsonFile("appsettings.Demo.json", optional: false);
 }
 
+// "dotnet VerzuimBot.dll beheer ..." runs a beheerder command (roster import, roles, audit, inzage,
+// delete, retention) against the configured store, then exits; see BeheerCli.Usage.
+var beheer = args.Length > 0 && args[0] == "beheer";
+if (!beheer && ProductionConfiguration.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+{
+    // One message naming every key to fix, and no stack trace: this is the operator's first contact with the host.
+    await Console.Error.WriteLineAsync(ProductionConfiguration.Describe(problems, builder.Environment));
+    return ProductionConfiguration.ExitCode;
+}
+
 builder.Services.AddVerzuimBot(builder.Configuration, builder.Environment);
+builder.Services.AddReadinessChecks();
+builder.Services.AddVerzuimBotTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MessagesEndpoint.MaxActivityBytes);
 
 var app = builder.Build();
 
-// Without Privacy:PseudonymKey student ids could be computed: outside Development that stops start-up here (and the CLI).
+// Without Privacy:PseudonymKey student ids could be computed: the beheer CLI (which skips the checks above) stops here too.
 app.Services.GetRequiredService<VerzuimBot.Access.Roster.StudentIds>();
 
-// "dotnet VerzuimBot.dll beheer ..." runs a beheerder command (roster import, roles, audit, inzage,
-// delete, retention) against the configured store, then exits; see BeheerCli.Usage.
-if (args.Length > 0 && args[0] == "beheer")
+if (beheer)
 {
     var cli = app.Services.GetRequiredService<VerzuimBot.Access.Cli.BeheerCli>();
     return await cli.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
@@ -30,7 +43,7 @@ if (args.Length > 0 && args[0] == "beheer")
 
 app.UseExceptionHandler(errors => errors.Run(UnexpectedErrorResponse.WriteAsync));
 app.LogAuthenticationMode();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
 app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
 app.MapDigestExport();
 app.MapDevelopmentRoutes();

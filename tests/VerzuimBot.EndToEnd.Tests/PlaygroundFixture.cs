@@ -60,6 +60,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["TableStorage__DataDirectory"] = data,
             ["Demo__Enabled"] = "true",
+            ["Bot__AllowUnauthenticatedLoopback"] = "true",
         });
         await WaitUntilAsync($"{BotUrl}/healthz");
 

@@ -13,12 +13,16 @@ public enum InboundAuthOutcome
     Authenticated = 1,
     DevelopmentLoopback,
     Rejected,
+
+    /// <summary>The token is valid, but its signing key is not endorsed for the activity's channel (403).</summary>
+    ChannelNotEndorsed,
 }
 
 /// <summary>
 /// Validates the Bot Connector JWT of an inbound activity: signature with keys from the OpenID
 /// metadata, issuer, audience = app id, lifetime with 5 minutes skew, and the serviceurl claim
-/// equal to the activity's serviceUrl. Any failure rejects the whole activity (401).
+/// equal to the activity's serviceUrl. Any failure rejects the whole activity (401). Last, the signing
+/// key's endorsements must name the activity's channel (protocol brief §3.2 step 8), else 403.
 /// </summary>
 public sealed class InboundAuthenticator
 {
@@ -45,6 +49,12 @@ public sealed class InboundAuthenticator
     {
         if (_options.IsDevelopmentMode)
         {
+            if (!_options.AllowUnauthenticatedLoopback)
+            {
+                _logger.LogWarning("Rejected a request: no Bot:MicrosoftAppId is configured and Bot:AllowUnauthenticatedLoopback is not set");
+                return InboundAuthOutcome.Rejected;
+            }
+
             if (remoteAddress is not null && IPAddress.IsLoopback(remoteAddress))
             {
                 return InboundAuthOutcome.DevelopmentLoopback;
@@ -87,6 +97,14 @@ public sealed class InboundAuthenticator
         {
             _logger.LogWarning("Rejected an activity: serviceUrl does not match the token's serviceurl claim");
             return InboundAuthOutcome.Rejected;
+        }
+
+        var kid = (result.SecurityToken as JsonWebToken)?.Kid;
+        var endorsements = await SigningKeyEndorsements.ForKeyAsync(_metadata, kid, cancellationToken).ConfigureAwait(false);
+        if (activity.ChannelId is not { Length: > 0 } channel || !endorsements.Contains(channel, StringComparer.Ordinal))
+        {
+            _logger.LogWarning("Refused an activity: the signing key is not endorsed for its channel ({Endorsements} endorsements)", endorsements.Count);
+            return InboundAuthOutcome.ChannelNotEndorsed;
         }
 
         return InboundAuthOutcome.Authenticated;

@@ -1,3 +1,4 @@
+using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -33,19 +34,19 @@ public sealed class ConnectorClient
     }
 
     public Task<string?> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        PostForIdAsync(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+        PostForIdAsync("send", serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
 
     public Task<string?> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default) =>
-        PostForIdAsync(serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity with { ReplyToId = replyToId }, cancellationToken);
+        PostForIdAsync("reply", serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity with { ReplyToId = replyToId }, cancellationToken);
 
     public async Task UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
-        using var response = await CallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity with { Id = activityId }, cancellationToken).ConfigureAwait(false);
+        using var response = await CallAsync("update", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity with { Id = activityId }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
-        using var response = await CallAsync(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, cancellationToken).ConfigureAwait(false);
+        using var response = await CallAsync("delete", HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -56,7 +57,7 @@ public sealed class ConnectorClient
     {
         try
         {
-            using var response = await CallAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken).ConfigureAwait(false);
+            using var response = await CallAsync("member", HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken).ConfigureAwait(false);
             using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
             return json?.RootElement is { ValueKind: JsonValueKind.Object } member ? ToMember(member) : null;
         }
@@ -69,7 +70,7 @@ public sealed class ConnectorClient
     /// <summary>All members of a group chat or team (GET .../members), with their UPNs, to link them when the bot is added.</summary>
     public async Task<IReadOnlyList<TeamsMember>> GetMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken = default)
     {
-        using var response = await CallAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members", null, cancellationToken).ConfigureAwait(false);
+        using var response = await CallAsync("members", HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members", null, cancellationToken).ConfigureAwait(false);
         using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         if (json?.RootElement is not { ValueKind: JsonValueKind.Array } members)
         {
@@ -115,24 +116,26 @@ public sealed class ConnectorClient
 
     private async Task<(string Id, string? ActivityId)> CreateConversationAsync(string serviceUrl, object body, CancellationToken cancellationToken)
     {
-        using var response = await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, cancellationToken).ConfigureAwait(false);
+        using var response = await CallAsync("create-conversation", HttpMethod.Post, serviceUrl, "v3/conversations", body, cancellationToken).ConfigureAwait(false);
         using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         var id = json?.RootElement.TryGetProperty("id", out var idValue) == true ? idValue.GetString() : null;
         var activityId = json?.RootElement.TryGetProperty("activityId", out var a) == true ? a.GetString() : null;
         return (id ?? throw new ConnectorException("De connector gaf geen gesprek-id terug.", (int)response.StatusCode), activityId);
     }
 
-    private async Task<string?> PostForIdAsync(string serviceUrl, string path, Activity activity, CancellationToken cancellationToken)
+    private async Task<string?> PostForIdAsync(string operation, string serviceUrl, string path, Activity activity, CancellationToken cancellationToken)
     {
-        using var response = await CallAsync(HttpMethod.Post, serviceUrl, path, activity, cancellationToken).ConfigureAwait(false);
+        using var response = await CallAsync(operation, HttpMethod.Post, serviceUrl, path, activity, cancellationToken).ConfigureAwait(false);
         using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
         return json?.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
     }
 
-    private async Task<HttpResponseMessage> CallAsync(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> CallAsync(string operation, HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
     {
+        using var span = ConnectorTelemetry.Start(operation);
         if (!_trusted.IsTrusted(serviceUrl))
         {
+            span?.SetStatus(ActivityStatusCode.Error, "untrusted serviceUrl");
             throw new ConnectorException("Deze serviceUrl is niet vertrouwd; er is niets verstuurd.");
         }
 
@@ -162,12 +165,15 @@ public sealed class ConnectorClient
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning("Connector call {Method} failed after retries: {Error}", method.Method, ex.GetType().Name);
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw new ConnectorException("De Teams-connector is niet bereikbaar.", null, ex);
         }
 
+        span?.SetTag(ConnectorTelemetry.StatusTag, (int)response.StatusCode);
         if (!response.IsSuccessStatusCode)
         {
             var status = (int)response.StatusCode;
+            span?.SetStatus(ActivityStatusCode.Error);
             response.Dispose();
             _logger.LogWarning("Connector call {Method} answered {Status}", method.Method, status);
             throw new ConnectorException($"De Teams-connector antwoordde {status}.", status);
@@ -217,6 +223,7 @@ public sealed class ConnectorClient
                 },
                 OnRetry = args =>
                 {
+                    ConnectorTelemetry.Retrying(args.AttemptNumber);
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },

@@ -26,6 +26,7 @@ internal sealed class RetentionScheduler(RetentionJob job, TimeProvider time, IL
             try
             {
                 await Task.Delay(next - now, time, stoppingToken).ConfigureAwait(false);
+                using var span = Telemetry.BotTelemetry.StartJob("retention-run");
                 var report = await job.RunAsync(stoppingToken).ConfigureAwait(false);
                 logger.LogInformation("Retention run done: {Report}", report);
             }

@@ -52,6 +52,7 @@ internal sealed class DigestScheduler(
     /// <returns>How many digests were posted.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        using var span = Telemetry.BotTelemetry.StartJob("digest-check");
         var posted = 0;
         var now = time.GetUtcNow();
         await exports.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false);

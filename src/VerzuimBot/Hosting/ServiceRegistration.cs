@@ -129,10 +129,18 @@ internal static class ServiceRegistration
         {
             if (!app.Environment.IsDevelopment())
             {
+                // ProductionConfiguration stops the host before this; a host built another way must not run open either.
                 throw new InvalidOperationException("Bot:MicrosoftAppId is not configured. Unauthenticated mode is only allowed in the Development environment.");
             }
 
-            logger.LogWarning("DEVELOPMENT MODE: no Bot:MicrosoftAppId configured. Unauthenticated requests are accepted ONLY from loopback, and outbound calls carry no token.");
+            if (options.AllowUnauthenticatedLoopback)
+            {
+                logger.LogWarning("DEVELOPMENT MODE: no Bot:MicrosoftAppId configured and Bot:AllowUnauthenticatedLoopback=true. Requests without a token are accepted ONLY from loopback, and outbound calls carry no token.");
+            }
+            else
+            {
+                logger.LogWarning("No Bot:MicrosoftAppId configured and Bot:AllowUnauthenticatedLoopback is not set: every activity is refused. Set Bot:AllowUnauthenticatedLoopback=true to try the bot locally in the Agents Playground.");
+            }
         }
         else
         {

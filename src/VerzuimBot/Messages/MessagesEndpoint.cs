@@ -1,7 +1,10 @@
+using VerzuimBot.Absence;
 using VerzuimBot.Connector.Auth;
 using VerzuimBot.Connector.Client;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Storage;
+using VerzuimBot.CardActions;
+using VerzuimBot.Telemetry;
 
 namespace VerzuimBot.Messages;
 
@@ -14,21 +17,33 @@ internal static class MessagesEndpoint
 {
     public const long MaxActivityBytes = 256 * 1024;
 
-    public static async Task<IResult> HandleAsync(
-        HttpContext http,
-        InboundAuthenticator authenticator,
-        TrustedServiceUrls trustedServiceUrls,
-        ProcessedActivityStore processed,
-        TurnHandler turns,
-        TenantGate tenants,
-        TimeProvider time,
-        ILogger<TurnHandler> logger,
-        CancellationToken cancellationToken)
+    /// <summary>What one POST brings: the request and the services that handle it (bound by <c>[AsParameters]</c>).</summary>
+    internal readonly record struct Turn(
+        HttpContext Http,
+        InboundAuthenticator Authenticator,
+        TrustedServiceUrls TrustedServiceUrls,
+        ProcessedActivityStore Processed,
+        TurnHandler Turns,
+        TenantGate Tenants,
+        CardActionRouter CardActions,
+        TimeProvider Time,
+        ILogger<TurnHandler> Logger,
+        CancellationToken CancellationToken);
+
+    public static async Task<IResult> HandleAsync([AsParameters] Turn turn)
     {
+        using var telemetry = new TurnTelemetry();
+        return telemetry.Complete(await HandleTurnAsync(turn, telemetry).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> HandleTurnAsync(Turn turn, TurnTelemetry telemetry)
+    {
+        var (http, authenticator, trustedServiceUrls, processed, turns, tenants, cardActions, time, logger, cancellationToken) = turn;
         var body = await ReadLimitedAsync(http.Request, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             logger.LogWarning("Refused an activity over {Limit} bytes", MaxActivityBytes);
+            telemetry.Refused("too-large");
             return Results.Problem("De activiteit is te groot.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -36,13 +51,25 @@ internal static class MessagesEndpoint
         if (activity is null || !HasUsableIds(activity))
         {
             logger.LogWarning("Refused a malformed activity ({Bytes} bytes)", body.Length);
+            telemetry.Refused("malformed");
             return Results.Problem("Ongeldige activiteit: verwacht een Bot Framework-activiteit met type, serviceUrl en conversation.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        telemetry.Describe(activity, verb => cardActions.Handles(verb) || verb is AbsenceCommands.SaveVerb or AbsenceCommands.ClearVerb);
         var outcome = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), activity, http.Connection.RemoteIpAddress, cancellationToken).ConfigureAwait(false);
         if (outcome == InboundAuthOutcome.Rejected)
         {
+            telemetry.Refused("unauthenticated");
             return Results.Unauthorized();
+        }
+
+        // Teams only (issue 18): another channel, or a key not endorsed for this one, is refused before anything is read or stored.
+        if (outcome == InboundAuthOutcome.ChannelNotEndorsed || activity.ChannelId != BotAuthenticationOptions.TeamsChannelId)
+        {
+            logger.LogWarning("Refused a {Type} activity: VerzuimBot serves Microsoft Teams only (channel {Channel}, key endorsed: {Endorsed})",
+                activity.Type, activity.ChannelId ?? "(none)", outcome != InboundAuthOutcome.ChannelNotEndorsed);
+            telemetry.Refused("channel");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (outcome == InboundAuthOutcome.Authenticated)
@@ -54,6 +81,7 @@ internal static class MessagesEndpoint
         {
             // We could never answer it (e.g. not a URL, or not loopback in Development): refuse before doing anything.
             logger.LogWarning("Refused a {Type} activity with a serviceUrl the bot may not call", activity.Type);
+            telemetry.Refused("service-url");
             return Results.Problem("Ongeldige activiteit: de serviceUrl is geen adres waar de bot op mag antwoorden.", statusCode: StatusCodes.Status400BadRequest);
         }
 
@@ -62,6 +90,7 @@ internal static class MessagesEndpoint
         {
             // Refused politely: one Dutch sentence for a person who typed something, nothing stored or processed.
             logger.LogWarning("Refused a {Type} activity from tenant {TenantId}: {Reason}", activity.Type, activity.TenantId ?? "(none)", tenant.LogReason);
+            telemetry.Refused("tenant");
             if (activity.Type == Connector.Schema.ActivityTypes.Message && tenant.RefusalMessage is { } refusal)
             {
                 await turns.TellAsync(activity, refusal, cancellationToken).ConfigureAwait(false);
@@ -76,6 +105,7 @@ internal static class MessagesEndpoint
                 && !await processed.TryMarkProcessedAsync(activity.ChannelId ?? "unknown", id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             {
                 logger.LogInformation("Ignored a redelivered {Type} activity", activity.Type);
+                telemetry.Outcome("duplicate");
                 return Results.Ok();
             }
 
@@ -86,6 +116,7 @@ internal static class MessagesEndpoint
         {
             // The store is down or refused: tell the user in Dutch, never claim anything was saved.
             logger.LogError("Store failure while handling a {Type} activity: {ErrorCode}", activity.Type, errorCode);
+            telemetry.Outcome("store-unavailable");
             if (activity.Type == Connector.Schema.ActivityTypes.Invoke)
             {
                 // A card press: Teams shows this sentence and keeps the card, so it can be pressed again.
@@ -99,6 +130,7 @@ internal static class MessagesEndpoint
         catch (ConnectorException ex)
         {
             logger.LogWarning("Could not answer a {Type} activity through the connector (status {Status})", activity.Type, ex.Status);
+            telemetry.Outcome("connector-failed");
             return Results.Problem("Het antwoord kon niet naar Teams worden verstuurd.", statusCode: StatusCodes.Status502BadGateway);
         }
     }

@@ -6,6 +6,7 @@ using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Staff;
+using VerzuimBot.Telemetry;
 
 namespace VerzuimBot.Tasks;
 
@@ -28,12 +29,15 @@ internal sealed class ReminderSweeper(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var span = BotTelemetry.StartJob("reminder-sweep");
         try
         {
             var now = time.GetUtcNow();
             var delivered = 0;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(await tasks.ListDueAsync(now, cancellationToken).ConfigureAwait(false), parallel, async (task, ct) =>
+            var due = await tasks.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
+            BotTelemetry.RemindersDue.Add(due.Count);
+            await Parallel.ForEachAsync(due, parallel, async (task, ct) =>
             {
                 if (await DeliverAsync(task, now, ct).ConfigureAwait(false))
                 {
@@ -41,6 +45,7 @@ internal sealed class ReminderSweeper(
                 }
             }).ConfigureAwait(false);
 
+            span?.SetTag(BotTelemetry.Tags.Count, delivered);
             return delivered;
         }
         finally
@@ -88,9 +93,11 @@ internal sealed class ReminderSweeper(
                 var next = SchoolClock.At(protocol.Calendar.AddSchoolDays(SchoolClock.LocalDate(now), 1), protocol.Profile.ReminderTime);
                 logger.LogWarning("Task {TaskId} ({Kind}) has no reachable {Role}; tried again on {Next}", definition.TaskId, definition.Kind, current.Assignee, next);
                 await tasks.RescheduleAsync(claim, next, cancellationToken).ConfigureAwait(false);
+                BotTelemetry.RemindersRetried.Add(1);
                 return false;
             }
 
+            BotTelemetry.RemindersSent.Add(1);
             return await tasks.MarkDeliveredAsync(claim, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectorException ex)
@@ -98,7 +105,9 @@ internal sealed class ReminderSweeper(
             // Teams throttled or failed: back off (1, 2, 4 … 60 minutes) and try again; never drop the reminder.
             var backoff = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(claim.Task.Attempts, 6))));
             logger.LogWarning("Sending task {TaskId} failed (status {Status}); retry in {Backoff}", definition.TaskId, ex.Status, backoff);
+            BotTelemetry.RemindersFailed.Add(1);
             await tasks.RescheduleAsync(claim, now + backoff, cancellationToken).ConfigureAwait(false);
+            BotTelemetry.RemindersRetried.Add(1);
             return false;
         }
     }

@@ -24,7 +24,9 @@ public sealed class AppPackageCommandTests : IDisposable
     {
         [PackageSettings.AppIdVariable] = AppId.ToString(),
         [PackageSettings.BotIdVariable] = BotId.ToString(),
-        [PackageSettings.DomainVariable] = "verzuimbot.school.example",
+        [PackageSettings.DomainVariable] = "verzuimbot.school.nl",
+        [PackageSettings.PrivacyUrlVariable] = "https://www.school.nl/privacy",
+        [PackageSettings.TermsUrlVariable] = "https://www.school.nl/gebruiksvoorwaarden",
     };
 
     [Fact]
@@ -39,7 +41,16 @@ public sealed class AppPackageCommandTests : IDisposable
         var manifest = JsonNode.Parse(manifestText)!;
         Assert.Equal(AppId.ToString(), manifest["id"]!.GetValue<string>());
         Assert.Equal(BotId.ToString(), manifest["bots"]![0]!["botId"]!.GetValue<string>());
-        Assert.Equal("verzuimbot.school.example", manifest["validDomains"]![0]!.GetValue<string>());
+        Assert.Equal("verzuimbot.school.nl", manifest["validDomains"]![0]!.GetValue<string>());
+        Assert.Equal("https://www.school.nl/privacy", manifest["developer"]!["privacyUrl"]!.GetValue<string>());
+        Assert.Equal("https://www.school.nl/gebruiksvoorwaarden", manifest["developer"]!["termsOfUseUrl"]!.GetValue<string>());
+
+        // issue 18 item 6: nothing of an example address reaches a package built from real settings.
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            var text = new StreamReader(entry.Open()).ReadToEnd();
+            Assert.DoesNotContain("example", text, StringComparison.OrdinalIgnoreCase);
+        }
 
         using var color = new MemoryStream();
         zip.GetEntry("color.png")!.Open().CopyTo(color);
@@ -65,6 +76,8 @@ public sealed class AppPackageCommandTests : IDisposable
         Assert.Contains(PackageSettings.AppIdVariable, error, StringComparison.Ordinal);
         Assert.Contains(PackageSettings.BotIdVariable, error, StringComparison.Ordinal);
         Assert.Contains(PackageSettings.DomainVariable, error, StringComparison.Ordinal);
+        Assert.Contains(PackageSettings.PrivacyUrlVariable, error, StringComparison.Ordinal);
+        Assert.Contains(PackageSettings.TermsUrlVariable, error, StringComparison.Ordinal);
         Assert.False(File.Exists(Zip));
     }
 
@@ -72,6 +85,8 @@ public sealed class AppPackageCommandTests : IDisposable
     [InlineData("--app-id", "not-a-guid", "GUID")]
     [InlineData("--bot-id", "00000000-0000-0000-0000-000000000000", "GUID")]
     [InlineData("--domain", "https://bot.example.nl/api", "host name")]
+    [InlineData("--privacy-url", "http://www.school.nl/privacy", "https address")]
+    [InlineData("--terms-url", "voorwaarden", "https address")]
     public void Malformed_values_are_rejected(string option, string value, string mentioned)
     {
         Assert.Equal(AppPackageCommand.Usage, Run(FullEnvironment(), "--out", Zip, option, value));

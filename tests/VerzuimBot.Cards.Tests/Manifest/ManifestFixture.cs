@@ -10,7 +10,8 @@ namespace VerzuimBot.Cards.Tests.Manifest;
 /// </summary>
 public sealed class ManifestFixture
 {
-    internal static readonly PackageSettings TestSettings = new(Guid.NewGuid(), Guid.NewGuid(), "verzuimbot.test.example");
+    internal static readonly PackageSettings TestSettings = new(Guid.NewGuid(), Guid.NewGuid(), "verzuimbot.test.example",
+        new Uri("https://www.school.test.example/privacy"), new Uri("https://www.school.test.example/voorwaarden"));
 
     private readonly Lazy<JsonObject> _answer;
 

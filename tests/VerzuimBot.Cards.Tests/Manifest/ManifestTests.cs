@@ -8,8 +8,8 @@ namespace VerzuimBot.Cards.Tests.Manifest;
 public sealed class ManifestTests(ManifestFixture fixture) : IClassFixture<ManifestFixture>
 {
     // Student data only in a personal chat; a team or group chat gets the commands that show no child by name.
-    private static readonly string[] PersonalCommands = ["ziekmelding", "beter", "herstel", "ongeoorloofd", "verlof", "schorsing", "taken", "thuiszitter", "overleg", "overzicht", "leerlingen importeren", "help"];
-    private static readonly string[] TeamCommands = ["overzicht hier", "overzicht", "help"];
+    private static readonly string[] PersonalCommands = ["ziekmelding", "beter", "herstel", "taken", "ongeoorloofd", "verlof", "schorsing", "thuiszitter", "overleg", "overzicht", "afwezig", "help"];
+    private static readonly string[] TeamCommands = ["overzicht hier", "overzicht stop", "help"];
     private static readonly string[] GroupChatCommands = ["overleg hier", "help"];
 
     [Fact]
@@ -67,6 +67,9 @@ public sealed class ManifestTests(ManifestFixture fixture) : IClassFixture<Manif
         Assert.Equal(ManifestRenderer.AppIdToken, manifest["id"]!.GetValue<string>());
         Assert.Equal(ManifestRenderer.BotIdToken, manifest["bots"]![0]!["botId"]!.GetValue<string>());
         Assert.Equal([ManifestRenderer.DomainToken], manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Equal(ManifestRenderer.PrivacyUrlToken, manifest["developer"]!["privacyUrl"]!.GetValue<string>());
+        Assert.Equal(ManifestRenderer.TermsUrlToken, manifest["developer"]!["termsOfUseUrl"]!.GetValue<string>());
+        Assert.DoesNotContain("example", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -75,7 +78,21 @@ public sealed class ManifestTests(ManifestFixture fixture) : IClassFixture<Manif
         var manifest = ManifestFixture.RenderedManifest();
         Assert.Equal(ManifestFixture.TestSettings.TeamsAppId.ToString(), manifest["id"]!.GetValue<string>());
         Assert.Equal(ManifestFixture.TestSettings.BotId.ToString(), manifest["bots"]![0]!["botId"]!.GetValue<string>());
-        Assert.Equal("https://verzuimbot.test.example/privacy", manifest["developer"]!["privacyUrl"]!.GetValue<string>());
+        Assert.Equal("https://www.school.test.example/privacy", manifest["developer"]!["privacyUrl"]!.GetValue<string>());
+        Assert.Equal("https://www.school.test.example/voorwaarden", manifest["developer"]!["termsOfUseUrl"]!.GetValue<string>());
+        Assert.Equal("https://www.school.test.example/", manifest["developer"]!["websiteUrl"]!.GetValue<string>());
+    }
+
+    // issue 18 item 6: the description says what the bot does and for whom, in both languages.
+    [Fact]
+    public void Description_names_who_it_is_for_and_who_not()
+    {
+        var dutch = ManifestFixture.RenderedManifest()["description"]!["full"]!.GetValue<string>();
+        Assert.Contains("medewerkers van scholen", dutch, StringComparison.Ordinal);
+        Assert.Contains("kernpartners", dutch, StringComparison.Ordinal);
+        Assert.Contains("Niet voor ouders of leerlingen", dutch, StringComparison.Ordinal);
+        var english = ManifestFixture.RenderedLocalization("en-us.json")["description.full"]!.GetValue<string>();
+        Assert.Contains("not for parents or students", english, StringComparison.Ordinal);
     }
 
     [Fact]

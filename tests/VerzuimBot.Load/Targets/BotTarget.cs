@@ -34,6 +34,7 @@ internal sealed class BotTarget(string name, string store, string baseUrl, Child
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Bot__MicrosoftAppId"] = string.Empty,
+            ["Bot__AllowUnauthenticatedLoopback"] = "true",
             ["Demo__Enabled"] = "true",
             ["Logging__LogLevel__Default"] = logLevel,
             ["Logging__LogLevel__Microsoft.AspNetCore"] = logLevel,

@@ -15,16 +15,7 @@ public sealed class InboundAuthenticationTests : IDisposable
         _app = new BotApp(
             "Production",
             remote: IPAddress.Parse("198.51.100.10"),
-            settings: new()
-            {
-                ["Bot:MicrosoftAppId"] = AppId,
-                ["Bot:MicrosoftAppPassword"] = "test-only-not-used",
-                ["Bot:OpenIdMetadataUrl"] = LocalTokenIssuer.MetadataUrl,
-                ["Tenants:Organisations:0:Id"] = "12AB00",
-                ["Tenants:Organisations:0:Kind"] = "School",
-                ["Tenants:Organisations:0:Name"] = "Demoschool",
-                ["Tenants:Organisations:0:TenantIds:0"] = Activities.Tenant,
-            },
+            settings: BotApp.ProductionSettings(AppId, new() { ["Bot:OpenIdMetadataUrl"] = LocalTokenIssuer.MetadataUrl }),
             metadata: _issuer);
     }
 

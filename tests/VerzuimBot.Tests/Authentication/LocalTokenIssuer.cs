@@ -6,12 +6,16 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace VerzuimBot.Tests.Authentication;
 
-/// <summary>A stand-in for login.botframework.com: serves an OpenID metadata document and JWKS, and signs tokens.</summary>
-public sealed class LocalTokenIssuer : HttpMessageHandler
+/// <summary>
+/// A stand-in for login.botframework.com: serves an OpenID metadata document and JWKS, and signs tokens. Its key is
+/// endorsed for <c>msteams</c>, as the Bot Connector's keys for Teams are, unless other endorsements are given.
+/// </summary>
+public sealed class LocalTokenIssuer(params string[] endorsements) : HttpMessageHandler
 {
     public const string MetadataUrl = "https://login.test.example/v1/.well-known/openidconfiguration";
     private const string KeysUrl = "https://login.test.example/v1/.well-known/keys";
     private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key-1" };
+    private readonly string[] _endorsements = endorsements.Length == 0 ? ["msteams"] : endorsements;
 
     public string Sign(string audience, string serviceUrl, string issuer = "https://api.botframework.com", DateTime? expires = null, RsaSecurityKey? key = null)
     {
@@ -42,7 +46,7 @@ public sealed class LocalTokenIssuer : HttpMessageHandler
         else if (url == KeysUrl)
         {
             var parameters = _key.Rsa.ExportParameters(false);
-            json = $$"""{"keys":[{"kty":"RSA","use":"sig","kid":"{{_key.KeyId}}","n":"{{Base64UrlEncoder.Encode(parameters.Modulus)}}","e":"{{Base64UrlEncoder.Encode(parameters.Exponent)}}","endorsements":["msteams"]}]}""";
+            json = $$"""{"keys":[{"kty":"RSA","use":"sig","kid":"{{_key.KeyId}}","n":"{{Base64UrlEncoder.Encode(parameters.Modulus)}}","e":"{{Base64UrlEncoder.Encode(parameters.Exponent)}}","endorsements":{{System.Text.Json.JsonSerializer.Serialize(_endorsements)}}}]}""";
         }
         else
         {

@@ -37,7 +37,7 @@ public sealed class DevelopmentClockTests : IDisposable
     [Fact]
     public async Task InProduction_TheClockRouteDoesNotExist()
     {
-        using var app = new BotApp("Production", settings: new() { ["Bot:MicrosoftAppId"] = "11111111-1111-1111-1111-111111111111", ["Bot:MicrosoftAppPassword"] = "test-only" });
+        using var app = new BotApp("Production", settings: BotApp.ProductionSettings());
         var response = await app.CreateClient().PostAsJsonAsync("/api/dev/clock", new { advanceSchoolDays = 3 });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

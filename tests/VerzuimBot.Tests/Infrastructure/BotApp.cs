@@ -43,6 +43,34 @@ public sealed class BotApp : WebApplicationFactory<Program>
             // Outside Development the host does not start without a pseudonym key; a test may set its own, or "" for none.
             _settings.TryAdd("Privacy:PseudonymKey", TestPseudonymKey);
         }
+
+        // The local tools' opt-in (issue 18): tests that talk to a Development host without a token set it, unless they test its absence.
+        if (environment == "Development")
+        {
+            _settings.TryAdd("Bot:AllowUnauthenticatedLoopback", "true");
+        }
+    }
+
+    /// <summary>A complete production configuration (start-up validation passes), plus <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string?> ProductionSettings(string appId = "11111111-1111-1111-1111-111111111111", Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Bot:MicrosoftAppId"] = appId,
+            ["Bot:MicrosoftAppPassword"] = "test-only-not-used",
+            ["Digest:PublicBaseUrl"] = "https://verzuimbot.school.example",
+            ["Connector:AllowedServiceUrls:0"] = "https://smba.trafficmanager.net/emea/",
+            ["Tenants:Organisations:0:Id"] = "12AB00",
+            ["Tenants:Organisations:0:Kind"] = "School",
+            ["Tenants:Organisations:0:Name"] = "Demoschool",
+            ["Tenants:Organisations:0:TenantIds:0"] = Activities.Tenant,
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 
     /// <summary>A pseudonym key for tests outside Development (32 bytes, base64); never a real one.</summary>

@@ -266,7 +266,7 @@ public sealed class SickRouteBranchTests
     [Fact]
     public async Task InProduction_TheDemoCommandsAreUnknown_AndTheClockRouteIs404()
     {
-        await using var app = new BotApp("Production", settings: new() { ["Bot:MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000aa", ["Demo:Enabled"] = "true" });
+        await using var app = new BotApp("Production", settings: BotApp.ProductionSettings("00000000-0000-0000-0000-0000000000aa", new() { ["Demo:Enabled"] = "true" }));
         using var clock = await app.CreateClient().PostAsync("/api/dev/clock", JsonContent.Create(new { advanceSchoolDays = 3 }));
         Assert.Equal(HttpStatusCode.NotFound, clock.StatusCode);
         Assert.False(app.Services.GetRequiredService<VerzuimBot.Demo.DemoStage>().Enabled);

@@ -1,0 +1,252 @@
+// VerzuimBot in one resource group: the host on Linux App Service (.NET 10), a user-assigned managed identity that is
+// both the bot's Entra identity (Azure Bot, UserAssignedMSI, single tenant) and the storage identity (tables with
+// Entra auth only), the Azure Bot with the Microsoft Teams channel, and Log Analytics + Application Insights.
+// No secret anywhere: the bot authenticates with its managed identity, storage refuses shared keys.
+// Build and lint offline: tests/VerzuimBot.Infra.Tests (Bicep CLI from NuGet). Guide: docs/deploy.md.
+targetScope = 'resourceGroup'
+
+@description('Short lower-case name every resource name starts with, e.g. verzuimbot-swvutrecht.')
+@minLength(3)
+@maxLength(20)
+param resourceBaseName string
+
+@description('Azure region of the host, storage and monitoring (the Azure Bot itself is global).')
+param location string = resourceGroup().location
+
+@description('Name people see for the bot in the Azure portal.')
+@maxLength(42)
+param botDisplayName string = 'VerzuimBot'
+
+@description('App Service plan size. B1 suits a school; an SWV with many schools takes P0v3 and two instances.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'P0v3'
+  'P1v3'
+])
+param appServiceSku string = 'B1'
+
+@description('Instances of the host. Several share one storage account safely (reminders are claimed with ETags).')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
+@description('Storage redundancy: LRS (three copies in one datacentre) or ZRS (three zones).')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+])
+param storageSku string = 'Standard_LRS'
+
+@description('Days Log Analytics keeps logs and traces.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Daily cap on log ingestion in GB (-1: none); keeps the monitoring bill bounded.')
+param logDailyCapGb int = 1
+
+@description('Public https address of the bot when it has a custom domain; empty: the App Service default host name.')
+param publicBaseUrl string = ''
+
+@description('Teams serviceUrls the bot may call before any activity came in on an instance (after a restart, on a new instance).')
+param allowedServiceUrls array = [
+  'https://smba.trafficmanager.net/emea/'
+]
+
+@description('Protocol profile of every school without one of its own (Schools__Items__<BRIN>__Profile): its steps, deadlines and holiday region.')
+@allowed([
+  'utrecht-west-vo'
+  'po-vo-verzuimschema'
+  'veluwe-zeeluwe'
+  'mazl-landelijk'
+])
+param defaultProfile string = 'utrecht-west-vo'
+
+@description('Organisations that may use the bot: [{ id, kind (School|Leerplicht|Jeugdgezondheidszorg|Swv|LokaalTeam), name, tenantIds: [], beheerders: [] }].')
+param organisations array
+
+var names = {
+  identity: '${resourceBaseName}-id'
+  plan: '${resourceBaseName}-plan'
+  site: '${resourceBaseName}-app'
+  bot: resourceBaseName
+  workspace: '${resourceBaseName}-logs'
+  insights: '${resourceBaseName}-insights'
+  // Storage account names: 3-24 lower-case letters and digits, globally unique.
+  storage: take('${replace(resourceBaseName, '-', '')}${uniqueString(resourceGroup().id)}', 24)
+}
+
+// Built-in role "Storage Table Data Contributor": read, write and delete table entities (and create tables).
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+var hostName = '${names.site}.azurewebsites.net'
+var publicUrl = empty(publicBaseUrl) ? 'https://${hostName}' : publicBaseUrl
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: names.identity
+  location: location
+}
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
+  name: names.workspace
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+    workspaceCapping: {
+      dailyQuotaGb: logDailyCapGb
+    }
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: names.insights
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    IngestionMode: 'LogAnalytics'
+    // Client IP addresses are not stored.
+    DisableIpMasking: false
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-09-01' = {
+  name: names.storage
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: storageSku
+  }
+  properties: {
+    // Entra ID (the managed identity) only: no account key, no SAS signed with it.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2026-09-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributor)
+  scope: storage
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: names.plan
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+    capacity: instanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// Tenants:Organisations[] as app settings: Tenants__Organisations__<i>__Id, …__TenantIds__<j>, …__Beheerders__<j>.
+var organisationSettings = flatten(map(range(0, length(organisations)), i => concat(
+  [
+    { name: 'Tenants__Organisations__${i}__Id', value: organisations[i].id }
+    { name: 'Tenants__Organisations__${i}__Kind', value: organisations[i].kind }
+    { name: 'Tenants__Organisations__${i}__Name', value: organisations[i].name }
+  ],
+  map(range(0, length(organisations[i].tenantIds)), j => { name: 'Tenants__Organisations__${i}__TenantIds__${j}', value: organisations[i].tenantIds[j] }),
+  map(range(0, length(organisations[i].?beheerders ?? [])), j => { name: 'Tenants__Organisations__${i}__Beheerders__${j}', value: organisations[i].beheerders[j] })
+)))
+
+var serviceUrlSettings = map(range(0, length(allowedServiceUrls)), i => { name: 'Connector__AllowedServiceUrls__${i}', value: allowedServiceUrls[i] })
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: names.site
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      // An instance whose store or signing keys are not ready gets no traffic (and is replaced if it stays so).
+      healthCheckPath: '/healthz/ready'
+      appSettings: concat(
+        [
+          { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
+          { name: 'Bot__MicrosoftAppId', value: identity.properties.clientId }
+          { name: 'Bot__TenantMode', value: 'SingleTenant' }
+          { name: 'Bot__TenantId', value: identity.properties.tenantId }
+          { name: 'Bot__UseManagedIdentity', value: 'true' }
+          { name: 'Bot__ManagedIdentityClientId', value: identity.properties.clientId }
+          // DefaultAzureCredential (table storage) picks the user-assigned identity by this client id.
+          { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+          { name: 'TableStorage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
+          { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+          { name: 'Digest__PublicBaseUrl', value: publicUrl }
+          { name: 'Schools__DefaultProfile', value: defaultProfile }
+        ],
+        serviceUrlSettings,
+        organisationSettings
+      )
+    }
+  }
+}
+
+resource noFtpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+module bot 'modules/azurebot.bicep' = {
+  name: 'azurebot'
+  params: {
+    botName: names.bot
+    displayName: botDisplayName
+    endpoint: '${publicUrl}/api/messages'
+    identityResourceId: identity.id
+    identityClientId: identity.properties.clientId
+    identityTenantId: identity.properties.tenantId
+  }
+}
+
+// Read by m365agents.yml (the toolkit writes each output into env/.env.<environment>) and by docs/deploy.md.
+output BOT_ID string = identity.properties.clientId
+output BOT_DOMAIN string = replace(publicUrl, 'https://', '')
+output BOT_ENDPOINT string = publicUrl
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = site.id
+output TABLE_ENDPOINT string = storage.properties.primaryEndpoints.table
+output STORAGE_ACCOUNT_NAME string = storage.name
