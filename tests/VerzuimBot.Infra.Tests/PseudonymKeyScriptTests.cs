@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 using VerzuimBot.Infra.Tests.Infrastructure;
 
 namespace VerzuimBot.Infra.Tests;
@@ -10,19 +10,9 @@ namespace VerzuimBot.Infra.Tests;
 public sealed class PseudonymKeyScriptTests : IDisposable
 {
     private const string SiteId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-verzuimbot/providers/Microsoft.Web/sites/verzuimbot-app";
-    private readonly string _work = Directory.CreateTempSubdirectory("verzuimbot-keyscript-").FullName;
+    private readonly ScriptSandbox _sandbox = new();
 
-    public PseudonymKeyScriptTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_work, "bin"));
-        Directory.CreateDirectory(Path.Combine(_work, "tmp"));
-        var az = Path.Combine(_work, "bin", "az");
-        File.WriteAllText(az, FakeAzureCli);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    public PseudonymKeyScriptTests() => _sandbox.Command("az", FakeAzureCli);
 
     [Fact]
     public void NoKeyYet_StoresOne32ByteKey_ThatNobodySees_AndRefreshesTheReference()
@@ -30,13 +20,13 @@ public sealed class PseudonymKeyScriptTests : IDisposable
         var run = RunScript("missing");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var stored = File.ReadAllText(Path.Combine(_work, "stored"));
+        var stored = File.ReadAllText(Path.Combine(_sandbox.Folder, "stored"));
         Assert.Equal(32, Convert.FromBase64String(stored).Length);
         Assert.Single(run.Calls, c => c.StartsWith("keyvault secret set --vault-name kvverzuimbot --name pseudonym-key --file ", StringComparison.Ordinal));
         Assert.DoesNotContain(stored, run.Output + run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Calls, c => c.Contains(stored, StringComparison.Ordinal));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_work, "tmp"))); // the private key file is gone
-        Assert.Equal("0600", File.ReadAllText(Path.Combine(_work, "stored-mode")).Trim());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_sandbox.Temp)); // the private key file is gone
+        Assert.Equal("0600", File.ReadAllText(Path.Combine(_sandbox.Folder, "stored-mode")).Trim());
         Assert.Equal($"rest --method post --url {SiteId}/config/configreferences/appsettings/refresh?api-version=2022-03-01 --output none", run.Calls[^1]);
     }
 
@@ -92,48 +82,31 @@ public sealed class PseudonymKeyScriptTests : IDisposable
         Assert.Empty(run.Calls);
     }
 
-    public void Dispose() => Directory.Delete(_work, recursive: true);
+    public void Dispose() => _sandbox.Dispose();
 
-    private sealed record ScriptRun(int ExitCode, string Output, string Error, IReadOnlyList<string> Calls);
-
-    private ScriptRun RunScript(string secret, int forbiddenAnswers = 0, int attempts = 3, string? vault = "kvverzuimbot")
+    private ScriptSandbox.Run RunScript(string secret, int forbiddenAnswers = 0, int attempts = 3, string? vault = "kvverzuimbot")
     {
-        File.WriteAllText(Path.Combine(_work, "forbidden"), forbiddenAnswers.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Infra, "pseudonym-key.sh"));
-        start.Environment["PATH"] = Path.Combine(_work, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["TMPDIR"] = Path.Combine(_work, "tmp");
-        start.Environment["FAKE_AZ_DIR"] = _work;
-        start.Environment["FAKE_AZ_SECRET"] = secret;
-        start.Environment["PSEUDONYM_KEY_ATTEMPTS"] = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["PSEUDONYM_KEY_WAIT_SECONDS"] = "0";
-        start.Environment["BOT_AZURE_APP_SERVICE_RESOURCE_ID"] = SiteId;
-        start.Environment.Remove("KEY_VAULT_NAME");
-        if (vault is not null)
+        File.WriteAllText(Path.Combine(_sandbox.Folder, "forbidden"), forbiddenAnswers.ToString(CultureInfo.InvariantCulture));
+        return _sandbox.RunScript("infra/pseudonym-key.sh", new Dictionary<string, string?>
         {
-            start.Environment["KEY_VAULT_NAME"] = vault;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "the script did not finish");
-        process.WaitForExit();
-        var log = Path.Combine(_work, "calls");
-        return new ScriptRun(process.ExitCode, output.Result, error.Result, File.Exists(log) ? File.ReadAllLines(log) : []);
+            ["FAKE_AZ_SECRET"] = secret,
+            ["PSEUDONYM_KEY_ATTEMPTS"] = attempts.ToString(CultureInfo.InvariantCulture),
+            ["PSEUDONYM_KEY_WAIT_SECONDS"] = "0",
+            ["BOT_AZURE_APP_SERVICE_RESOURCE_ID"] = SiteId,
+            ["KEY_VAULT_NAME"] = vault,
+        });
     }
 
     // The Azure CLI as the script uses it: "secret list" answers Forbidden as often as the file "forbidden" says, then
     // lists the secret when FAKE_AZ_SECRET=exists; "list-deleted" lists it when FAKE_AZ_SECRET=deleted; "secret set" keeps
     // the file it was given (and its mode); "rest" succeeds. Anything else is an unexpected call.
     private const string FakeAzureCli = """
-        #!/usr/bin/env bash
-        printf '%s\n' "$*" >>"$FAKE_AZ_DIR/calls"
+        printf '%s\n' "$*" >>"$SANDBOX/calls"
         case "$1 $2 $3" in
           "keyvault secret list")
-            left="$(cat "$FAKE_AZ_DIR/forbidden")"
+            left="$(cat "$SANDBOX/forbidden")"
             if ((left > 0)); then
-              echo $((left - 1)) >"$FAKE_AZ_DIR/forbidden"
+              echo $((left - 1)) >"$SANDBOX/forbidden"
               echo "ERROR: (Forbidden) Caller is not authorized to perform action on resource. Code: Forbidden" >&2
               exit 1
             fi
@@ -144,7 +117,7 @@ public sealed class PseudonymKeyScriptTests : IDisposable
             exit 0 ;;
           "keyvault secret set")
             while (($#)); do
-              if [[ "$1" == --file ]]; then cp "$2" "$FAKE_AZ_DIR/stored"; stat -c %a "$2" | sed 's/^/0/' >"$FAKE_AZ_DIR/stored-mode"; fi
+              if [[ "$1" == --file ]]; then cp "$2" "$SANDBOX/stored"; stat -c %a "$2" | sed 's/^/0/' >"$SANDBOX/stored-mode"; fi
               shift
             done
             exit 0 ;;
