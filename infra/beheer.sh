@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a beheer command (docs/deploy.md §7-§8: roster import, roles, audit, inzage, delete, retention, pseudonyms migrate)
+# Runs a beheer command (docs/deploy.md §8: roster import, roles, audit, inzage, delete, retention, pseudonyms migrate)
 # on this machine against the production store, with the Web App's own app settings: the same organisations, schools,
 # table endpoint and pseudonym key (read from Key Vault through its reference, never printed). It works while the Web
 # App is stopped, as "pseudonyms migrate" requires, and a roster file never has to leave this machine.

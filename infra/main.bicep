@@ -77,7 +77,7 @@ param defaultProfile string = 'utrecht-west-vo'
 ])
 param defaultHolidayRegion string = 'midden'
 
-@description('Organisations that may use the bot (Tenants:Organisations[], docs/deploy.md §14): [{ id (a school: its BRIN), kind (School|Leerplicht|Jeugdgezondheidszorg|Swv|LokaalTeam), name, tenantIds: [], beheerders: [], a school: sharePointTenant and kernpartners: [organisation ids], a kernpartner: scholen: [BRIN] and/or gemeenten: [] }]. The host checks them when it starts.')
+@description('Organisations that may use the bot (Tenants:Organisations[], docs/deploy.md §6): [{ id (a school: its BRIN), kind (School|Leerplicht|Jeugdgezondheidszorg|Swv|LokaalTeam), name, tenantIds: [], beheerders: [], a school: sharePointTenant and kernpartners: [organisation ids], a kernpartner: scholen: [BRIN] and/or gemeenten: [] }]. The host checks them when it starts.')
 param organisations array
 
 @description('Schools that differ from the defaults (Schools:Items:<BRIN>): [{ brin, profile, holidayRegion (noord|midden|zuid), studyDays: [yyyy-MM-dd], holidays: [{ name (Herfstvakantie|Voorjaarsvakantie), first, last }] }], each field optional but brin.')
@@ -283,7 +283,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           { name: 'TableStorage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
           { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
           { name: 'Digest__PublicBaseUrl', value: publicUrl }
-          // A Key Vault reference, not the key: App Service resolves it when the app starts (docs/deploy.md §3).
+          // A Key Vault reference, not the key: App Service resolves it when the app starts (docs/deploy.md §3c).
           { name: 'Privacy__PseudonymKey', value: pseudonymKey.outputs.keyReference }
           { name: 'Schools__DefaultProfile', value: defaultProfile }
           { name: 'Schools__DefaultHolidayRegion', value: defaultHolidayRegion }

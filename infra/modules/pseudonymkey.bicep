@@ -60,7 +60,7 @@ resource botReadsTheKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 // Whoever deploys (the IT admin, or a pipeline) may put the key in with infra/pseudonym-key.sh right after this
-// deployment; they could grant themselves this role anyway (they assign roles above). docs/deploy.md §13 says how to
+// deployment; they could grant themselves this role anyway (they assign roles above). docs/deploy.md §14 says how to
 // take it away afterwards.
 resource deployerSetsTheKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, deployer().objectId, secretsOfficer)

@@ -6,7 +6,7 @@ namespace VerzuimBot.Infra.Tests;
 // infra/pseudonym-key.sh, run against a stand-in for the Azure CLI that records every call: the key is generated once
 // (32 random bytes, base64), handed to Key Vault through a private file, never printed or passed as an argument, never
 // replaced when it is there, recovered rather than re-created when it was deleted, and the Web App is told to resolve its
-// reference again. The real Key Vault is not touched (docs/deploy.md §15 says what was not tried).
+// reference again. The real Key Vault is not touched (docs/deploy.md §16 says what was not tried).
 public sealed class PseudonymKeyScriptTests : IDisposable
 {
     private const string SiteId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-verzuimbot/providers/Microsoft.Web/sites/verzuimbot-app";

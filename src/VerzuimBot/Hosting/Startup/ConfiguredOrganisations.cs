@@ -13,7 +13,7 @@ internal static class ConfiguredOrganisations
 {
     public static readonly ConfigurationCheck Check = new(
         TenantAllowListOptions.SectionName + ":Organisations",
-        "Give each organisation a unique Id and a Kind of School, Leerplicht, Jeugdgezondheidszorg, Swv or LokaalTeam; a school's Kernpartners[] lists ids of configured organisations that are not schools, and its SharePointTenant is only the tenant's name, e.g. demoschool (docs/deploy.md §14).",
+        "Give each organisation a unique Id and a Kind of School, Leerplicht, Jeugdgezondheidszorg, Swv or LokaalTeam; a school's Kernpartners[] lists ids of configured organisations that are not schools, and its SharePointTenant is only the tenant's name, e.g. demoschool (docs/deploy.md §6).",
         c => Problem(c.Configuration))
     {
         AlsoForBeheer = true,
