@@ -83,72 +83,53 @@ public sealed class StartupConfigurationTests
     public async Task ASchoolNamingAnUnknownKernpartner_StopsTheHostWithThePolicysWords_Not500sLater()
     {
         // Before: the tenant policy threw when the first hosted service needed it, an unhandled exception with a stack trace.
-        var environment = CompleteProduction(Path.GetTempPath());
-        environment["Tenants__Organisations__0__Kernpartners__0"] = "GGD-ONBEKEND";
+        var error = await RefusalOfAsync(("Tenants__Organisations__0__Kernpartners__0", "GGD-ONBEKEND"));
 
-        var run = await RunHostAsync(environment);
-
-        Assert.Equal(78, run.ExitCode);
-        Assert.Contains("- Tenants:Organisations (environment variable Tenants__Organisations): School '12AB00' names kernpartner 'GGD-ONBEKEND', which is not a configured kernpartner organisation. Give each organisation", run.Error, StringComparison.Ordinal);
-        Assert.Single(run.Error.Split('\n'), l => l.StartsWith("  - ", StringComparison.Ordinal));
-        AssertNoStackTrace(run);
+        Assert.Contains("- Tenants:Organisations (environment variable Tenants__Organisations): School '12AB00' names kernpartner 'GGD-ONBEKEND', which is not a configured kernpartner organisation. Give each organisation", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n'), l => l.StartsWith("  - ", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AMisspeltOrganisationKind_IsNamed_InsteadOfTheOrganisationSilentlyMissing()
     {
         // Binding the whole list leaves out an organisation whose Kind does not convert: its staff would be refused as strangers.
-        var environment = CompleteProduction(Path.GetTempPath());
-        environment["Tenants__Organisations__0__Kind"] = "Scool";
+        var error = await RefusalOfAsync(("Tenants__Organisations__0__Kind", "Scool"));
 
-        var run = await RunHostAsync(environment);
-
-        Assert.Equal(78, run.ExitCode);
-        Assert.Contains("Tenants:Organisations (environment variable Tenants__Organisations): Failed to convert configuration value 'Scool' at 'Tenants:Organisations:0:Kind'", run.Error, StringComparison.Ordinal);
-        AssertNoStackTrace(run);
+        Assert.Contains("Tenants:Organisations (environment variable Tenants__Organisations): Failed to convert configuration value 'Scool' at 'Tenants:Organisations:0:Kind'", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SchoolCalendarsAndLimits_ThatWouldOnlyFailLater_AreEachNamedAtStart()
     {
         // Each would otherwise surface at a school's first ziekmelding, the first roster sent in chat or the nightly retention run.
-        var environment = CompleteProduction(Path.GetTempPath());
-        environment["Schools__Items__12AB00__HolidayRegion"] = "oost";
-        environment["Schools__Items__34CD00__StudyDays__0"] = "10-03-2027";
-        environment["Schools__Items__56EF00__Holidays__0__Name"] = "Kerstvakantie";
-        environment["Schools__Items__56EF00__Holidays__0__First"] = "2026-12-12";
-        environment["Schools__Items__56EF00__Holidays__0__Last"] = "2026-12-20";
-        environment["Schools__Items__78GH00__Profile"] = "veluwe";
-        environment["Beheer__MaxRows"] = "tienduizend";
-        environment["Retention__RetentionMonths"] = "0";
+        var error = await RefusalOfAsync(
+            ("Schools__Items__12AB00__HolidayRegion", "oost"),
+            ("Schools__Items__34CD00__StudyDays__0", "10-03-2027"),
+            ("Schools__Items__56EF00__Holidays__0__Name", "Kerstvakantie"),
+            ("Schools__Items__56EF00__Holidays__0__First", "2026-12-12"),
+            ("Schools__Items__56EF00__Holidays__0__Last", "2026-12-20"),
+            ("Schools__Items__78GH00__Profile", "veluwe"),
+            ("Beheer__MaxRows", "tienduizend"),
+            ("Retention__RetentionMonths", "0"));
 
-        var run = await RunHostAsync(environment);
-
-        Assert.Equal(78, run.ExitCode);
-        Assert.Contains("Schools:Items:12AB00 (environment variable Schools__Items__12AB00): Onbekende vakantieregio 'oost' in Schools: kies noord, midden of zuid. Profile is one of", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Schools:Items:34CD00 (environment variable Schools__Items__34CD00): String '10-03-2027' was not recognized as a valid DateOnly", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Schools:Items:56EF00 (environment variable Schools__Items__56EF00): De kerstvakantie is verplicht", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Schools:Items:78GH00 (environment variable Schools__Items__78GH00): Onbekend protocolprofiel 'veluwe'", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Beheer:MaxRows (environment variable Beheer__MaxRows): 'tienduizend' is not a whole number above 0", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Retention:RetentionMonths (environment variable Retention__RetentionMonths): '0' is not a whole number above 0", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Schools:DefaultProfile", run.Error, StringComparison.Ordinal);
-        AssertNoStackTrace(run);
+        Assert.Contains("Schools:Items:12AB00 (environment variable Schools__Items__12AB00): Onbekende vakantieregio 'oost' in Schools: kies noord, midden of zuid. Profile is one of", error, StringComparison.Ordinal);
+        Assert.Contains("Schools:Items:34CD00 (environment variable Schools__Items__34CD00): String '10-03-2027' was not recognized as a valid DateOnly", error, StringComparison.Ordinal);
+        Assert.Contains("Schools:Items:56EF00 (environment variable Schools__Items__56EF00): De kerstvakantie is verplicht", error, StringComparison.Ordinal);
+        Assert.Contains("Schools:Items:78GH00 (environment variable Schools__Items__78GH00): Onbekend protocolprofiel 'veluwe'", error, StringComparison.Ordinal);
+        Assert.Contains("Beheer:MaxRows (environment variable Beheer__MaxRows): 'tienduizend' is not a whole number above 0", error, StringComparison.Ordinal);
+        Assert.Contains("Retention:RetentionMonths (environment variable Retention__RetentionMonths): '0' is not a whole number above 0", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Schools:DefaultProfile", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AKeyVaultReferenceAppServiceCouldNotResolve_IsNamedAsSuch_NotAsMalformedBase64()
     {
-        var environment = CompleteProduction(Path.GetTempPath());
-        environment["Privacy__PseudonymKey"] = "@Microsoft.KeyVault(SecretUri=https://kvverzuimbot.vault.azure.net/secrets/pseudonym-key/)";
+        var error = await RefusalOfAsync(("Privacy__PseudonymKey", "@Microsoft.KeyVault(SecretUri=https://kvverzuimbot.vault.azure.net/secrets/pseudonym-key/)"));
 
-        var run = await RunHostAsync(environment);
-
-        Assert.Equal(78, run.ExitCode);
-        var line = Assert.Single(run.Error.Split('\n'), l => l.StartsWith("  - ", StringComparison.Ordinal));
+        var line = Assert.Single(error.Split('\n'), l => l.StartsWith("  - ", StringComparison.Ordinal));
         Assert.StartsWith("  - Privacy:PseudonymKey (environment variable Privacy__PseudonymKey): App Service could not resolve its Key Vault reference", line, StringComparison.Ordinal);
         Assert.Contains("infra/pseudonym-key.sh", line, StringComparison.Ordinal);
         Assert.Contains("Key Vault Secrets User", line, StringComparison.Ordinal);
-        AssertNoStackTrace(run);
     }
 
     [Fact]
@@ -183,6 +164,21 @@ public sealed class StartupConfigurationTests
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.StartsWith("Rollen bij Demoschool:", run.Output, StringComparison.Ordinal);
         Directory.Delete(data, recursive: true);
+    }
+
+    /// <summary>The complete production configuration with <paramref name="changes"/>, which the host must refuse: exit code 78, no stack trace; its message.</summary>
+    private static async Task<string> RefusalOfAsync(params (string Key, string Value)[] changes)
+    {
+        var environment = CompleteProduction(Path.GetTempPath());
+        foreach (var (key, value) in changes)
+        {
+            environment[key] = value;
+        }
+
+        var run = await RunHostAsync(environment);
+        Assert.Equal(78, run.ExitCode);
+        AssertNoStackTrace(run);
+        return run.Error;
     }
 
     /// <summary>A production configuration the host starts with (the keys infra/ sets), on an embedded store in <paramref name="data"/>.</summary>
