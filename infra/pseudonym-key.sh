@@ -16,7 +16,7 @@ secret=pseudonym-key # infra/main.bicep: pseudonymKeySecretName
 attempts="${PSEUDONYM_KEY_ATTEMPTS:-30}"
 wait_seconds="${PSEUDONYM_KEY_WAIT_SECONDS:-20}"
 
-# Whether the secret exists, asked without reading its value: "exists", "deleted", "missing"; exits on any other answer.
+# Whether the secret exists, asked without reading its value: "exists", "deleted", "missing"; fails on any other answer.
 secret_state() {
   local attempt names problem
   problem="$(mktemp)"
