@@ -1,7 +1,10 @@
 // VerzuimBot in one resource group: the host on Linux App Service (.NET 10), a user-assigned managed identity that is
 // both the bot's Entra identity (Azure Bot, UserAssignedMSI, single tenant) and the storage identity (tables with
 // Entra auth only), the Azure Bot with the Microsoft Teams channel, and Log Analytics + Application Insights.
-// No secret anywhere: the bot authenticates with its managed identity, storage refuses shared keys.
+// The one secret, the pseudonym key behind student ids, lives in a Key Vault (modules/pseudonymkey.bicep) that this
+// template creates but never fills: infra/pseudonym-key.sh puts the key in once, and the app setting is a Key Vault
+// reference resolved by the managed identity. Nothing else is secret: the bot authenticates with its managed identity,
+// storage refuses shared keys.
 // Build and lint offline: tests/VerzuimBot.Infra.Tests (Bicep CLI from NuGet). Guide: docs/deploy.md.
 targetScope = 'resourceGroup'
 
@@ -57,7 +60,7 @@ param allowedServiceUrls array = [
   'https://smba.trafficmanager.net/emea/'
 ]
 
-@description('Protocol profile of every school without one of its own (Schools__Items__<BRIN>__Profile): its steps, deadlines and holiday region.')
+@description('Protocol profile of every school without one of its own (schools[].profile): its steps, deadlines and bewaartermijn.')
 @allowed([
   'utrecht-west-vo'
   'po-vo-verzuimschema'
@@ -66,8 +69,19 @@ param allowedServiceUrls array = [
 ])
 param defaultProfile string = 'utrecht-west-vo'
 
-@description('Organisations that may use the bot: [{ id, kind (School|Leerplicht|Jeugdgezondheidszorg|Swv|LokaalTeam), name, tenantIds: [], beheerders: [] }].')
+@description('Holiday region of every school without one of its own (schools[].holidayRegion); the region is the school\'s, not the profile\'s.')
+@allowed([
+  'noord'
+  'midden'
+  'zuid'
+])
+param defaultHolidayRegion string = 'midden'
+
+@description('Organisations that may use the bot (Tenants:Organisations[], docs/deploy.md §6): [{ id (a school: its BRIN), kind (School|Leerplicht|Jeugdgezondheidszorg|Swv|LokaalTeam), name, tenantIds: [], beheerders: [], a school: sharePointTenant and kernpartners: [organisation ids], a kernpartner: scholen: [BRIN] and/or gemeenten: [] }]. The host checks them when it starts.')
 param organisations array
+
+@description('Schools that differ from the defaults (Schools:Items:<BRIN>): [{ brin, profile, holidayRegion (noord|midden|zuid), studyDays: [yyyy-MM-dd], holidays: [{ name (Herfstvakantie|Voorjaarsvakantie), first, last }] }], each field optional but brin.')
+param schools array = []
 
 var names = {
   identity: '${resourceBaseName}-id'
@@ -76,12 +90,18 @@ var names = {
   bot: resourceBaseName
   workspace: '${resourceBaseName}-logs'
   insights: '${resourceBaseName}-insights'
+  // Key Vault names: 3-24 letters, digits and dashes, starting with a letter, globally unique (also for 90 days after
+  // deletion: purge protection).
+  vault: take('kv${replace(resourceBaseName, '-', '')}${uniqueString(resourceGroup().id)}', 24)
   // Storage account names: 3-24 lower-case letters and digits, globally unique.
   storage: take('${replace(resourceBaseName, '-', '')}${uniqueString(resourceGroup().id)}', 24)
 }
 
 // Built-in role "Storage Table Data Contributor": read, write and delete table entities (and create tables).
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+// The secret's name in the vault; infra/pseudonym-key.sh puts the key in under the same name.
+var pseudonymKeySecretName = 'pseudonym-key'
 
 var hostName = '${names.site}.azurewebsites.net'
 var publicUrl = empty(publicBaseUrl) ? 'https://${hostName}' : publicBaseUrl
@@ -165,18 +185,65 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   }
 }
 
-// Tenants:Organisations[] as app settings: Tenants__Organisations__<i>__Id, …__TenantIds__<j>, …__Beheerders__<j>.
+// Tenants:Organisations[] as app settings: Tenants__Organisations__<i>__Id, …__SharePointTenant, …__TenantIds__<j>, ….
+// Optional fields are written only when given; the parameter's names map onto the host's keys one by one.
+var organisationScalars = [
+  { key: 'sharePointTenant', setting: 'SharePointTenant' }
+]
+var organisationLists = [
+  { key: 'tenantIds', setting: 'TenantIds' }
+  { key: 'beheerders', setting: 'Beheerders' }
+  { key: 'scholen', setting: 'Scholen' }
+  { key: 'gemeenten', setting: 'Gemeenten' }
+  { key: 'kernpartners', setting: 'Kernpartners' }
+]
 var organisationSettings = flatten(map(range(0, length(organisations)), i => concat(
   [
     { name: 'Tenants__Organisations__${i}__Id', value: organisations[i].id }
     { name: 'Tenants__Organisations__${i}__Kind', value: organisations[i].kind }
     { name: 'Tenants__Organisations__${i}__Name', value: organisations[i].name }
   ],
-  map(range(0, length(organisations[i].tenantIds)), j => { name: 'Tenants__Organisations__${i}__TenantIds__${j}', value: organisations[i].tenantIds[j] }),
-  map(range(0, length(organisations[i].?beheerders ?? [])), j => { name: 'Tenants__Organisations__${i}__Beheerders__${j}', value: organisations[i].beheerders[j] })
+  flatten(map(organisationScalars, f => empty(organisations[i][?f.key] ?? '') ? [] : [
+    { name: 'Tenants__Organisations__${i}__${f.setting}', value: organisations[i][f.key] }
+  ])),
+  flatten(map(organisationLists, f => map(range(0, length(organisations[i][?f.key] ?? [])), j => {
+    name: 'Tenants__Organisations__${i}__${f.setting}__${j}'
+    value: organisations[i][f.key][j]
+  })))
+)))
+
+// Schools:Items:<BRIN> as app settings: Schools__Items__<BRIN>__HolidayRegion, …__StudyDays__<j>, …__Holidays__<j>__First.
+var schoolScalars = [
+  { key: 'profile', setting: 'Profile' }
+  { key: 'holidayRegion', setting: 'HolidayRegion' }
+]
+var holidayFields = [
+  { key: 'name', setting: 'Name' }
+  { key: 'first', setting: 'First' }
+  { key: 'last', setting: 'Last' }
+]
+var schoolSettings = flatten(map(schools, school => concat(
+  flatten(map(schoolScalars, f => empty(school[?f.key] ?? '') ? [] : [
+    { name: 'Schools__Items__${school.brin}__${f.setting}', value: school[f.key] }
+  ])),
+  map(range(0, length(school.?studyDays ?? [])), j => { name: 'Schools__Items__${school.brin}__StudyDays__${j}', value: school.studyDays[j] }),
+  flatten(map(range(0, length(school.?holidays ?? [])), j => map(holidayFields, f => {
+    name: 'Schools__Items__${school.brin}__Holidays__${j}__${f.setting}'
+    value: school.holidays[j][f.key]
+  })))
 )))
 
 var serviceUrlSettings = map(range(0, length(allowedServiceUrls)), i => { name: 'Connector__AllowedServiceUrls__${i}', value: allowedServiceUrls[i] })
+
+module pseudonymKey 'modules/pseudonymkey.bicep' = {
+  name: 'pseudonymkey'
+  params: {
+    vaultName: names.vault
+    location: location
+    readerIdentityName: identity.name
+    secretName: pseudonymKeySecretName
+  }
+}
 
 resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: names.site
@@ -190,6 +257,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   }
   properties: {
     serverFarmId: plan.id
+    // Key Vault references are resolved as the bot's identity (the site has no system-assigned one).
+    keyVaultReferenceIdentity: identity.id
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
@@ -214,10 +283,14 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           { name: 'TableStorage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
           { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
           { name: 'Digest__PublicBaseUrl', value: publicUrl }
+          // A Key Vault reference, not the key: App Service resolves it when the app starts (docs/deploy.md §3c).
+          { name: 'Privacy__PseudonymKey', value: pseudonymKey.outputs.keyReference }
           { name: 'Schools__DefaultProfile', value: defaultProfile }
+          { name: 'Schools__DefaultHolidayRegion', value: defaultHolidayRegion }
         ],
         serviceUrlSettings,
-        organisationSettings
+        organisationSettings,
+        schoolSettings
       )
     }
   }
@@ -250,3 +323,4 @@ output BOT_ENDPOINT string = publicUrl
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = site.id
 output TABLE_ENDPOINT string = storage.properties.primaryEndpoints.table
 output STORAGE_ACCOUNT_NAME string = storage.name
+output KEY_VAULT_NAME string = pseudonymKey.outputs.vaultName

@@ -16,9 +16,10 @@ if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(
 }
 
 // "dotnet VerzuimBot.dll beheer ..." runs a beheerder command (roster import, roles, audit, inzage,
-// delete, retention) against the configured store, then exits; see BeheerCli.Usage.
+// delete, retention) against the configured store, then exits; see BeheerCli.Usage. It needs the store, the
+// pseudonym key, the organisations and schools, not the bot's own keys.
 var beheer = args.Length > 0 && args[0] == "beheer";
-if (!beheer && ProductionConfiguration.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+if (ProductionConfiguration.Problems(builder.Configuration, builder.Environment, forBeheer: beheer) is { Count: > 0 } problems)
 {
     // One message naming every key to fix, and no stack trace: this is the operator's first contact with the host.
     await Console.Error.WriteLineAsync(ProductionConfiguration.Describe(problems, builder.Environment));
@@ -32,7 +33,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 
-// Without Privacy:PseudonymKey student ids could be computed: the beheer CLI (which skips the checks above) stops here too.
+// A host built another way (tests) never derives student ids without Privacy:PseudonymKey either: this throws before any data is touched.
 app.Services.GetRequiredService<VerzuimBot.Access.Roster.StudentIds>();
 
 if (beheer)

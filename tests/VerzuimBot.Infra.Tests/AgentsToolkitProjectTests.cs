@@ -41,7 +41,7 @@ public sealed partial class AgentsToolkitProjectTests
         var root = (YamlMappingNode)Load().RootNode;
         Assert.Equal("./env", Scalar(root, "environmentFolderPath"));
         Assert.Equal(
-            ["teamsApp/create", "arm/deploy", "teamsApp/validateManifest", "teamsApp/zipAppPackage", "teamsApp/validateAppPackage", "teamsApp/update"],
+            ["teamsApp/create", "arm/deploy", "script", "teamsApp/validateManifest", "teamsApp/zipAppPackage", "teamsApp/validateAppPackage", "teamsApp/update"],
             Steps(root, "provision").Select(s => Scalar(s, "uses")));
         Assert.Equal(["cli/runDotnetCommand", "azureAppService/zipDeploy"], Steps(root, "deploy").Select(s => Scalar(s, "uses")));
         Assert.Equal("teamsApp/publishAppPackage", Steps(root, "publish").Select(s => Scalar(s, "uses")).Last());
@@ -78,6 +78,11 @@ public sealed partial class AgentsToolkitProjectTests
                         writes.Add(Scalar((YamlScalarNode)value));
                         break;
                 }
+            }
+
+            if (Scalar(step, "uses") == "script")
+            {
+                reads.Add(Scalar(with, "run").Split(' ')[^1]);
             }
 
             if (Scalar(step, "uses") == "cli/runDotnetCommand")
@@ -119,6 +124,21 @@ public sealed partial class AgentsToolkitProjectTests
         // The manifest's placeholders are exactly the ones the repository's own package builder fills.
         var manifestVariables = used.Where(u => u.file.StartsWith("manifests/", StringComparison.Ordinal)).Select(u => u.variable).ToHashSet();
         Assert.Equal(["BOT_DOMAIN", "BOT_ID", "PRIVACY_URL", "TEAMS_APP_ID", "TERMS_URL", "WEBSITE_URL"], manifestVariables.Order());
+    }
+
+    [Fact]
+    public void ThePseudonymKeyStep_RunsAfterTheDeployment_WithEveryOutputTheScriptNeeds()
+    {
+        // infra/pseudonym-key.sh stops on a missing variable (${NAME:?…}); the step must hand it each one, from the template's outputs.
+        var root = (YamlMappingNode)Load().RootNode;
+        var step = Assert.Single(Steps(root, "provision"), s => Scalar(s, "uses") == "script");
+        Assert.Equal("bash ./infra/pseudonym-key.sh", Scalar(With(step), "run"));
+        var given = ((YamlMappingNode)step.Children[new YamlScalarNode("env")]).Children.ToDictionary(c => Scalar((YamlScalarNode)c.Key), c => Scalar((YamlScalarNode)c.Value));
+        var required = RequiredVariable().Matches(File.ReadAllText(RepoPaths.Of("infra/pseudonym-key.sh"))).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["BOT_AZURE_APP_SERVICE_RESOURCE_ID", "KEY_VAULT_NAME"], required.Order());
+        Assert.All(required, name => Assert.Equal($"${{{{{name}}}}}", given.GetValueOrDefault(name)));
+        var outputs = new ArmTemplate().Json["outputs"]!.AsObject().Select(o => o.Key);
+        Assert.All(required, name => Assert.Contains(name, outputs));
     }
 
     private static YamlDocument Load()
@@ -171,4 +191,7 @@ public sealed partial class AgentsToolkitProjectTests
 
     [GeneratedRegex(@"\$\{\{([A-Z0-9_]+)\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\$\{([A-Z0-9_]+):\?", RegexOptions.CultureInvariant)]
+    private static partial Regex RequiredVariable();
 }

@@ -6,7 +6,7 @@ namespace VerzuimBot.Infra.Tests;
 
 // issue 18 item 1: infra/ compiles and lints clean offline (any warning fails), and the compiled ARM template has the
 // essentials: no shared key, the identity holds Storage Table Data Contributor, the Teams channel, HTTPS only, TLS 1.2,
-// the readiness path as health check, no secret in outputs or app settings.
+// the readiness path as health check, no secret in outputs or app settings (the pseudonym key: PseudonymKeyVaultTests).
 public sealed partial class InfraTemplateTests(ArmTemplate arm) : IClassFixture<ArmTemplate>
 {
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
@@ -22,6 +22,7 @@ public sealed partial class InfraTemplateTests(ArmTemplate arm) : IClassFixture<
     [Theory]
     [InlineData("main.bicep")]
     [InlineData("modules/azurebot.bicep")]
+    [InlineData("modules/pseudonymkey.bicep")]
     [InlineData("example.bicepparam")]
     public void Lint_IsClean_WithTheRepositoryRules(string file)
     {
@@ -80,7 +81,8 @@ public sealed partial class InfraTemplateTests(ArmTemplate arm) : IClassFixture<
     [Fact]
     public void TheManagedIdentity_IsStorageTableDataContributor_OnTheAccount()
     {
-        var assignment = arm.Single("Microsoft.Authorization/roleAssignments");
+        var assignment = Assert.Single(arm.Resources, r => r["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments"
+            && r["properties"]!["roleDefinitionId"]!.GetValue<string>().Contains("storageTableDataContributor", StringComparison.Ordinal));
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', variables('names').storage)]", assignment["scope"]!.GetValue<string>());
         var properties = assignment["properties"]!;
         Assert.Equal($"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', variables('storageTableDataContributor'))]", properties["roleDefinitionId"]!.GetValue<string>());
@@ -100,7 +102,7 @@ public sealed partial class InfraTemplateTests(ArmTemplate arm) : IClassFixture<
         Assert.Equal("[parameters('identityTenantId')]", properties["msaAppTenantId"]!.GetValue<string>());
         Assert.Equal("[parameters('identityResourceId')]", properties["msaAppMSIResourceId"]!.GetValue<string>());
 
-        var module = arm.Single("Microsoft.Resources/deployments")["properties"]!["parameters"]!;
+        var module = Assert.Single(arm.Resources, r => r["type"]!.GetValue<string>() == "Microsoft.Resources/deployments" && r["name"]!.GetValue<string>() == "azurebot")["properties"]!["parameters"]!;
         Assert.Contains("userAssignedIdentities", module["identityClientId"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.EndsWith(".clientId]", module["identityClientId"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("[format('{0}/api/messages', variables('publicUrl'))]", module["endpoint"]!["value"]!.GetValue<string>());
@@ -133,7 +135,7 @@ public sealed partial class InfraTemplateTests(ArmTemplate arm) : IClassFixture<
     [Fact]
     public void AppSettings_WireEveryProductionKey_FromResources_NeverFromASecret()
     {
-        var settings = AppSettings();
+        var settings = AppSettings(arm);
         string Value(string name) => Assert.Contains(name, (IDictionary<string, string>)settings);
 
         Assert.Contains("userAssignedIdentities", Value("Bot__MicrosoftAppId"), StringComparison.Ordinal);
@@ -148,16 +150,18 @@ public sealed partial class InfraTemplateTests(ArmTemplate arm) : IClassFixture<
         Assert.Equal("variables('publicUrl')", Value("Digest__PublicBaseUrl"));
         Assert.Equal("parameters('defaultProfile')", Value("Schools__DefaultProfile"));
         Assert.Equal("'Production'", Value("ASPNETCORE_ENVIRONMENT"));
+        Assert.Equal("parameters('defaultHolidayRegion')", Value("Schools__DefaultHolidayRegion"));
 
         // The lists the host requires (Connector:AllowedServiceUrls, Tenants:Organisations) come from parameters, key by key.
         var variables = arm.Json["variables"]!.ToJsonString();
         Assert.Contains("Connector__AllowedServiceUrls__{0}", variables, StringComparison.Ordinal);
-        foreach (var key in new[] { "Id", "Kind", "Name", "TenantIds__{1}", "Beheerders__{1}" })
+        foreach (var key in new[] { "Id", "Kind", "Name" })
         {
             Assert.Contains("Tenants__Organisations__{0}__" + key, variables, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain(settings.Values, v => v.Contains("list", StringComparison.OrdinalIgnoreCase) || v.Contains("secret", StringComparison.OrdinalIgnoreCase) || v.Contains("password", StringComparison.OrdinalIgnoreCase));
+        // The pseudonym key is a Key Vault reference (PseudonymKeyVaultTests); no other setting comes near a secret.
+        Assert.DoesNotContain(settings.Where(s => s.Key != "Privacy__PseudonymKey").Select(s => s.Value), v => v.Contains("list", StringComparison.OrdinalIgnoreCase) || v.Contains("secret", StringComparison.OrdinalIgnoreCase) || v.Contains("password", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -169,7 +173,7 @@ public sealed partial class InfraTemplateTests(ArmTemplate arm) : IClassFixture<
         Assert.DoesNotContain("AccountKey", text, StringComparison.Ordinal);
 
         var outputs = arm.Json["outputs"]!.AsObject();
-        Assert.Equal(["BOT_AZURE_APP_SERVICE_RESOURCE_ID", "BOT_DOMAIN", "BOT_ENDPOINT", "BOT_ID", "STORAGE_ACCOUNT_NAME", "TABLE_ENDPOINT"], outputs.Select(o => o.Key).Order());
+        Assert.Equal(["BOT_AZURE_APP_SERVICE_RESOURCE_ID", "BOT_DOMAIN", "BOT_ENDPOINT", "BOT_ID", "KEY_VAULT_NAME", "STORAGE_ACCOUNT_NAME", "TABLE_ENDPOINT"], outputs.Select(o => o.Key).Order());
         Assert.All(outputs, o =>
         {
             Assert.Equal("string", o.Value!["type"]!.GetValue<string>());
@@ -189,7 +193,7 @@ public sealed partial class InfraTemplateTests(ArmTemplate arm) : IClassFixture<
     }
 
     /// <summary>The site's app settings, name → ARM expression of the value (from the compiled concat(createArray(createObject(…))) expression).</summary>
-    private Dictionary<string, string> AppSettings()
+    internal static Dictionary<string, string> AppSettings(ArmTemplate arm)
     {
         var expression = arm.Single("Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.GetValue<string>();
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -19,9 +19,12 @@ internal static partial class BicepCli
         public IReadOnlyList<string> Diagnostics => (Output + "\n" + Error).Split('\n').Where(l => DiagnosticLine().IsMatch(l)).Select(l => l.Trim()).ToList();
     }
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunIn(RepoPaths.Infra, args);
+
+    /// <summary>Runs bicep in <paramref name="directory"/> (e.g. a copy of infra/ for commands that write next to their input).</summary>
+    public static Result RunIn(string directory, params string[] args)
     {
-        var start = new ProcessStartInfo(Binary()) { WorkingDirectory = RepoPaths.Infra, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Binary()) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

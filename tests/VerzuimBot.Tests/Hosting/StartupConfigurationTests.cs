@@ -5,7 +5,9 @@ using System.Net.Sockets;
 namespace VerzuimBot.Tests.Hosting;
 
 // issue 18 item 4: the built host, started as an operator would, with a missing or invalid production configuration:
-// one message naming each key and what to set, a non-zero exit code, no stack trace.
+// one message naming each key and what to set, a non-zero exit code, no stack trace. The same for configuration that
+// would otherwise only fail later (a school's calendar, the organisations' bounds, an unresolved Key Vault reference)
+// and for the beheer CLI.
 public sealed class StartupConfigurationTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
@@ -59,25 +61,7 @@ public sealed class StartupConfigurationTests
         var port = FreePort();
         var data = Directory.CreateTempSubdirectory("verzuimbot-startup-").FullName;
         var run = await RunHostAsync(
-            new()
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Bot__MicrosoftAppId"] = "aaaaaaaa-0000-0000-0000-0000000000b1",
-                ["Bot__UseManagedIdentity"] = "true",
-                ["Bot__ManagedIdentityClientId"] = "aaaaaaaa-0000-0000-0000-0000000000b1",
-                ["Bot__TenantMode"] = "SingleTenant",
-                ["Bot__TenantId"] = "aaaaaaaa-0000-0000-0000-000000000001",
-                // Loopback only: a test never reaches login.botframework.com (readiness then says the keys are not loaded).
-                ["Bot__OpenIdMetadataUrl"] = "http://127.0.0.1:9/v1/.well-known/openidconfiguration",
-                ["TableStorage__DataDirectory"] = data,
-                ["Privacy__PseudonymKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 11 + 5)).ToArray()),
-                ["Digest__PublicBaseUrl"] = "https://verzuimbot.school.example",
-                ["Connector__AllowedServiceUrls__0"] = "https://smba.trafficmanager.net/emea/",
-                ["Tenants__Organisations__0__Id"] = "12AB00",
-                ["Tenants__Organisations__0__Kind"] = "School",
-                ["Tenants__Organisations__0__Name"] = "Demoschool",
-                ["Tenants__Organisations__0__TenantIds__0"] = "aaaaaaaa-0000-0000-0000-000000000001",
-            },
+            CompleteProduction(data),
             port,
             async () =>
             {
@@ -95,6 +79,129 @@ public sealed class StartupConfigurationTests
         Directory.Delete(data, recursive: true);
     }
 
+    [Fact]
+    public async Task ASchoolNamingAnUnknownKernpartner_StopsTheHostWithThePolicysWords_Not500sLater()
+    {
+        // Before: the tenant policy threw when the first hosted service needed it, an unhandled exception with a stack trace.
+        var error = await RefusalOfAsync(("Tenants__Organisations__0__Kernpartners__0", "GGD-ONBEKEND"));
+
+        Assert.Contains("- Tenants:Organisations (environment variable Tenants__Organisations): School '12AB00' names kernpartner 'GGD-ONBEKEND', which is not a configured kernpartner organisation. Give each organisation", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n'), l => l.StartsWith("  - ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AMisspeltOrganisationKind_IsNamed_InsteadOfTheOrganisationSilentlyMissing()
+    {
+        // Binding the whole list leaves out an organisation whose Kind does not convert: its staff would be refused as strangers.
+        var error = await RefusalOfAsync(("Tenants__Organisations__0__Kind", "Scool"));
+
+        Assert.Contains("Tenants:Organisations (environment variable Tenants__Organisations): Failed to convert configuration value 'Scool' at 'Tenants:Organisations:0:Kind'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SchoolCalendarsAndLimits_ThatWouldOnlyFailLater_AreEachNamedAtStart()
+    {
+        // Each would otherwise surface at a school's first ziekmelding, the first roster sent in chat or the nightly retention run.
+        var error = await RefusalOfAsync(
+            ("Schools__Items__12AB00__HolidayRegion", "oost"),
+            ("Schools__Items__34CD00__StudyDays__0", "10-03-2027"),
+            ("Schools__Items__56EF00__Holidays__0__Name", "Kerstvakantie"),
+            ("Schools__Items__56EF00__Holidays__0__First", "2026-12-12"),
+            ("Schools__Items__56EF00__Holidays__0__Last", "2026-12-20"),
+            ("Schools__Items__78GH00__Profile", "veluwe"),
+            ("Beheer__MaxRows", "tienduizend"),
+            ("Retention__RetentionMonths", "0"));
+
+        Assert.Contains("Schools:Items:12AB00 (environment variable Schools__Items__12AB00): Onbekende vakantieregio 'oost' in Schools: kies noord, midden of zuid. Profile is one of", error, StringComparison.Ordinal);
+        Assert.Contains("Schools:Items:34CD00 (environment variable Schools__Items__34CD00): String '10-03-2027' was not recognized as a valid DateOnly", error, StringComparison.Ordinal);
+        Assert.Contains("Schools:Items:56EF00 (environment variable Schools__Items__56EF00): De kerstvakantie is verplicht", error, StringComparison.Ordinal);
+        Assert.Contains("Schools:Items:78GH00 (environment variable Schools__Items__78GH00): Onbekend protocolprofiel 'veluwe'", error, StringComparison.Ordinal);
+        Assert.Contains("Beheer:MaxRows (environment variable Beheer__MaxRows): 'tienduizend' is not a whole number above 0", error, StringComparison.Ordinal);
+        Assert.Contains("Retention:RetentionMonths (environment variable Retention__RetentionMonths): '0' is not a whole number above 0", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Schools:DefaultProfile", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AKeyVaultReferenceAppServiceCouldNotResolve_IsNamedAsSuch_NotAsMalformedBase64()
+    {
+        var error = await RefusalOfAsync(("Privacy__PseudonymKey", "@Microsoft.KeyVault(SecretUri=https://kvverzuimbot.vault.azure.net/secrets/pseudonym-key/)"));
+
+        var line = Assert.Single(error.Split('\n'), l => l.StartsWith("  - ", StringComparison.Ordinal));
+        Assert.StartsWith("  - Privacy:PseudonymKey (environment variable Privacy__PseudonymKey): App Service could not resolve its Key Vault reference", line, StringComparison.Ordinal);
+        Assert.Contains("infra/pseudonym-key.sh", line, StringComparison.Ordinal);
+        Assert.Contains("Key Vault Secrets User", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Beheer_WithoutStoreOrPseudonymKey_GivesTheSameMessageAndExitCode_AndAsksNothingOfTheBot()
+    {
+        // Before: an unhandled exception with a stack trace (no key), or silently a local data/ folder (no store).
+        var run = await RunHostAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, arguments: ["beheer", "roles", "list", "--org", "12AB00"]);
+
+        Assert.Equal(78, run.ExitCode);
+        Assert.Contains("Privacy:PseudonymKey (environment variable Privacy__PseudonymKey): Privacy:PseudonymKey is not configured", run.Error, StringComparison.Ordinal);
+        Assert.Contains("TableStorage:TableEndpoint | TableStorage:ConnectionString | TableStorage:DataDirectory (environment variable TableStorage__TableEndpoint | TableStorage__ConnectionString | TableStorage__DataDirectory): no store configured", run.Error, StringComparison.Ordinal);
+        foreach (var botKey in new[] { "Bot:MicrosoftAppId", "Digest:PublicBaseUrl", "Connector:AllowedServiceUrls", "Tenants:Organisations (" })
+        {
+            Assert.DoesNotContain(botKey, run.Error, StringComparison.Ordinal);
+        }
+
+        AssertNoStackTrace(run);
+    }
+
+    [Fact]
+    public async Task Beheer_WithStoreKeyAndOrganisations_RunsWithoutTheBotsKeys()
+    {
+        var data = Directory.CreateTempSubdirectory("verzuimbot-startup-").FullName;
+        var environment = CompleteProduction(data);
+        foreach (var botKey in environment.Keys.Where(k => k.StartsWith("Bot__", StringComparison.Ordinal) || k.StartsWith("Digest__", StringComparison.Ordinal) || k.StartsWith("Connector__", StringComparison.Ordinal)).ToList())
+        {
+            environment.Remove(botKey);
+        }
+
+        var run = await RunHostAsync(environment, arguments: ["beheer", "roles", "list", "--org", "12AB00"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.StartsWith("Rollen bij Demoschool:", run.Output, StringComparison.Ordinal);
+        Directory.Delete(data, recursive: true);
+    }
+
+    /// <summary>The complete production configuration with <paramref name="changes"/>, which the host must refuse: exit code 78, no stack trace; its message.</summary>
+    private static async Task<string> RefusalOfAsync(params (string Key, string Value)[] changes)
+    {
+        var environment = CompleteProduction(Path.GetTempPath());
+        foreach (var (key, value) in changes)
+        {
+            environment[key] = value;
+        }
+
+        var run = await RunHostAsync(environment);
+        Assert.Equal(78, run.ExitCode);
+        AssertNoStackTrace(run);
+        return run.Error;
+    }
+
+    /// <summary>A production configuration the host starts with (the keys infra/ sets), on an embedded store in <paramref name="data"/>.</summary>
+    private static Dictionary<string, string> CompleteProduction(string data) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Bot__MicrosoftAppId"] = "aaaaaaaa-0000-0000-0000-0000000000b1",
+        ["Bot__UseManagedIdentity"] = "true",
+        ["Bot__ManagedIdentityClientId"] = "aaaaaaaa-0000-0000-0000-0000000000b1",
+        ["Bot__TenantMode"] = "SingleTenant",
+        ["Bot__TenantId"] = "aaaaaaaa-0000-0000-0000-000000000001",
+        // Loopback only: a test never reaches login.botframework.com (readiness then says the keys are not loaded).
+        ["Bot__OpenIdMetadataUrl"] = "http://127.0.0.1:9/v1/.well-known/openidconfiguration",
+        ["TableStorage__DataDirectory"] = data,
+        ["Privacy__PseudonymKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 11 + 5)).ToArray()),
+        ["Digest__PublicBaseUrl"] = "https://verzuimbot.school.example",
+        ["Connector__AllowedServiceUrls__0"] = "https://smba.trafficmanager.net/emea/",
+        ["Tenants__Organisations__0__Id"] = "12AB00",
+        ["Tenants__Organisations__0__Kind"] = "School",
+        ["Tenants__Organisations__0__Name"] = "Demoschool",
+        ["Tenants__Organisations__0__TenantIds__0"] = "aaaaaaaa-0000-0000-0000-000000000001",
+    };
+
     private static void AssertNoStackTrace(HostRun run)
     {
         var all = run.Output + run.Error;
@@ -109,18 +216,18 @@ public sealed class StartupConfigurationTests
     /// Starts the built host (same configuration as these tests) with only <paramref name="environment"/> of our keys.
     /// Without <paramref name="whileRunning"/> it waits for the exit; with it, it waits for /healthz, runs it, and stops the host (ExitCode null).
     /// </summary>
-    private static async Task<HostRun> RunHostAsync(Dictionary<string, string> environment, int? port = null, Func<Task>? whileRunning = null)
+    private static async Task<HostRun> RunHostAsync(Dictionary<string, string> environment, int? port = null, Func<Task>? whileRunning = null, string[]? arguments = null)
     {
         var hostDir = HostDirectory();
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = hostDir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(hostDir, "VerzuimBot.dll"), "--urls", $"http://127.0.0.1:{port ?? FreePort()}", "--contentRoot", hostDir })
+        info.ArgumentList.Add(Path.Combine(hostDir, "VerzuimBot.dll"));
+        foreach (var arg in (arguments ?? []).Concat(["--urls", $"http://127.0.0.1:{port ?? FreePort()}", "--contentRoot", hostDir]))
         {
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("Bot__", StringComparison.Ordinal) || k.StartsWith("TableStorage__", StringComparison.Ordinal)
-            || k.StartsWith("Digest__", StringComparison.Ordinal) || k.StartsWith("Connector__", StringComparison.Ordinal) || k.StartsWith("Tenants__", StringComparison.Ordinal) || k.StartsWith("APPLICATIONINSIGHTS", StringComparison.Ordinal)
-            || k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
+        string[] ours = ["Bot__", "TableStorage__", "Digest__", "Connector__", "Tenants__", "Privacy__", "Schools__", "Beheer__", "Retention__", "APPLICATIONINSIGHTS", "OTEL_", "ASPNETCORE_", "DOTNET_ENVIRONMENT"];
+        foreach (var key in info.Environment.Keys.Where(k => ours.Any(prefix => k.StartsWith(prefix, StringComparison.Ordinal))).ToList())
         {
             info.Environment.Remove(key);
         }

@@ -4,8 +4,10 @@ namespace VerzuimBot.Hosting.Startup;
 
 /// <summary>
 /// What the host needs before it may serve: outside Development a complete production configuration, everywhere
-/// values that parse. Each check is named by its key; add a check here when a new required key appears.
-/// Problems are reported all at once, in one message, and the process exits with <see cref="ExitCode"/>.
+/// values that parse, and everything that would otherwise only fail later (a school's calendar, the organisations'
+/// bounds) built once. Each check is named by its key; add a check here when a new required key appears.
+/// Problems are reported all at once, in one message, and the process exits with <see cref="ExitCode"/>; the
+/// <c>beheer</c> CLI runs the checks marked <see cref="ConfigurationCheck.AlsoForBeheer"/> the same way.
 /// </summary>
 internal static class ProductionConfiguration
 {
@@ -34,11 +36,11 @@ internal static class ProductionConfiguration
         new("Bot:TenantId", "Set the Microsoft Entra tenant id (a GUID) of the school or SWV that owns the bot.",
             c => c["Bot:TenantId"] is { } id ? Guid(id) : IsSingleTenant(c) && c["Bot:MicrosoftAppId"] is not null ? "missing for a SingleTenant bot" : null),
         new("TableStorage:TableEndpoint", "Set the table endpoint of the storage account, e.g. https://<account>.table.core.windows.net (infra/ output TABLE_ENDPOINT).",
-            c => c["TableStorage:TableEndpoint"] is { } endpoint ? AbsoluteUrl(endpoint, httpsOnly: !c.IsDevelopment) : null),
+            c => c["TableStorage:TableEndpoint"] is { } endpoint ? AbsoluteUrl(endpoint, httpsOnly: !c.IsDevelopment) : null) { AlsoForBeheer = true },
         new("TableStorage:TableEndpoint | TableStorage:ConnectionString | TableStorage:DataDirectory",
             "Set TableStorage:TableEndpoint (Azure Table Storage with the managed identity); TableStorage:ConnectionString or TableStorage:DataDirectory (one instance only) are the alternatives.",
             c => c.IsDevelopment || c["TableStorage:TableEndpoint"] is not null || c["TableStorage:ConnectionString"] is not null || c["TableStorage:DataDirectory"] is not null
-                ? null : "no store configured"),
+                ? null : "no store configured") { AlsoForBeheer = true },
         new("Digest:PublicBaseUrl", "Set the public https address of the bot, e.g. https://verzuimbot.school.nl (infra/ output BOT_ENDPOINT); download links are built from it.",
             c => c["Digest:PublicBaseUrl"] is { } url ? AbsoluteUrl(url, httpsOnly: !c.IsDevelopment) : c.IsDevelopment ? null : "missing"),
         new("Connector:AllowedServiceUrls", "Set the Teams serviceUrl of your region, e.g. Connector:AllowedServiceUrls:0=https://smba.trafficmanager.net/emea/ (infra/ sets it).",
@@ -47,20 +49,30 @@ internal static class ProductionConfiguration
                     ? urls.Select(u => AbsoluteUrl(u ?? string.Empty, httpsOnly: true)).FirstOrDefault(p => p is not null)
                     : "empty: after a restart, or on a second instance, reminders could not be sent until someone wrote to the bot there"),
         new(VerzuimBot.Access.Pseudonyms.PseudonymKey.ConfigurationKey, "Set base64 of at least 32 random bytes (openssl rand -base64 32) from a secret store; student ids are keyed with it, so keep it for the life of the data.",
-            c => VerzuimBot.Access.Pseudonyms.PseudonymKey.Problem(c[VerzuimBot.Access.Pseudonyms.PseudonymKey.ConfigurationKey], c.IsDevelopment)),
+            c => VerzuimBot.Access.Pseudonyms.PseudonymKey.Problem(c[VerzuimBot.Access.Pseudonyms.PseudonymKey.ConfigurationKey], c.IsDevelopment)) { AlsoForBeheer = true },
         new("Tenants:Organisations", "Configure at least one organisation: Tenants:Organisations:0:Id, :Kind, :Name, :TenantIds:0 and :Beheerders:0 (see docs/deploy.md).",
             c => c.IsDevelopment || c.Configuration.GetSection("Tenants:Organisations").GetChildren().Any(o => o["Id"] is { Length: > 0 } && o.GetSection("TenantIds").GetChildren().Any())
                 ? null : "no organisation with a tenant id: every activity would be refused"),
+        ConfiguredOrganisations.Check,
+        PositiveWholeNumber("Beheer:MaxRows", "the most student rows a roster sent in chat may have (default 10000)"),
+        PositiveWholeNumber("Beheer:MaxFileBytes", "the largest roster file sent in chat, in bytes (default 20971520, 20 MB)"),
+        PositiveWholeNumber("Retention:RetentionMonths", "the least a school no longer configured keeps its data, in months (default 24)") with { AlsoForBeheer = true },
     ];
 
-    /// <summary>Every problem, one line each; empty when the host may start.</summary>
-    public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Every problem, one line each; empty when the host (or, <paramref name="forBeheer"/>, the beheer CLI) may start.</summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment, bool forBeheer = false)
     {
         var context = new ConfigurationCheck.Context(configuration, environment);
-        return Checks
+
+        // A key whose Key Vault reference did not resolve gets that one line, not also its own check's complaint about the text.
+        var unresolved = KeyVaultReferences.Unresolved(configuration);
+        return unresolved.Select(KeyVaultReferences.CheckFor)
+            .Concat(Checks.Where(check => !unresolved.Contains(check.Key, StringComparer.OrdinalIgnoreCase)))
+            .Concat(ConfiguredSchools.Checks(configuration))
+            .Where(check => !forBeheer || check.AlsoForBeheer)
             .Select(check => (check, problem: check.Problem(context)))
             .Where(x => x.problem is not null)
-            .Select(x => $"  - {x.check.Key} (environment variable {x.check.EnvironmentVariable}): {x.problem}. {x.check.Fix}")
+            .Select(x => $"  - {x.check.Key} (environment variable {x.check.EnvironmentVariable}): {x.problem!.TrimEnd('.')}. {x.check.Fix}")
             .ToList();
     }
 
@@ -69,6 +81,10 @@ internal static class ProductionConfiguration
         $"VerzuimBot cannot start: the configuration for environment '{environment.EnvironmentName}' is incomplete or invalid.{Environment.NewLine}"
         + string.Join(Environment.NewLine, problems) + Environment.NewLine
         + "Set these as app settings (Azure App Service), environment variables or in appsettings.json; docs/deploy.md lists them all.";
+
+    private static ConfigurationCheck PositiveWholeNumber(string key, string meaning) =>
+        new(key, $"Set a whole number above 0: {meaning}; or remove it for the default.",
+            c => c[key] is { } value && !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0) ? $"'{value}' is not a whole number above 0" : null);
 
     private static bool IsTrue(string? value) => bool.TryParse(value, out var b) && b;
 
