@@ -15,7 +15,7 @@ internal sealed record AbsenceRegistration(int Row, string Leerlingnummer, strin
     public string ContentHash => Hash($"{Date:yyyy-MM-dd}|{Hours?.ToString(CultureInfo.InvariantCulture) ?? "dag"}|{Meaning}");
 
     /// <summary>The lesuren it covers on the ladder: the whole day counts as the profile's lesuren per school day.</summary>
-    public int LessonHours(int perSchoolDay) => Hours is { } hours ? Math.Min(hours, perSchoolDay) : perSchoolDay;
+    public int LessonHours(int perSchoolDay) => Hours ?? perSchoolDay;
 
     public bool IsWholeDay(int perSchoolDay) => Hours is null || Hours >= perSchoolDay;
 

@@ -25,6 +25,11 @@ internal sealed record TabularFile(IReadOnlyList<string> Header, IReadOnlyList<T
     private static TabularFile ReadCsv(string text, int maxRows)
     {
         text = text.TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException("Het bestand is leeg.");
+        }
+
         var firstLine = text.AsSpan(0, text.IndexOf('\n') is var nl and >= 0 ? nl : text.Length);
         int semicolons = firstLine.Count(';'), commas = firstLine.Count(',');
         if (semicolons == 0 && commas == 0)
