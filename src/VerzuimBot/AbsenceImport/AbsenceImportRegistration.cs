@@ -8,6 +8,9 @@ internal static class AbsenceImportRegistration
     public static IServiceCollection AddAbsenceImport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => configuration.GetSection(AbsenceImportOptions.SectionName).Get<AbsenceImportOptions>() ?? new AbsenceImportOptions());
+        services.AddSingleton<AbsenceImportNotice>();
+        services.AddSingleton<AbsenceImportCli>();
+        services.AddSingleton<Messages.IChatCommands, AbsenceChatCommands>();
         return services;
     }
 }
