@@ -53,6 +53,8 @@ public sealed record AbsenceImportReport(
 {
     public IReadOnlyList<ImportCrossing> Crossed => Crossings ?? [];
 
+    public int CrossedStudents => Crossed.Select(c => c.Student).Distinct().Count();
+
     public int BadRows => Problems.Where(p => p.Row > 0).Select(p => p.Row).Distinct().Count();
 
     public string Summary => Imported
@@ -61,7 +63,7 @@ public sealed record AbsenceImportReport(
           + (Ignored > 0 ? $", {Ignored} zonder betekenis voor het verzuim overgeslagen" : string.Empty)
           + (BadRows > 0 ? $"; {BadRows} {(BadRows == 1 ? "rij" : "rijen")} met fouten overgeslagen" : string.Empty)
           + $". In de dossiers van {StudentsChanged} {(StudentsChanged == 1 ? "leerling" : "leerlingen")}: {FactsAdded} feiten {(DryRun ? "vast te leggen" : "vastgelegd")}, {FactsCorrected} hersteld, {ChatMatched} dubbel met de chat."
-          + (Crossed.Count > 0 ? $" {Crossed.Count} {(Crossed.Count == 1 ? "leerling komt" : "leerlingen komen")} daardoor op een trede van de verzuimladder of over de wettelijke grens." : string.Empty)
+          + (CrossedStudents > 0 ? $" {CrossedStudents} {(CrossedStudents == 1 ? "leerling komt" : "leerlingen komen")} daardoor op een trede van de verzuimladder of over de wettelijke grens." : string.Empty)
         : Problems.Count == 1 && Problems[0].Row <= 1
             ? $"Niets geïmporteerd: {Problems[0].Message}"
             : $"Niets geïmporteerd: {BadRows} {(BadRows == 1 ? "rij" : "rijen")} met fouten. Herstel ze en importeer opnieuw (of importeer met --good-rows-only alleen de goede rijen).";

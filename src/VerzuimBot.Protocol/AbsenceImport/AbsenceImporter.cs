@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -30,6 +31,9 @@ internal sealed class AbsenceImporter(
     DossierService dossiers, DossierStore store, AbsenceRegistrationStore ledgers, RosterStore roster, SchoolProtocols protocols, AuditTrail audit,
     SweepTrigger sweep, AbsenceImportOptions options, TimeProvider time, ILogger<AbsenceImporter> logger)
 {
+    /// <summary>How many students are brought up to date at once.</summary>
+    private const int ParallelStudents = 4;
+
     private const string LedgerType = "absence-ledger-v1";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -95,79 +99,23 @@ internal sealed class AbsenceImporter(
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var byId = students.Values.ToDictionary(s => s.Id.Value, StringComparer.Ordinal);
 
-        int added = 0, corrected = 0, deleted = 0, unchanged = 0, changedStudents = 0, factsAdded = 0, factsCorrected = 0, chatMatched = 0, done = 0;
-        var crossings = new List<ImportCrossing>();
-        foreach (var studentId in affected)
+        var run = new ImportRun(request, protocol, hash, source, year, asOf, now, today, perDay, complete ? period : null, byId, ledger, incoming);
+        var outcomes = new ConcurrentBag<StudentOutcome>();
+        var done = 0;
+        // Students are independent dossiers: a few at a time, so the rules' work overlaps the store's (the embedded store
+        // serialises its writes itself).
+        await Parallel.ForEachAsync(affected, new ParallelOptions { MaxDegreeOfParallelism = ParallelStudents, CancellationToken = cancellationToken }, async (studentId, token) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var old = ledger.GetValueOrDefault(studentId) ?? LedgerContent.Empty;
-            var fresh = incoming.GetValueOrDefault(studentId) ?? [];
-            var freshKeys = fresh.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-            var oldByKey = old.Registrations.ToDictionary(r => r.Key, StringComparer.Ordinal);
-            bool Replaced(LedgerRegistration r) => complete && period is { } range ? r.Date >= range.First && r.Date <= range.Last : freshKeys.Contains(r.Key);
-            foreach (var registration in fresh)
+            outcomes.Add(await ImportStudentAsync(run, studentId, token).ConfigureAwait(false));
+            var count = Interlocked.Increment(ref done);
+            lock (outcomes)
             {
-                if (!oldByKey.TryGetValue(registration.Key, out var before))
-                {
-                    added++;
-                }
-                else if (before.Hash == registration.ContentHash)
-                {
-                    unchanged++;
-                }
-                else
-                {
-                    corrected++;
-                }
+                progress?.Report(new AbsenceImportProgress("verwerken", count, affected.Count));
             }
+        }).ConfigureAwait(false);
 
-            var gone = old.Registrations.Count(r => Replaced(r) && !freshKeys.Contains(r.Key));
-            deleted += gone;
-            corrected += gone;
-            var merged = old.Registrations.Where(r => !Replaced(r)).Concat(fresh.Select(LedgerRegistration.Of)).OrderBy(r => r.Date).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-
-            var student = new StudentId(studentId);
-            var details = byId.TryGetValue(studentId, out var known) ? known.Details : null;
-            var facts = details is null ? StudentFacts.Unknown : new StudentFacts(details.Geboortedatum, details.Startkwalificatie);
-            var desired = AbsenceFacts.From(request.SchoolId, student, merged.Select(r => r.ToRegistration()), protocol.Calendar, perDay, asOf, now, request.Actor);
-            var stored = (await store.ReadAsync(request.SchoolId, studentId, cancellationToken).ConfigureAwait(false)).Events
-                .Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)).ToList();
-            var plan = AbsenceReconciler.Plan(desired, stored, old.Adopted, year, asOf, now, request.Actor, source);
-            var matched = plan.ChatReplaced + plan.Adopted.Count(id => !old.Adopted.Contains(id));
-            chatMatched += matched;
-            if (plan.HasChanges)
-            {
-                changedStudents++;
-                factsAdded += plan.NewFacts;
-                factsCorrected += plan.Corrections;
-                var before = protocol.Engine.Evaluate(DossierView.From(student, stored, facts), now);
-                IReadOnlyList<DueTask> after = request.DryRun
-                    ? protocol.Engine.Evaluate(DossierView.From(student, stored.Concat(plan.Events), facts), now)
-                    : (await dossiers.RecordManyAsync(request.SchoolId, student, plan.Events, cancellationToken).ConfigureAwait(false)).Scheduled;
-                if (details is not null)
-                {
-                    crossings.AddRange(Crossings(before, after, protocol, student, details, today));
-                }
-
-                if (!request.DryRun)
-                {
-                    await audit.RecordAsync(
-                        new AuditRecord(request.SchoolId, studentId, request.Actor.Staff.Value, RoleNames.Dutch(request.Actor.Role), request.Organisation, "absences-imported",
-                            $"Absentie-import uit het schoolsysteem ({source}): {plan.NewFacts} nieuw, {plan.Corrections} hersteld, {matched} dubbel met de chat; gebeurtenissen {string.Join(", ", plan.Events.Select(e => e.Id.Value))}"),
-                        entryId: $"absentie-import-{hash[..24]}-{studentId}",
-                        cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            var content = new LedgerContent(merged, plan.Adopted.Order(StringComparer.Ordinal).ToList());
-            if (!request.DryRun && !content.SameAs(old))
-            {
-                await ledgers.SaveAsync(new AbsenceLedger(request.SchoolId, studentId, year.ToString(), content.ToEnvelope()), cancellationToken).ConfigureAwait(false);
-            }
-
-            progress?.Report(new AbsenceImportProgress("verwerken", ++done, affected.Count));
-        }
-
+        int added = outcomes.Sum(o => o.Added), corrected = outcomes.Sum(o => o.Corrected), unchanged = outcomes.Sum(o => o.Unchanged), changedStudents = outcomes.Count(o => o.Changed);
+        var crossings = outcomes.SelectMany(o => o.Crossings).ToList();
         if (!request.DryRun && changedStudents > 0)
         {
             await audit.RecordAsync(
@@ -181,8 +129,79 @@ internal sealed class AbsenceImporter(
         logger.LogInformation(
             "Absence import for school {SchoolId}{DryRun}: {Rows} rows, {New} new, {Corrected} corrected, {Unchanged} unchanged, {BadRows} refused; {Students} dossiers changed",
             request.SchoolId, request.DryRun ? " (dry run)" : string.Empty, parsed.RowsRead, added, corrected, unchanged, parsed.BadRows, changedStudents);
-        return new AbsenceImportReport(fileName, hash, parsed.RowsRead, added, corrected, deleted, unchanged, parsed.Ignored, parsed.Problems, Imported: true, request.DryRun,
-            changedStudents, factsAdded, factsCorrected, chatMatched, crossings.OrderBy(c => c.Klas, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToList());
+        return new AbsenceImportReport(fileName, hash, parsed.RowsRead, added, corrected, outcomes.Sum(o => o.Deleted), unchanged, parsed.Ignored, parsed.Problems, Imported: true, request.DryRun,
+            changedStudents, outcomes.Sum(o => o.FactsAdded), outcomes.Sum(o => o.FactsCorrected), outcomes.Sum(o => o.ChatMatched), crossings.OrderBy(c => c.Klas, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// One student: the registrations as the school system now holds them (the ledger with this file's period, or its rows,
+    /// replaced), classified against the ledger, turned into facts, reconciled with the dossier and recorded.
+    /// </summary>
+    private async Task<StudentOutcome> ImportStudentAsync(ImportRun run, string studentId, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        var old = run.Ledger.GetValueOrDefault(studentId) ?? LedgerContent.Empty;
+        var fresh = run.Incoming.GetValueOrDefault(studentId) ?? [];
+        var freshKeys = fresh.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var oldByKey = old.Registrations.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        bool Replaced(LedgerRegistration r) => run.Period is { } range ? r.Date >= range.First && r.Date <= range.Last : freshKeys.Contains(r.Key);
+        int added = 0, corrected = 0, unchanged = 0;
+        foreach (var registration in fresh)
+        {
+            if (!oldByKey.TryGetValue(registration.Key, out var known))
+            {
+                added++;
+            }
+            else if (known.Hash == registration.ContentHash)
+            {
+                unchanged++;
+            }
+            else
+            {
+                corrected++;
+            }
+        }
+
+        var gone = old.Registrations.Count(r => Replaced(r) && !freshKeys.Contains(r.Key));
+        var merged = old.Registrations.Where(r => !Replaced(r)).Concat(fresh.Select(LedgerRegistration.Of)).OrderBy(r => r.Date).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+
+        var student = new StudentId(studentId);
+        var details = run.Students.TryGetValue(studentId, out var onRoster) ? onRoster.Details : null;
+        var facts = details is null ? StudentFacts.Unknown : new StudentFacts(details.Geboortedatum, details.Startkwalificatie);
+        var desired = AbsenceFacts.From(request.SchoolId, student, merged.Select(r => r.ToRegistration()), run.Protocol.Calendar, run.LessonHoursPerSchoolDay, run.AsOf, run.Now, request.Actor);
+        var stored = (await store.ReadAsync(request.SchoolId, studentId, cancellationToken).ConfigureAwait(false)).Events
+            .Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)).ToList();
+        var plan = AbsenceReconciler.Plan(desired, stored, old.Adopted, run.Year, run.AsOf, run.Now, request.Actor, run.Source);
+        var matched = plan.ChatReplaced + plan.Adopted.Count(id => !old.Adopted.Contains(id));
+        var crossings = new List<ImportCrossing>();
+        if (plan.HasChanges)
+        {
+            var before = run.Protocol.Engine.Evaluate(DossierView.From(student, stored, facts), run.Now);
+            IReadOnlyList<DueTask> after = request.DryRun
+                ? run.Protocol.Engine.Evaluate(DossierView.From(student, stored.Concat(plan.Events), facts), run.Now)
+                : (await dossiers.RecordManyAsync(request.SchoolId, student, plan.Events, cancellationToken).ConfigureAwait(false)).Scheduled;
+            if (details is not null)
+            {
+                crossings.AddRange(Crossings(before, after, run.Protocol, student, details, run.Today));
+            }
+
+            if (!request.DryRun)
+            {
+                await audit.RecordAsync(
+                    new AuditRecord(request.SchoolId, studentId, request.Actor.Staff.Value, RoleNames.Dutch(request.Actor.Role), request.Organisation, "absences-imported",
+                        $"Absentie-import uit het schoolsysteem ({run.Source}): {plan.NewFacts} nieuw, {plan.Corrections} hersteld, {matched} dubbel met de chat; gebeurtenissen {string.Join(", ", plan.Events.Select(e => e.Id.Value))}"),
+                    entryId: $"absentie-import-{run.Hash[..24]}-{studentId}",
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var content = new LedgerContent(merged, plan.Adopted.Order(StringComparer.Ordinal).ToList());
+        if (!request.DryRun && !content.SameAs(old))
+        {
+            await ledgers.SaveAsync(new AbsenceLedger(request.SchoolId, studentId, run.Year.ToString(), content.ToEnvelope()), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new StudentOutcome(added, corrected + gone, gone, unchanged, plan.HasChanges, plan.NewFacts, plan.Corrections, matched, crossings);
     }
 
     /// <summary>
@@ -209,6 +228,15 @@ internal sealed class AbsenceImporter(
             }
         }
     }
+
+    /// <summary>What one import shares between its students.</summary>
+    private sealed record ImportRun(
+        AbsenceImportRequest Request, Domain.Rules.SchoolProtocol Protocol, string Hash, string Source, SchoolYear Year, DateOnly AsOf, DateTimeOffset Now, DateOnly Today, int LessonHoursPerSchoolDay,
+        (DateOnly First, DateOnly Last)? Period, IReadOnlyDictionary<string, (StudentId Id, RosterStudentDetails Details)> Students,
+        IReadOnlyDictionary<string, LedgerContent> Ledger, IReadOnlyDictionary<string, List<AbsenceRegistration>> Incoming);
+
+    /// <summary>What the import did for one student (registrations of the file; facts in the dossier).</summary>
+    private sealed record StudentOutcome(int Added, int Corrected, int Deleted, int Unchanged, bool Changed, int FactsAdded, int FactsCorrected, int ChatMatched, IReadOnlyList<ImportCrossing> Crossings);
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
 
