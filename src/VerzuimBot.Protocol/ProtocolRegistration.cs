@@ -28,6 +28,7 @@ internal static class ProtocolRegistration
         services.AddSingleton<ThuiszitterAccess>();
         services.AddSingleton<CaseFinder>();
         services.AddSingleton<SwvAudiences>();
+        services.AddSingleton<AbsenceImport.AbsenceImporter>();
         services.AddSingleton(sp => new DigestQuery(sp.GetRequiredService<DossierStore>(), sp.GetRequiredService<SchoolProtocols>()));
         return services;
     }

@@ -36,6 +36,13 @@ var app = builder.Build();
 // A host built another way (tests) never derives student ids without Privacy:PseudonymKey either: this throws before any data is touched.
 app.Services.GetRequiredService<VerzuimBot.Access.Roster.StudentIds>();
 
+if (beheer && args is [_, "absences", ..])
+{
+    // Absence registrations go through the application layer's write path (issue 22), so this command lives in the host.
+    var absences = app.Services.GetRequiredService<VerzuimBot.AbsenceImport.AbsenceImportCli>();
+    return await absences.RunAsync(args[2..], Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, CancellationToken.None);
+}
+
 if (beheer)
 {
     var cli = app.Services.GetRequiredService<VerzuimBot.Access.Cli.BeheerCli>();

@@ -12,6 +12,28 @@ if (args.Length > 0 && args[0] == "digest")
     return;
 }
 
+// The absence import (issue 22): a school's year of registrations on the embedded store, then the same file again.
+if (args.Length > 0 && args[0] == "absences")
+{
+    var folder = Directory.CreateTempSubdirectory("verzuimbot-absences-").FullName;
+    try
+    {
+        var outcome = await AbsenceImportBenchmark.RunAsync(new SqliteTableStoreFactory(folder));
+        Console.WriteLine("| students | rows | file MB | dossiers changed | facts | first import s | rows/s | same file again s |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {AbsenceImportBenchmark.Students} | {outcome.Rows} | {outcome.Bytes / 1048576.0:F1} | {outcome.FirstReport.StudentsChanged} | {outcome.FirstReport.FactsAdded} | {outcome.First.TotalSeconds:F1} | {outcome.Rows / outcome.First.TotalSeconds:F0} | {outcome.Second.TotalSeconds:F1} |"));
+        Console.WriteLine(outcome.FirstReport.Summary);
+        Console.WriteLine(outcome.SecondReport.Summary);
+    }
+    finally
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    return;
+}
+
 var appends = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 var results = new List<StorageBenchmark.Result>();

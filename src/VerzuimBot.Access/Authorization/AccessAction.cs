@@ -50,4 +50,7 @@ public enum AccessAction
     /// <summary>Organisation-level beheer.</summary>
     ManageRoles,
     ImportRoster,
+
+    /// <summary>Import the school system's absence registrations (issue 22): the school's beheerder or verzuimcoördinator.</summary>
+    ImportAbsences,
 }

@@ -45,6 +45,7 @@ public static class AccessPolicy
     {
         [AccessAction.ManageRoles] = [Role.Beheerder],
         [AccessAction.ImportRoster] = [Role.Beheerder],
+        [AccessAction.ImportAbsences] = [Role.Beheerder, Role.Verzuimcoordinator],
         [AccessAction.ViewSwvDigest] = [Role.Swv],
     };
 

@@ -22,6 +22,7 @@ public sealed class BeheerCli(
     public const string Usage = """
         Gebruik:
           roster import <bestand.csv> --school <BRIN> --type PO|VO|VSO [--mapping <kolomindeling.json>] [--good-rows-only]
+          absences import <bestand.csv|.xlsx> --school <BRIN> [--mapping magister|somtoday|parnassys|<indeling.json>] [--dry-run] [--good-rows-only]
           roles assign <rol> <e-mail> [bereik] --org <organisatie>
           roles revoke <rol> <e-mail> [bereik] --org <organisatie>
           roles list [e-mail] --org <organisatie>

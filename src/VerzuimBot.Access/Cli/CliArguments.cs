@@ -1,7 +1,7 @@
 namespace VerzuimBot.Access.Cli;
 
 /// <summary>Positional words plus "--name value" options and "--flag" switches.</summary>
-internal sealed class CliArguments
+public sealed class CliArguments
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "good-rows-only", "alleen-goede-rijen", "confirm", "from-unkeyed", "dry-run" };
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
@@ -48,4 +48,4 @@ internal sealed class CliArguments
 }
 
 /// <summary>A command line that cannot be run as given; the message is Dutch.</summary>
-internal sealed class CliUsageException(string message) : Exception(message);
+public sealed class CliUsageException(string message) : Exception(message);

@@ -95,6 +95,59 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
 
         return new RecordOutcome(after, due, cancelled);
     }
+
+    /// <summary>
+    /// INTERIM (issue 22, to be replaced by the rewritten write path): records many facts of one student. Facts whose event
+    /// id is already stored are skipped (idempotent by event id); the rest are appended in chunks of at most
+    /// <see cref="DossierStore.MaxEventsPerAppend"/>, then the tasks are brought in line once, as <see cref="RecordAsync(string, StudentId, Domain.Dossier.DossierEvent, CancellationToken)"/> does for one.
+    /// </summary>
+    public async Task<RecordOutcome> RecordManyAsync(string schoolId, StudentId student, IReadOnlyList<Domain.Dossier.DossierEvent> facts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var protocol = protocols.For(schoolId);
+        var now = time.GetUtcNow();
+        var before = await ReadAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
+        var factsOfStudent = before.Facts;
+        foreach (var chunk in facts.Chunk(DossierStore.MaxEventsPerAppend))
+        {
+            await dossiers.AppendWhenAsync(schoolId, student.Value, stored =>
+            {
+                var known = stored.Events.Select(e => e.Event.EventId).ToHashSet(StringComparer.Ordinal);
+                var fresh = chunk.Where(f => known.Add(f.Id.Value)).ToList();
+                if (fresh.Count == 0)
+                {
+                    return null;
+                }
+
+                var current = stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json));
+                var expected = DossierView.From(student, current.Concat(fresh), factsOfStudent);
+                var status = expected.IsAwayOpenEnded || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || protocol.Engine.Evaluate(expected, now).Count > 0
+                    ? DossierStatus.Open
+                    : DossierStatus.Closed;
+                return (fresh.Select(f =>
+                {
+                    var (type, json) = DossierEventSerializer.Serialize(f);
+                    return new StoredEvent(f.Id.Value, new StoredEnvelope(type, json), f.RecordedAt);
+                }).ToList(), status);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var after = await ReadAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
+        var due = protocol.Engine.Evaluate(after, now);
+        foreach (var task in due)
+        {
+            var payload = JsonSerializer.Serialize(new { anchor = task.Anchor, detail = task.Detail });
+            await tasks.UpsertAsync(new DueTaskDefinition(task.Id.Value, schoolId, student.Value, task.Kind.ToString(), task.Assignee.ToString(), task.DueAt, new StoredEnvelope(TaskPayloadType, payload)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var cancelled = ProtocolEngine.Cancelled(protocol.Engine.Evaluate(before, now).Select(t => t.Id), due);
+        foreach (var id in cancelled)
+        {
+            await tasks.CancelAsync(id.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RecordOutcome(after, due, cancelled);
+    }
 }
 
 /// <summary>The condition a fact was recorded under no longer holds: someone else's fact was stored first.</summary>

@@ -17,4 +17,5 @@ internal static class TableNames
     public const string DigestExports = "DigestExports";
     public const string Overleggen = "Overleggen";
     public const string StaffAbsences = "StaffAbsences";
+    public const string AbsenceRegistrations = "AbsenceRegistrations";
 }

@@ -8,8 +8,9 @@ internal static class BeheerRegistration
     {
         services.AddSingleton(_ => configuration.GetSection(BeheerOptions.SectionName).Get<BeheerOptions>() ?? new BeheerOptions());
         // A redirect is refused, not followed (RosterUpload): the download URL is the sender's to choose.
-        services.AddHttpClient(RosterUpload.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
+        services.AddHttpClient(TeamsFileDownload.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<TeamsFileDownload>();
         services.AddSingleton<RosterUpload>();
         services.AddSingleton<IChatCommands, BeheerCommands>();
         services.AddSingleton<Access.Retention.IRetentionPeriods, SchoolRetentionPeriods>();

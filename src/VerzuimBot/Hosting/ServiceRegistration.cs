@@ -30,6 +30,7 @@ using VerzuimBot.CardActions;
 using VerzuimBot.SickRoute;
 using VerzuimBot.SchoolLeave;
 using VerzuimBot.FollowUp;
+using VerzuimBot.AbsenceImport;
 
 namespace VerzuimBot.Hosting;
 
@@ -110,6 +111,7 @@ internal static class ServiceRegistration
         services.AddSingleton<CardActionRouter>();
         services.AddSickRoute(configuration);
         services.AddBeheer(configuration);
+        services.AddAbsenceImport(configuration);
         services.AddDigest(configuration);
         services.AddUnauthorisedRoute(configuration);
         services.AddThuiszitterRoute(configuration);

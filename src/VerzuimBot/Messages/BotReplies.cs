@@ -36,6 +36,7 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
         ("afwezig / afwezig formulier / afwezig?", "Doorgeven wie je taken overneemt als je er niet bent."),
         ("rol toekennen / rol intrekken / rollen", "Voor de beheerder: rollen geven en intrekken."),
         ("leerlingen importeren", "Voor de beheerder: de leerlingenlijst (CSV) als bijlage."),
+        ("absenties importeren", "Voor de beheerder en verzuimcoördinator: de absenties uit het schoolsysteem (CSV of .xlsx) als bijlage; \"… proef\" laat eerst zien wat er verandert."),
         ("audit 123456", "Voor de beheerder: wie deed wat in het dossier."),
     ];
 

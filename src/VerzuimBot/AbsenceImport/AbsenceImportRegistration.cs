@@ -1,0 +1,16 @@
+using VerzuimBot.Protocol.AbsenceImport;
+
+namespace VerzuimBot.AbsenceImport;
+
+internal static class AbsenceImportRegistration
+{
+    /// <summary>Issue 22: the absence import's limits and default mapping (section "AbsenceImport").</summary>
+    public static IServiceCollection AddAbsenceImport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => configuration.GetSection(AbsenceImportOptions.SectionName).Get<AbsenceImportOptions>() ?? new AbsenceImportOptions());
+        services.AddSingleton<AbsenceImportNotice>();
+        services.AddSingleton<AbsenceImportCli>();
+        services.AddSingleton<Messages.IChatCommands, AbsenceChatCommands>();
+        return services;
+    }
+}
