@@ -31,6 +31,7 @@ public static class AuditTexts
         AccessAction.RecordLeftSchool => "vertrek zonder startkwalificatie vastgelegd",
         AccessAction.ManageRoles => "rollen beheerd",
         AccessAction.ImportRoster => "leerlingenbestand geïmporteerd",
+        AccessAction.RetractEvent => "melding hersteld",
         _ => action.ToString(),
     };
 }

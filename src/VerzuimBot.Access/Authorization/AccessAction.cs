@@ -50,4 +50,7 @@ public enum AccessAction
     /// <summary>Organisation-level beheer.</summary>
     ManageRoles,
     ImportRoster,
+
+    /// <summary>"Herstel": an event the school recorded no longer counts (only event types the role itself records; issue 19 item 3).</summary>
+    RetractEvent,
 }

@@ -1,4 +1,4 @@
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
@@ -18,15 +18,17 @@ internal sealed class OverlegAgreeAction(OverlegChatSupport support, DossierServ
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.actie"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    public CardAccess Access(string verb) => CardAccess.Student(AccessAction.KernpartnerDecision);
+
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
     {
-        var press = await support.OpenAsParticipantAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (press.Context is not { } context)
+        var (participant, data) = (await support.OpenAsParticipantAsync(press, cancellationToken).ConfigureAwait(false), press.Data);
+        if (participant.Context is not { } context)
         {
-            return press.Refusal!;
+            return participant.Refusal!;
         }
 
-        var (staff, decision) = (press.Staff!, press.Decision!);
+        var (staff, decision) = (participant.Staff!, participant.Decision!);
 
         var description = data.Text("beschrijving", 300);
         var owner = OverlegTerms.Owners.FirstOrDefault(o => o.Value == data.Text("eigenaar", 40) && context.Overleg.Partners.Contains(o.Partner));

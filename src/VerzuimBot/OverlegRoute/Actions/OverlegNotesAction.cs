@@ -1,4 +1,4 @@
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
 using VerzuimBot.Domain.Language;
@@ -13,15 +13,17 @@ internal sealed class OverlegNotesAction(OverlegChatSupport support, DossierServ
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.notuleren"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    public CardAccess Access(string verb) => CardAccess.Student(AccessAction.KernpartnerDecision);
+
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
     {
-        var press = await support.OpenAsParticipantAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (press.Context is not { } context)
+        var (participant, data) = (await support.OpenAsParticipantAsync(press, cancellationToken).ConfigureAwait(false), press.Data);
+        if (participant.Context is not { } context)
         {
-            return press.Refusal!;
+            return participant.Refusal!;
         }
 
-        var (staff, decision) = (press.Staff!, press.Decision!);
+        var (staff, decision) = (participant.Staff!, participant.Decision!);
 
         if (data.Text("besluit", 300) is not { } text)
         {
