@@ -36,6 +36,7 @@ internal static class StormRun
         {
             var closed = options.StormDossiers - options.StormDue;
             await seeder.AddStudentsAsync(OpenFrom, options.StormDue, "M", options.StormMentors, CancellationToken.None);
+            await seeder.AssignMentorRolesAsync(options.StormMentors, "M", CancellationToken.None);
             await seeder.AddMentorChatsAsync(options.StormMentors, sink.ServiceUrl, CancellationToken.None);
             await seeder.AddClosedDossiersAsync(OpenFrom + options.StormDue, closed, SickAt.AddDays(-21), CancellationToken.None);
             pending = await seeder.ReportSickAsync(OpenFrom, options.StormDue, SickAt, null, CancellationToken.None);

@@ -1,4 +1,3 @@
-using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
@@ -18,17 +17,13 @@ internal sealed class OverlegAgreeAction(OverlegChatSupport support, DossierServ
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.actie"];
 
-    public CardAccess Access(string verb) => CardAccess.Student(AccessAction.KernpartnerDecision);
+    public CardAccess Access(string verb) => OverlegChatSupport.ParticipantAccess;
 
-    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    public Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken) => support.AsParticipantAsync(press, AgreeAsync, cancellationToken);
+
+    private async Task<CardActionResult> AgreeAsync(Participation participant, CardData data, CancellationToken cancellationToken)
     {
-        var (participant, data) = (await support.OpenAsParticipantAsync(press, cancellationToken).ConfigureAwait(false), press.Data);
-        if (participant.Context is not { } context)
-        {
-            return participant.Refusal!;
-        }
-
-        var (staff, decision) = (participant.Staff!, participant.Decision!);
+        var (context, staff, decision) = participant;
 
         var description = data.Text("beschrijving", 300);
         var owner = OverlegTerms.Owners.FirstOrDefault(o => o.Value == data.Text("eigenaar", 40) && context.Overleg.Partners.Contains(o.Partner));

@@ -40,12 +40,15 @@ internal sealed class OverlegChatSupport(StudentDirectory students, DossierServi
         return (new OverlegChatContext(overleg, student, dossier, time.GetUtcNow(), press.Activity.ReplyToId), null);
     }
 
+    /// <summary>What a participant's press must pass in the opening: a kernpartner decision for the student on the card.</summary>
+    public static CardAccess ParticipantAccess { get; } = CardAccess.Student(AccessAction.KernpartnerDecision);
+
     /// <summary>
     /// A participant's press (an action or a decision in the overleg), once the opening allowed the presser a kernpartner
     /// decision for this student: the overleg the card names, pressed in its own group chat, and the presser as a participant
-    /// (a role of a participating organisation, and the policy for that role). Else a Dutch refusal.
+    /// (a role of a participating organisation, and the policy for that role), handed to <paramref name="act"/>. Else a Dutch refusal.
     /// </summary>
-    public async Task<ParticipantPress> OpenAsParticipantAsync(CardPress press, CancellationToken cancellationToken)
+    public async Task<CardActionResult> AsParticipantAsync(CardPress press, Func<Participation, CardData, CancellationToken, Task<CardActionResult>> act, CancellationToken cancellationToken)
     {
         var context = press.Context;
         if (press.Data.Id("overleg") is not { } overlegId || await store.FindAsync(context.Student.SchoolId, context.Student.Id.Value, overlegId, cancellationToken).ConfigureAwait(false) is not { } overleg)
@@ -66,15 +69,15 @@ internal sealed class OverlegChatSupport(StudentDirectory students, DossierServi
 
         var decision = context.Narrowed(participant, new Permit(AccessAction.KernpartnerDecision));
         return decision.IsAllowed
-            ? new ParticipantPress(new OverlegChatContext(overleg, context.Student, context.Dossier, context.Now, press.Activity.ReplyToId), participant, decision, null)
+            ? await act(new Participation(new OverlegChatContext(overleg, context.Student, context.Dossier, context.Now, press.Activity.ReplyToId), participant, decision), press.Data, cancellationToken).ConfigureAwait(false)
             : Refused(decision.Reason! + " Er is niets veranderd.");
     }
 
     private static bool InItsChat(Activity activity, OverlegRecord overleg) =>
         activity.Conversation?.Id is { } conversation && ConversationCapture.ChannelOf(conversation) == overleg.ConversationId;
 
-    private static ParticipantPress Refused(string message) => new(null, null, null, CardActionResult.Say(message));
+    private static CardActionResult Refused(string message) => CardActionResult.Say(message);
 }
 
-/// <summary>Either a participant's press to act on (<see cref="Context"/>, <see cref="Staff"/>, <see cref="Decision"/>), or the answer to give instead.</summary>
-internal sealed record ParticipantPress(OverlegChatContext? Context, StaffMember? Staff, AccessDecision? Decision, CardActionResult? Refusal);
+/// <summary>A participant's press to act on: the overleg and student, the presser as a participant, and the policy's decision for them.</summary>
+internal sealed record Participation(OverlegChatContext Context, StaffMember Staff, AccessDecision Decision);

@@ -1,4 +1,3 @@
-using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
 using VerzuimBot.Domain.Language;
@@ -13,17 +12,13 @@ internal sealed class OverlegNotesAction(OverlegChatSupport support, DossierServ
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.notuleren"];
 
-    public CardAccess Access(string verb) => CardAccess.Student(AccessAction.KernpartnerDecision);
+    public CardAccess Access(string verb) => OverlegChatSupport.ParticipantAccess;
 
-    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    public Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken) => support.AsParticipantAsync(press, RecordAsync, cancellationToken);
+
+    private async Task<CardActionResult> RecordAsync(Participation participant, CardData data, CancellationToken cancellationToken)
     {
-        var (participant, data) = (await support.OpenAsParticipantAsync(press, cancellationToken).ConfigureAwait(false), press.Data);
-        if (participant.Context is not { } context)
-        {
-            return participant.Refusal!;
-        }
-
-        var (staff, decision) = (participant.Staff!, participant.Decision!);
+        var (context, staff, decision) = participant;
 
         if (data.Text("besluit", 300) is not { } text)
         {
