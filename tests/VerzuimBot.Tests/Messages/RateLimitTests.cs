@@ -2,6 +2,7 @@ using VerzuimBot.RateLimiting;
 using VerzuimBot.Tests.Infrastructure;
 using VerzuimBot.Tests.SickRoute;
 using static VerzuimBot.Tests.SickRoute.RouteHarness;
+using static VerzuimBot.Tests.CardActions.AttackScene;
 
 namespace VerzuimBot.Tests.Messages;
 
@@ -11,8 +12,6 @@ namespace VerzuimBot.Tests.Messages;
 // bucket that refills one token a minute, so nothing in them depends on how fast they run.
 public sealed class RateLimitTests
 {
-    private static readonly TeamsUser Lotte = new("Lotte Leerplicht", "29:lotte", "aad-lotte", "lotte@rbl.example.nl");
-
     private static Dictionary<string, string?> Bucket(int tokens) => new() { ["RateLimit:TokenLimit"] = tokens.ToString(System.Globalization.CultureInfo.InvariantCulture), ["RateLimit:TokensPerMinute"] = "1" };
 
     [Fact]
