@@ -351,4 +351,25 @@ public sealed class AccessPolicyTests
         Assert.Equal(["12ab00", "34CD00"], area.Schools(RoleScope.Gemeenten("Utrecht")));
         Assert.Equal(["12AB00"], area.Schools(RoleScope.Organisation));
     }
+
+    // issue 19 item 2: what a search may offer: only students the person's own school roles reach, without the dossier.
+    [Fact]
+    public void ReachesAtOwnSchool_MentorHisKlasOnly_SchoolRolesTheirSchool_KernpartnersAndOtherSchoolsNever()
+    {
+        Assert.True(AccessPolicy.ReachesAtOwnSchool(Actor(AtSchool(Role.Mentor, RoleScope.Klas("2b"))), StudentOf2b, Now));
+        Assert.False(AccessPolicy.ReachesAtOwnSchool(Actor(AtSchool(Role.Mentor, RoleScope.Klas("2b"))), StudentOf3a, Now));
+        Assert.True(AccessPolicy.ReachesAtOwnSchool(Actor(AtSchool(Role.Receptie)), StudentOf3a, Now));
+        Assert.True(AccessPolicy.ReachesAtOwnSchool(Actor(AtSchool(Role.Beheerder)), StudentOf3a, Now));
+        Assert.False(AccessPolicy.ReachesAtOwnSchool(Actor(AtSchool(Role.Zorgcoordinator, school: Other)), StudentOf2b, Now));
+        Assert.False(AccessPolicy.ReachesAtOwnSchool(Actor(AtSchool(Role.Receptie, until: Now)), StudentOf2b, Now));
+        Assert.False(AccessPolicy.ReachesAtOwnSchool(Actor(Leerplicht("Utrecht"), Jeugdarts(School), Swv(School)), StudentOf2b with { ReportedToLeerplicht = true, ReferredToJeugdarts = true, ReportedToSwv = true }, Now));
+    }
+
+    [Fact]
+    public void RolesFor_StudentAndOrganisationActions_AreThePolicysOwnLists()
+    {
+        Assert.Equal([Role.Leerplichtambtenaar], AccessPolicy.RolesFor(AccessAction.DecideLeerplicht));
+        Assert.Equal([Role.Swv], AccessPolicy.RolesFor(AccessAction.ViewSwvDigest));
+        Assert.Equal([Role.Receptie, Role.Verzuimcoordinator, Role.Zorgcoordinator, Role.Mentor], AccessPolicy.RolesFor(AccessAction.RetractEvent));
+    }
 }

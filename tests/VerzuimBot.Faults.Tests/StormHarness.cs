@@ -41,7 +41,10 @@ internal sealed class StormHarness : IAsyncDisposable
     public async Task SeedAsync(int students, int mentors)
     {
         await using var seeder = StoreSeeder.Open(Azurite?.ConnectionString, Data);
-        await seeder.AddStudentsAsync(500_000, students, "M", mentors, CancellationToken.None);
+        // Mentor cards go to people with an active mentor role only, never to the roster's mentor column alone (issue 19
+        // item 11): each mentor a role for a klas of their own, as a roster import gives it.
+        await seeder.AddStudentsAsync(500_000, students, "M", mentors, CancellationToken.None, klasPerMentor: true);
+        await seeder.AssignMentorRolesAsync(mentors, "M", CancellationToken.None, klasPerMentor: true);
         await seeder.AddMentorChatsAsync(mentors, Sink.ServiceUrl, CancellationToken.None);
         foreach (var (id, due) in await seeder.ReportSickAsync(500_000, students, SickAt, null, CancellationToken.None))
         {

@@ -105,10 +105,10 @@ async Task<bool> SeedAsync(Scenario scenario, string? azuriteConnectionString, s
     var fixture = scenario.Fixture;
     var size = runner.PoolSize(scenario);
     await using var seeder = VerzuimBot.Load.Fixtures.StoreSeeder.Open(azuriteConnectionString, data);
-    await seeder.AddStudentsAsync(scenario.Students.From, size, fixture.Klas, fixture.Mentors, CancellationToken.None);
+    await seeder.AddStudentsAsync(scenario.Students.From, size, fixture.Klas, fixture.Mentors, CancellationToken.None, fixture.KlasPerMentor);
     if (fixture.MentorRoles)
     {
-        await seeder.AssignMentorRolesAsync(fixture.Mentors, fixture.Klas, CancellationToken.None);
+        await seeder.AssignMentorRolesAsync(fixture.Mentors, fixture.Klas, CancellationToken.None, fixture.KlasPerMentor);
     }
 
     if (fixture.MentorChats)

@@ -32,6 +32,7 @@ public static class AuditTexts
         AccessAction.ManageRoles => "rollen beheerd",
         AccessAction.ImportRoster => "leerlingenbestand geïmporteerd",
         AccessAction.ImportAbsences => "absenties uit het schoolsysteem geïmporteerd",
+        AccessAction.RetractEvent => "melding hersteld",
         _ => action.ToString(),
     };
 }

@@ -53,4 +53,7 @@ public enum AccessAction
 
     /// <summary>Import the school system's absence registrations (issue 22): the school's beheerder or verzuimcoördinator.</summary>
     ImportAbsences,
+
+    /// <summary>"Herstel": an event the school recorded no longer counts (only event types the role itself records; issue 19 item 3).</summary>
+    RetractEvent,
 }

@@ -39,6 +39,7 @@ public static class AccessPolicy
         [AccessAction.ViewAuditTrail] = [Role.Beheerder],
         [AccessAction.InzageExport] = [Role.Beheerder],
         [AccessAction.DeleteStudentData] = [Role.Beheerder],
+        [AccessAction.RetractEvent] = SchoolStaff,
     };
 
     private static readonly Dictionary<AccessAction, Role[]> OrganisationActions = new()
@@ -48,6 +49,24 @@ public static class AccessPolicy
         [AccessAction.ImportAbsences] = [Role.Beheerder, Role.Verzuimcoordinator],
         [AccessAction.ViewSwvDigest] = [Role.Swv],
     };
+
+    /// <summary>The roles that may perform <paramref name="action"/> at all, before any scope (student- or organisation-level).</summary>
+    public static IReadOnlyList<Role> RolesFor(AccessAction action) =>
+        StudentActions.TryGetValue(action, out var roles) || OrganisationActions.TryGetValue(action, out roles)
+            ? roles
+            : throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown action.");
+
+    /// <summary>
+    /// Whether one of the actor's valid grants at the student's own school reaches the student without looking at the
+    /// dossier (a mentor: their klas or leerling; the school's other roles: every student): which students a search by
+    /// name or number may offer, so "not yours" and "unknown" read the same (issue 19 item 2).
+    /// </summary>
+    public static bool ReachesAtOwnSchool(AccessActor actor, StudentContext student, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(student);
+        return actor.Grants.Any(g => g.IsValidAt(now) && IsOwnSchool(g, student) && ScopeRefusal(g, student) is null);
+    }
 
     /// <summary>Decides a student-level action.</summary>
     public static AccessDecision Decide(AccessActor actor, AccessAction action, StudentContext student, DateTimeOffset now)

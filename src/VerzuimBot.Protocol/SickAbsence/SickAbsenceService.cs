@@ -5,6 +5,7 @@ using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
+using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Protocol.Texts;
@@ -16,8 +17,11 @@ namespace VerzuimBot.Protocol.SickAbsence;
 /// against the acting person's role for the student, stored as a new event, and followed at once by
 /// the tasks it makes due (the mentor's notification goes out on the next sweep, triggered now).
 /// </summary>
-internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard guard, SweepTrigger sweep, TimeProvider time)
+internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard guard, SchoolProtocols protocols, SweepTrigger sweep, TimeProvider time)
 {
+    /// <summary>The same answer for an event that is not there and one this person may not take back.</summary>
+    public const string NotRetractable = "Die melding staat niet (meer) in het dossier, of hoort niet bij wat jouw rol vastlegt. Er is niets veranderd.";
+
     /// <summary>Why this person cannot report this student sick now (no role, already sick); null when they can.</summary>
     public async Task<string?> RefusalToReportAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
     {
@@ -93,19 +97,34 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
         return new RouteOutcome(true, $"Beter gemeld: {student.Label} is vanaf {DutchDates.LongDate(backOn)} weer op school.{cancelled}");
     }
 
-    /// <summary>"Herstel": the event no longer counts; it stays in the dossier with who retracted it and why.</summary>
+    /// <summary>
+    /// What this person may take back for this student now, newest first: the events their roles record
+    /// (<see cref="RetractionPolicy"/>), each role judged for this student. Listing them is a read, not a change.
+    /// </summary>
+    public async Task<IReadOnlyList<DossierEvent>> RetractableAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
+    {
+        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var context = StudentContexts.For(student, dossier, protocols.For(student.SchoolId), now);
+        var roles = staff.Actor.Grants.Where(g => g.IsValidAt(now)).Select(g => g.Role).Distinct()
+            .Where(role => StudentGuard.Decide(staff.Actor, [new Permit(AccessAction.RetractEvent, role)], context, now).Decision.IsAllowed)
+            .ToHashSet();
+        return dossier.Events.Where(e => RetractionPolicy.RecordersOf(e).Any(roles.Contains)).Reverse().Take(10).ToList();
+    }
+
+    /// <summary>
+    /// "Herstel": the event no longer counts; it stays in the dossier with who retracted it and why. Only a role that
+    /// records this kind of event may (issue 19 item 3); any other event reads as one that is not there.
+    /// </summary>
     public async Task<RouteOutcome> RetractAsync(StaffMember staff, StudentRecord student, string eventId, string reason, CancellationToken cancellationToken)
     {
         var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
-        var decision = await guard.CheckAsync(staff, AccessAction.LogZiekmelding, student, dossier, cancellationToken).ConfigureAwait(false);
-        if (!decision.IsAllowed)
+        var target = dossier.Events.FirstOrDefault(e => e.Id.Value == eventId);
+        Permit[] permits = target is null ? [] : [.. RetractionPolicy.RecordersOf(target).Select(role => new Permit(AccessAction.RetractEvent, role))];
+        var decision = permits.Length == 0 ? null : await guard.CheckAsync(staff, permits, student, dossier, cancellationToken).ConfigureAwait(false);
+        if (target is null || decision is not { IsAllowed: true })
         {
-            return new RouteOutcome(false, decision.Reason!);
-        }
-
-        if (dossier.Events.FirstOrDefault(e => e.Id.Value == eventId) is not { } target)
-        {
-            return new RouteOutcome(false, "Die melding staat niet (meer) in het dossier. Er is niets veranderd.");
+            return new RouteOutcome(false, NotRetractable);
         }
 
         var outcome = await dossiers.RecordAsync(student.SchoolId, student.Id, new EventRetracted(NewId(), time.GetUtcNow(), ActorOf(staff, decision), target.Id, reason), cancellationToken).ConfigureAwait(false);

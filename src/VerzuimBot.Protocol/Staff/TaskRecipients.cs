@@ -11,9 +11,10 @@ namespace VerzuimBot.Protocol.Staff;
 internal sealed record Recipient(string Email, Organisation Organisation, Role Role);
 
 /// <summary>
-/// Who holds a role for a student now (domain.md §1): the mentor of the klas (and the roster's mentor
-/// address), the school's coördinatoren, and the kernpartners whose scope covers the student's school
-/// or woongemeente inside their service area. Read from the role assignments per organisation.
+/// Who holds a role for a student now (domain.md §1): the mentor of the klas, the school's coördinatoren, and the
+/// kernpartners whose scope covers the student's school or woongemeente inside their service area. Read from the role
+/// assignments per organisation only: the roster's mentor column counts through the mentor role its import derives, so a
+/// revoked mentor whom the roster still names gets nothing (issue 19 item 11).
 /// </summary>
 internal sealed class TaskRecipients(TenantPolicy tenants, RosterStore roster)
 {
@@ -22,11 +23,6 @@ internal sealed class TaskRecipients(TenantPolicy tenants, RosterStore roster)
         var found = new List<Recipient>();
         foreach (var organisation in tenants.Organisations.Where(o => Serves(o, role, schoolId)))
         {
-            if (role == Role.Mentor && !string.IsNullOrWhiteSpace(student.MentorEmail))
-            {
-                found.Add(new Recipient(EmailAddress.Normalise(student.MentorEmail), organisation, role));
-            }
-
             foreach (var assignment in await roster.ListRoleAssignmentsAsync(organisation.Id, role.ToString(), cancellationToken).ConfigureAwait(false))
             {
                 if (RoleScope.FromStorage(assignment.Scope) is { } scope && Covers(scope, organisation.Area, role, schoolId, studentId, student))

@@ -17,7 +17,9 @@ internal sealed record StudentRecord(string SchoolId, StudentId Id, RosterStuden
 
 /// <summary>
 /// Finds students on the rosters of the schools where the acting person works: by leerlingnummer,
-/// or by (part of) the name, optionally with the klas ("Daan 2b"). Students who left are not offered.
+/// or by (part of) the name, optionally with the klas ("Daan 2b"). Students who left are not offered, nor students
+/// the person's school roles do not reach (a mentor finds only their own mentees): "not yours" reads as "not found"
+/// (issue 19 item 2).
 /// </summary>
 internal sealed class StudentDirectory(RosterStore roster, StudentIds ids)
 {
@@ -68,6 +70,7 @@ internal sealed class StudentDirectory(RosterStore roster, StudentIds ids)
                 }
             }
 
+            exactByKey = exactByKey.Where(s => Reaches(actor, s, now)).ToList();
             if (exactByKey.Count > 0)
             {
                 return exactByKey.OrderBy(m => m.Details.Achternaam, StringComparer.CurrentCulture).ThenBy(m => m.Details.Roepnaam, StringComparer.CurrentCulture).Take(10).ToList();
@@ -79,9 +82,10 @@ internal sealed class StudentDirectory(RosterStore roster, StudentIds ids)
         {
             foreach (var stored in await roster.ListStudentsAsync(school, cancellationToken).ConfigureAwait(false))
             {
-                if (RosterStudentDetails.FromEnvelope(stored.Details) is { VertrokkenOp: null } details && Matches(details, words))
+                if (RosterStudentDetails.FromEnvelope(stored.Details) is { VertrokkenOp: null } details && Matches(details, words)
+                    && new StudentRecord(stored.SchoolId, new StudentId(stored.StudentId), details) is var match && Reaches(actor, match, now))
                 {
-                    matches.Add(new StudentRecord(stored.SchoolId, new StudentId(stored.StudentId), details));
+                    matches.Add(match);
                 }
             }
         }
@@ -90,6 +94,10 @@ internal sealed class StudentDirectory(RosterStore roster, StudentIds ids)
         var exact = matches.Where(m => words.Length == 1 && m.Details.Leerlingnummer == words[0]).ToList();
         return (exact.Count > 0 ? exact : matches).OrderBy(m => m.Details.Achternaam, StringComparer.CurrentCulture).ThenBy(m => m.Details.Roepnaam, StringComparer.CurrentCulture).Take(10).ToList();
     }
+
+    /// <summary>The person's school roles reach this student (roster only: school roles do not depend on the dossier).</summary>
+    private static bool Reaches(AccessActor actor, StudentRecord student, DateTimeOffset now) =>
+        AccessPolicy.ReachesAtOwnSchool(actor, StudentContextFactory.Create(student.SchoolId, student.Id.Value, student.Details, []), now);
 
     private static bool Matches(RosterStudentDetails student, string[] words)
     {

@@ -14,7 +14,8 @@ namespace VerzuimBot.Beheer;
 /// <summary>
 /// The beheerder's chat commands (issue 7): "rol toekennen …", "rol intrekken …", "rollen [e-mail]",
 /// "audit &lt;leerlingnummer&gt;" and "leerlingen importeren" with a CSV attached. Every one is checked
-/// on the server against the person's beheerder role for the organisation, and audited.
+/// on the server against the person's beheerder role for the organisation, and audited. Only in a personal chat: an
+/// audit trail names a child, and the others are nobody else's business either (issue 19 item 6).
 /// </summary>
 internal sealed class BeheerCommands(ActingStaff acting, StudentIds ids, RoleAssignmentService roles, StudentDirectory students, DossierService dossiers, StudentGuard guard, AuditTrail audit, RosterUpload upload, TimeProvider time) : IChatCommands
 {
@@ -32,7 +33,7 @@ internal sealed class BeheerCommands(ActingStaff acting, StudentIds ids, RoleAss
             return null;
         }
 
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var resolved = await acting.ResolveInPersonalChatAsync(activity, cancellationToken).ConfigureAwait(false);
         if (resolved.Member is not { } staff)
         {
             return Activity.Message(resolved.Refusal!);
@@ -52,6 +53,10 @@ internal sealed class BeheerCommands(ActingStaff acting, StudentIds ids, RoleAss
                 }
 
                 return Activity.Message((await roles.ExecuteAsync(staff.Actor, organisation, parsed.Command!, cancellationToken).ConfigureAwait(false)).Text);
+
+            case "audit" when !staff.Actor.Grants.Any(g => g.Role == Role.Beheerder && g.IsValidAt(now)):
+                // The role first, before any student is looked up: the answer is the same for every number.
+                return Activity.Message(StudentGuard.WrongRole([new Permit(AccessAction.ViewAuditTrail)], staff.Actor, now));
 
             case "audit":
                 var number = original.Trim().Split(' ', 2)[1].Trim();

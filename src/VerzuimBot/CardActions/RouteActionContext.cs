@@ -11,8 +11,11 @@ using VerzuimBot.Protocol.Staff;
 
 namespace VerzuimBot.CardActions;
 
-/// <summary>Everything a task card's answer is judged on: who pressed, for which student, the dossier and what is open now.</summary>
-internal sealed record RouteActionContext(StaffMember Staff, StudentRecord Student, DossierView Dossier, SchoolProtocol Protocol, IReadOnlyList<DueTask> Open, DateTimeOffset Now, string TaskId)
+/// <summary>
+/// Everything a student's card press is judged on, once <see cref="CardPressOpener"/> let it through: who pressed and the
+/// permit that allowed it (<see cref="Decision"/>), for which student, the dossier and what is open now.
+/// </summary>
+internal sealed record RouteActionContext(StaffMember Staff, StudentRecord Student, DossierView Dossier, SchoolProtocol Protocol, IReadOnlyList<DueTask> Open, DateTimeOffset Now, string TaskId, AccessDecision Decision)
 {
     public DateOnly Today => Domain.Calendar.SchoolClock.LocalDate(Now);
 
@@ -34,80 +37,21 @@ internal sealed record RouteActionContext(StaffMember Staff, StudentRecord Stude
 
         return Open.FirstOrDefault(key.SameTaskAs);
     }
-}
-
-/// <summary>Opens the context of a card press and answers the common cases (unknown student, not yours, already done).</summary>
-internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory students, DossierService dossiers, SchoolProtocols protocols, StudentGuard guard, RouteCards cards, TimeProvider time)
-{
-    public const string Incomplete = "Deze kaart mist gegevens die ik nodig heb. Er is niets veranderd.";
-    public const string UnknownStudent = "Deze leerling staat niet (meer) op de leerlingenlijst van de school. Er is niets veranderd.";
-
-    public RouteCards Cards => cards;
-
-    public async Task<(RouteActionContext? Context, CardActionResult? Refusal)> OpenAsync(Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
-        if (resolved.Member is not { } staff)
-        {
-            return (null, CardActionResult.Say(resolved.Refusal!));
-        }
-
-        if (data.Id("school") is not { } school || data.Id("leerling") is not { } studentId)
-        {
-            return (null, CardActionResult.Say(Incomplete));
-        }
-
-        var student = await students.GetAsync(school, studentId, cancellationToken).ConfigureAwait(false);
-        if (student is null)
-        {
-            return (null, CardActionResult.Say(UnknownStudent));
-        }
-
-        var dossier = await dossiers.ReadAsync(school, student.Id, cancellationToken).ConfigureAwait(false);
-        var protocol = protocols.For(school);
-        var now = time.GetUtcNow();
-        return (new RouteActionContext(staff, student, dossier, protocol, protocol.Engine.Evaluate(dossier, now), now, data.Id("taak") ?? string.Empty), null);
-    }
 
     /// <summary>
-    /// The common start of answering a task card: who pressed, the task still open (else "al
-    /// afgehandeld" from the latest <typeparamref name="TDone"/>), and the presser's role for this student now.
+    /// The policy again for a narrower part of the presser (e.g. only the grants of the overleg's participants, or of an
+    /// action's owner): not audited, as the opening already audited this press.
     /// </summary>
-    public async Task<TaskActionStart> StartTaskAsync<TDone>(Activity activity, CardData data, TaskKind[] kinds, AccessAction[] actions, CancellationToken cancellationToken)
-        where TDone : DossierEvent
-    {
-        var (context, refusal) = await OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
-        {
-            return new TaskActionStart(null, null, null, refusal);
-        }
+    public AccessDecision Narrowed(StaffMember narrowed, params Permit[] permits) =>
+        StudentGuard.Decide(narrowed.Actor, permits, StudentContexts.For(Student, Dossier, Protocol, Now), Now).Decision;
+}
 
-        if (context.OpenTask(kinds) is not { } task)
-        {
-            return new TaskActionStart(null, null, null, AlreadyDone<TDone>(context));
-        }
+/// <summary>What the route's task cards share once a press is open: the task still open or "al afgehandeld", the outcome card, and storing the answer.</summary>
+internal sealed class RouteActionSupport(DossierService dossiers, RouteCards cards, TimeProvider time)
+{
+    public const string Incomplete = "Deze kaart mist gegevens die ik nodig heb. Er is niets veranderd.";
 
-        var decision = await AllowAsync(context, cancellationToken, actions).ConfigureAwait(false);
-        return decision.IsAllowed ? new TaskActionStart(context, task, decision, null) : new TaskActionStart(null, null, null, CardActionResult.Say(decision.Reason!));
-    }
-
-    /// <summary>The first of <paramref name="actions"/> the presser may do for this student now; the refusal of the first otherwise.</summary>
-    public async Task<AccessDecision> AllowAsync(RouteActionContext context, CancellationToken cancellationToken, params AccessAction[] actions)
-    {
-        AccessDecision? first = null;
-        foreach (var action in actions)
-        {
-            var decision = await guard.CheckAsync(context.Staff, action, context.Student, context.Dossier, cancellationToken).ConfigureAwait(false);
-            if (decision.IsAllowed)
-            {
-                return decision;
-            }
-
-            first ??= decision;
-        }
-
-        return first!;
-    }
+    public RouteCards Cards => cards;
 
     /// <summary>
     /// Pressed after the task was dealt with (by this person, someone else, or because the student is
@@ -128,8 +72,9 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
         return CardActionResult.Say("Deze taak is niet meer nodig (de leerling is bijvoorbeeld beter gemeld, of de melding is hersteld). Er is niets veranderd.");
     }
 
-    public CardActionResult Done(RouteActionContext context, string title, IEnumerable<Fact> facts, AccessDecision decision) =>
-        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", context.Student.Label), .. facts], $"{context.Staff.Email} ({Access.Authorization.RoleNames.Dutch(decision.Grant!.Role)})", time.GetUtcNow()));
+    /// <summary>The card replaced by what was stored; <paramref name="decision"/> when a narrower one than the opening's allowed it.</summary>
+    public CardActionResult Done(RouteActionContext context, string title, IEnumerable<Fact> facts, AccessDecision? decision = null) =>
+        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", context.Student.Label), .. facts], $"{context.Staff.Email} ({Access.Authorization.RoleNames.Dutch((decision ?? context.Decision).Grant!.Role)})", time.GetUtcNow()));
 
     /// <summary>
     /// Stores the answer to the card, on condition that the card's task is still open in the dossier as stored at that
@@ -167,5 +112,3 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
     }
 }
 
-/// <summary>Either everything needed to act on a task card, or the answer to give instead (<see cref="Early"/>).</summary>
-internal sealed record TaskActionStart(RouteActionContext? Context, DueTask? Task, AccessDecision? Decision, CardActionResult? Early);

@@ -1,5 +1,4 @@
-using VerzuimBot.Connector.Schema;
-using VerzuimBot.Staff;
+using VerzuimBot.Access.Authorization;
 using VerzuimBot.Protocol.Digest;
 using VerzuimBot.CardActions;
 
@@ -9,38 +8,26 @@ namespace VerzuimBot.Digest;
 /// The digest card's buttons: "Download export (CSV)" gives the presser a fresh link, "Terug naar het overzicht" shows
 /// the digest of that moment again. Judged on the presser's own SWV role and schools, never on the card's data.
 /// </summary>
-internal sealed class DigestCardActions(ActingStaff acting, SwvAudiences audiences, DigestComposer composer, DigestCommands commands) : ICardAction
+internal sealed class DigestCardActions(SwvAudiences audiences, DigestComposer composer, DigestCommands commands) : ICardAction
 {
     public const string Export = "overzichtExport";
     public const string Show = "overzichtTonen";
 
     public IReadOnlyCollection<string> Verbs { get; } = [Export, Show];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    public CardAccess Access(string verb) => CardAccess.Role(AccessAction.ViewSwvDigest);
+
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
     {
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
-        if (resolved.Member is not { } staff)
+        // A digest id that is not one of ours, or of another SWV than the presser's: refused like any card.
+        var staff = press.Staff;
+        if (DigestComposer.ParseDigestId(press.Data.Id("overzichtId")) is not { } id || audiences.For(staff, id.School).Audience is not { } audience
+            || !string.Equals(audience.SwvId, id.SwvId, StringComparison.OrdinalIgnoreCase))
         {
-            return CardActionResult.Say(resolved.Refusal!);
+            return CardActionResult.Refused("digest-not-yours");
         }
 
-        if (DigestComposer.ParseDigestId(data.Id("overzichtId")) is not { } id)
-        {
-            return CardActionResult.Say(RouteActionSupport.Incomplete);
-        }
-
-        var (audience, refusal) = audiences.For(staff, id.School);
-        if (audience is null)
-        {
-            return CardActionResult.Say(refusal!);
-        }
-
-        if (!string.Equals(audience.SwvId, id.SwvId, StringComparison.OrdinalIgnoreCase))
-        {
-            return CardActionResult.Say("Dit overzicht is van een ander samenwerkingsverband dan het jouwe. Er is niets veranderd.");
-        }
-
-        if (verb == Show)
+        if (press.Verb == Show)
         {
             return CardActionResult.Replace((await composer.ComposeAsync(audience, DigestKind.OnDemand, id.Now, id.Since, staff.Email, cancellationToken).ConfigureAwait(false)).Card);
         }

@@ -1,5 +1,4 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.OverlegRoute;
@@ -18,15 +17,12 @@ internal sealed class Stap6FollowUpAction(RouteActionSupport support, Stap6Follo
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["vervolg.opslaan"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var start = await support.StartTaskAsync<OverlegActionAgreed>(activity, data, [TaskKind.Stap6FollowUp], [AccessAction.EvaluatePlanVanAanpak], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.ForTask<OverlegActionAgreed>([TaskKind.Stap6FollowUp], AccessAction.EvaluatePlanVanAanpak);
 
-        var (context, decision, task) = (start.Context!, start.Decision!, start.Task!);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data, task) = (press.Context, press.Data, press.Task);
+        var decision = context.Decision;
         var choice = data.Text("vervolg", 30) is { } value && Stap6Options.Titles.TryGetValue(value, out var title) ? title : null;
         var owner = OverlegTerms.Owners.FirstOrDefault(o => o.Value == data.Text("eigenaar", 30));
         var due = data.Date("datum");

@@ -31,6 +31,7 @@ using VerzuimBot.SickRoute;
 using VerzuimBot.SchoolLeave;
 using VerzuimBot.FollowUp;
 using VerzuimBot.AbsenceImport;
+using VerzuimBot.RateLimiting;
 
 namespace VerzuimBot.Hosting;
 
@@ -80,6 +81,8 @@ internal static class ServiceRegistration
         services.AddSingleton(sp => new TenantPolicy(sp.GetRequiredService<TenantAllowListOptions>()));
         services.AddSingleton(_ => configuration.GetSection(RetentionOptions.SectionName).Get<RetentionOptions>() ?? new RetentionOptions());
         services.AddSingleton<TenantGate>();
+        services.AddSingleton(_ => configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions());
+        services.AddSingleton<TurnRateLimiter>();
         // Student pseudonyms (issue 19 item 5): keyed with Privacy:PseudonymKey; outside Development a missing key stops start-up.
         services.AddSingleton(sp => new StudentIds(PseudonymKey.Resolve(configuration[PseudonymKey.ConfigurationKey], environment.IsDevelopment(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("VerzuimBot.Startup"))));
         services.AddSingleton<VerzuimBot.Storage.Pseudonyms.StudentIdRewriter>();
@@ -108,6 +111,8 @@ internal static class ServiceRegistration
         services.AddHostedService<ReminderScheduler>();
         services.AddSingleton<OpenTasks>();
         services.AddSingleton<RouteActionSupport>();
+        services.AddSingleton<CardPressOpener>();
+        services.AddSingleton<CardRefusals>();
         services.AddSingleton<CardActionRouter>();
         services.AddSickRoute(configuration);
         services.AddBeheer(configuration);

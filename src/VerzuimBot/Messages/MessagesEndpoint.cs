@@ -4,6 +4,7 @@ using VerzuimBot.Connector.Client;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Storage;
 using VerzuimBot.CardActions;
+using VerzuimBot.RateLimiting;
 using VerzuimBot.Telemetry;
 
 namespace VerzuimBot.Messages;
@@ -26,6 +27,7 @@ internal static class MessagesEndpoint
         TurnHandler Turns,
         TenantGate Tenants,
         CardActionRouter CardActions,
+        TurnRateLimiter RateLimits,
         TimeProvider Time,
         ILogger<TurnHandler> Logger,
         CancellationToken CancellationToken);
@@ -38,7 +40,7 @@ internal static class MessagesEndpoint
 
     private static async Task<IResult> HandleTurnAsync(Turn turn, TurnTelemetry telemetry)
     {
-        var (http, authenticator, trustedServiceUrls, processed, turns, tenants, cardActions, time, logger, cancellationToken) = turn;
+        var (http, authenticator, trustedServiceUrls, processed, turns, tenants, cardActions, rateLimits, time, logger, cancellationToken) = turn;
         var body = await ReadLimitedAsync(http.Request, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
@@ -96,7 +98,27 @@ internal static class MessagesEndpoint
                 await turns.TellAsync(activity, refusal, cancellationToken).ConfigureAwait(false);
             }
 
-            return activity.Type == Connector.Schema.ActivityTypes.Invoke ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Ok();
+            // A card press gets the same sentence as its invoke response: Teams shows a 200 "message" response to the presser,
+            // where a 403 would show only "something went wrong" (bot-connector-protocol §7.3).
+            return activity.Type == Connector.Schema.ActivityTypes.Invoke ? InvokeMessage(tenant.RefusalMessage!) : Results.Ok();
+        }
+
+        if (!rateLimits.TryAcquireTurn(activity, out var cost))
+        {
+            // Over the person's limit (issue 19 item 12): nothing is read, stored or processed, and nothing of the text is logged.
+            logger.LogWarning("Rate limited a {Type} activity ({Cost} tokens) from tenant {TenantId}", activity.Type, cost, activity.TenantId);
+            telemetry.Refused("rate-limited");
+            if (activity.Type == Connector.Schema.ActivityTypes.Invoke)
+            {
+                return InvokeMessage(TurnRateLimiter.SlowDown);
+            }
+
+            if (rateLimits.ShouldTell(activity))
+            {
+                await turns.TellAsync(activity, TurnRateLimiter.SlowDown, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Results.Ok();
         }
 
         try
@@ -120,7 +142,7 @@ internal static class MessagesEndpoint
             if (activity.Type == Connector.Schema.ActivityTypes.Invoke)
             {
                 // A card press: Teams shows this sentence and keeps the card, so it can be pressed again.
-                return Results.Json(new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = BotReplies.StoreUnavailable }, ConnectorJson.Options);
+                return InvokeMessage(BotReplies.StoreUnavailable);
             }
 
             return await turns.TellStoreUnavailableAsync(activity, cancellationToken).ConfigureAwait(false)
@@ -134,6 +156,10 @@ internal static class MessagesEndpoint
             return Results.Problem("Het antwoord kon niet naar Teams worden verstuurd.", statusCode: StatusCodes.Status502BadGateway);
         }
     }
+
+    /// <summary>An invoke answered with a sentence Teams shows the presser while the card stays (Universal Actions, status 200).</summary>
+    private static IResult InvokeMessage(string text) =>
+        Results.Json(new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = text }, ConnectorJson.Options);
 
     /// <summary>
     /// Ids end up in storage keys and URLs: they must be there and be of a sane size. Teams' own ids are

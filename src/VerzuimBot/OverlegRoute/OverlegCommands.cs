@@ -73,27 +73,21 @@ internal sealed class OverlegCommands(
         }
 
         var found = await FindAsync(decider, rest, cancellationToken).ConfigureAwait(false);
-        if (found.Count != 1)
+        if (found.Count > 1)
         {
-            return Activity.Message(found.Count == 0
-                ? "Ik vind geen leerling met die naam of dat leerlingnummer bij jouw rol. Leerplicht en andere kernpartners typen het leerlingnummer."
-                : "Er zijn meer leerlingen die passen. Typ \"overleg\" met het leerlingnummer:\n" + string.Join('\n', found.Select(f => $"- {f.Label}: {f.Details.Leerlingnummer}")));
+            return Activity.Message("Er zijn meer leerlingen die passen. Typ \"overleg\" met het leerlingnummer:\n" + string.Join('\n', found.Select(f => $"- {f.Label}: {f.Details.Leerlingnummer}")));
         }
 
-        var student = found[0];
-        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        // A student this person may not decide on reads exactly as one that does not exist (issue 19 item 2); opening the
+        // case is a read of the dossier, audited for people outside the school (domain.md §8).
+        var student = found.Count == 1 ? found[0] : null;
+        var dossier = student is null ? null : await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var may = AccessPolicy.Decide(decider.Actor, AccessAction.KernpartnerDecision, StudentContexts.For(student, dossier, protocols.For(student.SchoolId), now), now);
-        if (!may.IsAllowed)
+        if (student is null || dossier is null
+            || !AccessPolicy.Decide(decider.Actor, AccessAction.KernpartnerDecision, StudentContexts.For(student, dossier, protocols.For(student.SchoolId), now), now).IsAllowed
+            || !(await guard.CheckAsync(decider, AccessAction.ViewDossier, student, dossier, cancellationToken).ConfigureAwait(false)).IsAllowed)
         {
-            return Activity.Message(may.Reason!);
-        }
-
-        // Opening the case is a read of the dossier: audited for people outside the school (domain.md §8).
-        var read = await guard.CheckAsync(decider, AccessAction.ViewDossier, student, dossier, cancellationToken).ConfigureAwait(false);
-        if (!read.IsAllowed)
-        {
-            return Activity.Message(read.Reason!);
+            return Activity.Message("Ik vind geen leerling met die naam of dat leerlingnummer bij jouw rol. Leerplicht en andere kernpartners typen het leerlingnummer.");
         }
 
         var earlier = new List<string>();

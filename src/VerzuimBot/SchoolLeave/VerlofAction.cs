@@ -1,6 +1,5 @@
 using VerzuimBot.Protocol.SchoolLeave;
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.CardActions;
@@ -19,18 +18,15 @@ internal sealed class VerlofAction(RouteActionSupport support, SchoolLeaveTaskCa
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["verlof.toekennen", "verlof.afwijzen", "verlof.genomen", "verlof.niet-genomen"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var deciding = verb is "verlof.toekennen" or "verlof.afwijzen";
-        var start = deciding
-            ? await support.StartTaskAsync<ExtraVerlofDecided>(activity, data, [TaskKind.ExtraVerlofBesluit], [AccessAction.DecideExtraVerlof], cancellationToken).ConfigureAwait(false)
-            : await support.StartTaskAsync<LuxeverzuimRecorded>(activity, data, [TaskKind.GeweigerdVerlofControle], [AccessAction.LogUnauthorisedAbsence], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    /// <summary>The school's decision is the verzuimcoördinator's (for the directeur); whether refused verlof was taken is recorded like any ongeoorloofd verzuim.</summary>
+    public CardAccess Access(string verb) => verb is "verlof.toekennen" or "verlof.afwijzen"
+        ? CardAccess.ForTask<ExtraVerlofDecided>([TaskKind.ExtraVerlofBesluit], AccessAction.DecideExtraVerlof)
+        : CardAccess.ForTask<LuxeverzuimRecorded>([TaskKind.GeweigerdVerlofControle], AccessAction.LogUnauthorisedAbsence);
 
-        var (context, decision, task) = (start.Context!, start.Decision!, start.Task!);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data, task, verb) = (press.Context, press.Data, press.Task, press.Verb);
+        var decision = context.Decision;
         if (SchoolLeaveTaskCards.Request(context.Dossier, task.Anchor) is not { } request)
         {
             return CardActionResult.Say(RouteActionSupport.Incomplete);

@@ -17,7 +17,9 @@ namespace VerzuimBot.SickRoute;
 /// The route's chat commands: "ziekmelding" / "ziek &lt;leerling&gt;", "ziekmelding formulier",
 /// "beter &lt;leerling&gt;", "herstel &lt;leerling&gt;" and "taken". Each acts as the person typing, with their roles now.
 /// </summary>
-internal sealed class RouteCommands(ActingStaff acting, DialogRunner dialogs, ZiekmeldingDialog ziekmelding, StudentDirectory students, SickAbsenceService sick, DossierReader reader, OpenTasks openTasks, RouteCards cards, TimeProvider time) : Messages.IChatCommands
+internal sealed class RouteCommands(
+    ActingStaff acting, DialogRunner dialogs, ZiekmeldingDialog ziekmelding, StudentDirectory students, SickAbsenceService sick, OpenTasks openTasks, RouteCards cards, RateLimiting.TurnRateLimiter rateLimits, TimeProvider time)
+    : Messages.IChatCommands
 {
     private static readonly string[] Prefixes = ["ziekmelding formulier", "ziek formulier", "ziekmelding", "ziek", "beter", "herstel", "taken"];
 
@@ -45,6 +47,9 @@ internal sealed class RouteCommands(ActingStaff acting, DialogRunner dialogs, Zi
                 return Activity.CardMessage(cards.ZiekmeldingForm(school, today, null, rest, [], today, null, null));
             case "ziekmelding" or "ziek":
                 return Activity.Message(await dialogs.BeginAsync(dialogKey, await ziekmelding.BeginAsync(staff, rest, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+            case "taken" when !rateLimits.TryAcquireForSchools(activity, OpenTasks.SchoolsOf(staff, time.GetUtcNow()).Count):
+                // A gemeente-wide role reads the open dossiers of every school it serves: that costs more (issue 19 item 12).
+                return Activity.Message(RateLimiting.TurnRateLimiter.SlowDown);
             case "taken":
                 return Activity.CardMessage(await openTasks.ForAsync(staff, cancellationToken).ConfigureAwait(false));
         }
@@ -68,33 +73,10 @@ internal sealed class RouteCommands(ActingStaff acting, DialogRunner dialogs, Zi
             return Activity.Message((await sick.ReportBetterAsync(staff, student, today, cancellationToken).ConfigureAwait(false)).Message);
         }
 
-        var events = await reader.RetractableAsync(staff, student, cancellationToken).ConfigureAwait(false);
-        if (events.Refusal is not null)
-        {
-            return Activity.Message(events.Refusal);
-        }
-
-        return events.Items.Count == 0
-            ? Activity.Message($"Er staat nog niets in het dossier van {student.Label} om te herstellen.")
-            : Activity.CardMessage(cards.Herstel(student, events.Items));
-    }
-}
-
-/// <summary>Reads a dossier for a person who may see it (checked and audited), for herstel.</summary>
-internal sealed class DossierReader(Protocol.Dossiers.DossierService dossiers, StudentGuard guard)
-{
-    public async Task<(IReadOnlyList<(string Title, string EventId)> Items, string? Refusal)> RetractableAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
-    {
-        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
-        var decision = await guard.CheckAsync(staff, AccessAction.LogZiekmelding, student, dossier, cancellationToken).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return ([], decision.Reason);
-        }
-
-        var items = dossier.Events.Reverse().Take(10)
-            .Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {DutchDates.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))
-            .ToList();
-        return (items, null);
+        // Only what the person's roles record (issue 19 item 3): receptie sees no gesprek, nobody sees a kernpartner's decision.
+        var events = await sick.RetractableAsync(staff, student, cancellationToken).ConfigureAwait(false);
+        return events.Count == 0
+            ? Activity.Message($"Er staat niets in het dossier van {student.Label} dat jij kunt herstellen.")
+            : Activity.CardMessage(cards.Herstel(student, events.Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {DutchDates.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))));
     }
 }

@@ -13,7 +13,6 @@ internal static class SickRouteRegistration
         _ = configuration;
         services.AddSingleton<ZiekmeldingDialog>();
         services.AddSingleton<IDialog>(sp => sp.GetRequiredService<ZiekmeldingDialog>());
-        services.AddSingleton<DossierReader>();
         services.AddSingleton<IChatCommands, RouteCommands>();
         services.AddSingleton<ICardAction, ZiekmeldingFormAction>();
         services.AddSingleton<ICardAction, MentorContactAction>();

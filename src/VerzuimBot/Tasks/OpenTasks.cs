@@ -24,7 +24,7 @@ internal sealed class OpenTasks(DossierStore heads, DossierService dossiers, Stu
         var now = time.GetUtcNow();
         var today = SchoolClock.LocalDate(now);
         var grants = staff.Actor.Grants.Where(g => g.IsValidAt(now)).ToList();
-        var schools = grants.SelectMany(g => g.ReachableSchools()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var schools = SchoolsOf(staff, now);
         var rows = new List<(DateTimeOffset Due, string What, string Student, string When, bool Late)>();
         foreach (var school in schools)
         {
@@ -37,7 +37,7 @@ internal sealed class OpenTasks(DossierStore heads, DossierService dossiers, Stu
                 }
 
                 var dossier = await dossiers.ReadAsync(school, student.Id, cancellationToken).ConfigureAwait(false);
-                foreach (var task in protocol.Engine.Evaluate(dossier, now).Where(t => SchoolClock.LocalDate(t.DueAt) <= today && IsMine(grants, staff.Email, t.Assignee, student)))
+                foreach (var task in protocol.Engine.Evaluate(dossier, now).Where(t => SchoolClock.LocalDate(t.DueAt) <= today && IsMine(grants, t.Assignee, student)))
                 {
                     var late = SchoolClock.LocalDate(task.DueAt) < today;
                     rows.Add((task.DueAt, TaskTitles.Of(task.Kind), student.Label, $"sinds {DutchDates.Moment(task.DueAt)}", late));
@@ -49,9 +49,13 @@ internal sealed class OpenTasks(DossierStore heads, DossierService dossiers, Stu
         return cards.TaskList($"{DutchDates.LongDate(today)} · als {roles}", rows.OrderBy(r => r.Due).Take(30).Select(r => (r.What, r.Student, r.When, r.Late)));
     }
 
-    private static bool IsMine(IEnumerable<RoleGrant> grants, string email, Role assignee, StudentRecord student) =>
-        (assignee == Role.Mentor && string.Equals(student.Details.MentorEmail, email, StringComparison.OrdinalIgnoreCase))
-        || grants.Any(g => g.Role == assignee
+    /// <summary>The schools whose open dossiers "taken" reads for this person: their own school, or every school a kernpartner role reaches.</summary>
+    public static IReadOnlyList<string> SchoolsOf(StaffMember staff, DateTimeOffset now) =>
+        staff.Actor.Grants.Where(g => g.IsValidAt(now)).SelectMany(g => g.ReachableSchools()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>A task of a role this person holds now, for this student (a mentor by their mentor role, never by the roster's mentor column alone).</summary>
+    private static bool IsMine(IEnumerable<RoleGrant> grants, Role assignee, StudentRecord student) =>
+        grants.Any(g => g.Role == assignee
             && (g.OrganisationKind != OrganisationKind.School || string.Equals(g.OrganisationId, student.SchoolId, StringComparison.OrdinalIgnoreCase))
             && TaskRecipients.Covers(g.Scope, g.Area, assignee, student.SchoolId, student.Id.Value, student.Details));
 }

@@ -37,7 +37,8 @@ internal static class CommandKinds
         }
     }
 
-    private static string? VerbOf(Activity activity) =>
+    /// <summary>The verb of an Action.Execute press; null when the invoke carries none.</summary>
+    internal static string? VerbOf(Activity activity) =>
         activity.Value is { ValueKind: JsonValueKind.Object } value
         && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
         && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String

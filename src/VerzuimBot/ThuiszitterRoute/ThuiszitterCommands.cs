@@ -40,21 +40,19 @@ internal sealed class ThuiszitterCommands(ActingStaff acting, CaseFinder finder,
         }
 
         var found = await finder.FindAsync(staff, rest, cancellationToken).ConfigureAwait(false);
-        if (found.Count != 1)
+        if (found.Count > 1)
         {
-            return Activity.Message(found.Count == 0
-                ? "Ik vind geen leerling met die naam of dat leerlingnummer waarvan jij de casus mag zien."
-                : $"Er zijn meer leerlingen die passen. Typ \"{prefix}\" met het leerlingnummer:\n" + string.Join('\n', found.Select(f => $"- {f.Label}: {f.Details.Leerlingnummer}")));
+            return Activity.Message($"Er zijn meer leerlingen die passen. Typ \"{prefix}\" met het leerlingnummer:\n" + string.Join('\n', found.Select(f => $"- {f.Label}: {f.Details.Leerlingnummer}")));
         }
 
-        var student = found[0];
-        var protocol = protocols.For(student.SchoolId);
-        var dossier = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        // The finder offers only cases this person may see; the audited read below decides the same, so "not yours" reads as "not found".
+        var student = found.Count == 1 ? found[0] : null;
+        var protocol = student is null ? null : protocols.For(student.SchoolId);
+        var dossier = student is null ? null : await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var read = await access.CheckReadAsync(staff, student, dossier, protocol, audited: true, cancellationToken).ConfigureAwait(false);
-        if (!read.IsAllowed)
+        if (student is null || protocol is null || dossier is null || !(await access.CheckReadAsync(staff, student, dossier, protocol, audited: true, cancellationToken).ConfigureAwait(false)).IsAllowed)
         {
-            return Activity.Message(read.Reason!);
+            return Activity.Message("Ik vind geen leerling met die naam of dat leerlingnummer waarvan jij de casus mag zien.");
         }
 
         var roles = staff.Actor.Grants.Where(g => g.IsValidAt(now)).Select(g => g.Role).ToHashSet();

@@ -1,5 +1,5 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
@@ -17,26 +17,17 @@ internal sealed class LadderAction(RouteActionSupport support, UnauthorisedCards
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["ladder.afvinken"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    /// <summary>The card's task says which side of the rung it is: the school's actions for the verzuimcoördinator, the interventions for leerplicht.</summary>
+    public CardAccess Access(string verb) => CardAccess.Student((data, protocol) =>
+        protocol is null || LadderRungs.FromTaskId(data.Id("taak") ?? string.Empty, data.Id("leerling") ?? string.Empty, protocol.Profile) is not { } side ? []
+        : side.Leerplicht ? [new Permit(AccessAction.DecideLeerplicht)]
+        : [new Permit(AccessAction.CompleteLadderAction)]);
+
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
-        {
-            return refusal!;
-        }
-
-        if (LadderRungs.FromTaskId(context.TaskId, context.Student.Id.Value, context.Protocol.Profile) is not { } side)
-        {
-            return CardActionResult.Say(RouteActionSupport.Incomplete);
-        }
-
-        // The role first: someone without it learns nothing about the case, not even that it was handled.
-        var decision = await support.AllowAsync(context, cancellationToken, side.Leerplicht ? AccessAction.DecideLeerplicht : AccessAction.CompleteLadderAction).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
-
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
+        var side = LadderRungs.FromTaskId(context.TaskId, context.Student.Id.Value, context.Protocol.Profile)!;
         var rung = side.Rung;
         if (!LadderRungs.IsOpen(context.Open, side))
         {

@@ -1,5 +1,4 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
@@ -19,20 +18,12 @@ internal sealed class SignaalverzuimAction(RouteActionSupport support) : ICardAc
 
     public IReadOnlyCollection<string> Verbs { get; } = ["signaalverzuim.gemeld"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
-        {
-            return refusal!;
-        }
+    public CardAccess Access(string verb) => CardAccess.Student(AccessAction.ReportToLeerplicht);
 
-        // The role first: someone without it learns nothing about the case, not even that it was handled.
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.ReportToLeerplicht).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
 
         if (context.OpenTask(Kinds) is null)
         {

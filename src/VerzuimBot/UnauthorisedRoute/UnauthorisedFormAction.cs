@@ -1,6 +1,5 @@
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Calendar;
-using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Unauthorised;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.CardActions;
@@ -8,18 +7,16 @@ using VerzuimBot.CardActions;
 namespace VerzuimBot.UnauthorisedRoute;
 
 /// <summary>"ongeoorloofd formulier": hours, te laat, luxeverzuim or whole days away (from a date) in one step, with the same checks as the chat commands.</summary>
-internal sealed class UnauthorisedFormAction(ActingStaff acting, StudentDirectory students, UnauthorisedAbsenceService service, UnauthorisedCards cards, TimeProvider time) : ICardAction
+internal sealed class UnauthorisedFormAction(StudentDirectory students, UnauthorisedAbsenceService service, UnauthorisedCards cards, TimeProvider time) : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["ongeoorloofd.opslaan"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
-        if (resolved.Member is not { } staff)
-        {
-            return CardActionResult.Say(resolved.Refusal!);
-        }
+    /// <summary>The form finds its student among the presser's own (the service checks the role for that student).</summary>
+    public CardAccess Access(string verb) => CardAccess.Role(AccessAction.LogUnauthorisedAbsence);
 
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (staff, data) = (press.Staff, press.Data);
         var today = SchoolClock.Today(time);
         var school = data.Id("school") ?? string.Empty;
         var query = data.Text("leerling", 100);

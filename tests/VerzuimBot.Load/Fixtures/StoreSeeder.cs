@@ -69,25 +69,32 @@ internal sealed class StoreSeeder : IAsyncDisposable
 
     private static readonly StudentIds Ids = StudentIds.ForDevelopment();
 
-    /// <summary>Students <paramref name="from"/>…+count; the mentor of student k is load-user-(k mod mentors).</summary>
-    public Task AddStudentsAsync(long from, int count, string klas, int mentors, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Students <paramref name="from"/>…+count; the mentor of student k is load-user-(k mod mentors). With
+    /// <paramref name="klasPerMentor"/> each mentor has a klas of their own (klas + mentor number), as a roster import
+    /// gives each mentor a role for their own klas only.
+    /// </summary>
+    public Task AddStudentsAsync(long from, int count, string klas, int mentors, CancellationToken cancellationToken, bool klasPerMentor = false) =>
         Parallel.ForAsync(0, count, Parallelism(), async (i, ct) =>
         {
             var number = from + i;
             var leerlingnummer = number.ToString(CultureInfo.InvariantCulture);
-            var details = new RosterStudentDetails(leerlingnummer, "Leerling", null, leerlingnummer, new DateOnly(2013, 1, 1).AddDays((int)(number % 700)), klas,
-                LeerlingEmail((int)(number % mentors)), "Utrecht", SchoolType.VO);
+            var mentor = (int)(number % mentors);
+            var details = new RosterStudentDetails(leerlingnummer, "Leerling", null, leerlingnummer, new DateOnly(2013, 1, 1).AddDays((int)(number % 700)),
+                klasPerMentor ? KlasOf(klas, mentor) : klas, LeerlingEmail(mentor), "Utrecht", SchoolType.VO);
             await Roster.UpsertStudentAsync(new RosterStudent(School, StudentIdOf(number).Value, details.ToEnvelope(), DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
         }).WaitAsync(cancellationToken);
 
-    /// <summary>Mentor role for load-user-0…N-1 (scope klas), as a beheerder would assign it.</summary>
-    public async Task AssignMentorRolesAsync(int mentors, string klas, CancellationToken cancellationToken)
+    /// <summary>Mentor role for load-user-0…N-1 (scope klas; with <paramref name="klasPerMentor"/> each their own), as a beheerder would assign it.</summary>
+    public async Task AssignMentorRolesAsync(int mentors, string klas, CancellationToken cancellationToken, bool klasPerMentor = false)
     {
         for (var i = 0; i < mentors; i++)
         {
-            await Roster.AssignRoleAsync(new RoleAssignment(School, nameof(Role.Mentor), LeerlingEmail(i), "klas:" + klas, new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero)), cancellationToken).ConfigureAwait(false);
+            await Roster.AssignRoleAsync(new RoleAssignment(School, nameof(Role.Mentor), LeerlingEmail(i), "klas:" + (klasPerMentor ? KlasOf(klas, i) : klas), new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero)), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static string KlasOf(string klas, int mentor) => klas + mentor.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Mentors who already talked to the bot: linked identity and a personal chat "a:mentor-i" at the sink.</summary>
     public async Task AddMentorChatsAsync(int mentors, string serviceUrl, CancellationToken cancellationToken)

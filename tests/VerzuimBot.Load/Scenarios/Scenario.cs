@@ -155,6 +155,9 @@ internal sealed record FixtureSpec
 
     public bool MentorRoles { get; init; }
 
+    /// <summary>Each mentor a klas of their own (<see cref="Klas"/> + mentor number), so a ziekmelding notifies one mentor, as after a roster import.</summary>
+    public bool KlasPerMentor { get; init; }
+
     public DateTimeOffset? SickAt { get; init; }
 
     /// <summary>Tasks of those ziekmeldingen due by then count as already delivered (the reminder the card answers).</summary>

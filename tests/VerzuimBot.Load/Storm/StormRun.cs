@@ -35,7 +35,8 @@ internal static class StormRun
         await using (var seeder = StoreSeeder.Open(azurite?.ConnectionString, data))
         {
             var closed = options.StormDossiers - options.StormDue;
-            await seeder.AddStudentsAsync(OpenFrom, options.StormDue, "M", options.StormMentors, CancellationToken.None);
+            await seeder.AddStudentsAsync(OpenFrom, options.StormDue, "M", options.StormMentors, CancellationToken.None, klasPerMentor: true);
+            await seeder.AssignMentorRolesAsync(options.StormMentors, "M", CancellationToken.None, klasPerMentor: true);
             await seeder.AddMentorChatsAsync(options.StormMentors, sink.ServiceUrl, CancellationToken.None);
             await seeder.AddClosedDossiersAsync(OpenFrom + options.StormDue, closed, SickAt.AddDays(-21), CancellationToken.None);
             pending = await seeder.ReportSickAsync(OpenFrom, options.StormDue, SickAt, null, CancellationToken.None);

@@ -46,6 +46,25 @@ public sealed class BeheerChatTests
     }
 
     [Fact]
+    public async Task AuditTrail_InAGroupChatOrChannel_IsNotPosted_OnlyPointedToThePersonalChat()
+    {
+        // issue 19 item 6: an audit trail names a child and who looked at the dossier; a group chat or channel never gets it.
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(Monday);
+        await route.EveryoneSaysHelloAsync(Rita);
+
+        var inGroup = await route.SayAsync(Rita, "<at>VerzuimBot</at> audit 123456", groupChatId: "19:beheer@thread.v2");
+        var inChannel = await route.SayInChannelAsync(Rita, "19:algemeen@thread.tacv2", "team-1", "audit 123456");
+        var roleInChannel = await route.SayInChannelAsync(Rita, "19:algemeen@thread.tacv2", "team-1", "rollen");
+
+        Assert.Equal([VerzuimBot.Staff.ActingStaff.PersonalChatOnly], inGroup);
+        Assert.Equal([VerzuimBot.Staff.ActingStaff.PersonalChatOnly], inChannel);
+        Assert.Equal([VerzuimBot.Staff.ActingStaff.PersonalChatOnly], roleInChannel);
+        Assert.DoesNotContain(route.App.Connector.SentTexts, t => t.Contains("Audittrail", StringComparison.Ordinal) || t.Contains("Daan", StringComparison.Ordinal));
+        Assert.Contains(await route.SayAsync(Rita, "audit 123456"), t => t.StartsWith("Audittrail van Daan de Vries (2b)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RosterFileInChat_IsImportedAllOrNothing_FromAllowedHostsOnly()
     {
         const string good = "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Klas;Mentor e-mail;Woongemeente\n200001;Fleur;Kok;02-02-2013;2b;sam@elders.example.nl;Utrecht\n";

@@ -41,6 +41,7 @@ public sealed class StartupConfigurationTests
             ["Digest__PublicBaseUrl"] = "http://verzuimbot.school.example",
             ["Tenants__Organisations__0__Id"] = "12AB00",
             ["Tenants__Organisations__0__TenantIds__0"] = "aaaaaaaa-0000-0000-0000-000000000001",
+            ["RateLimit__TokensPerMinute"] = "0",
         });
 
         Assert.Equal(78, run.ExitCode);
@@ -51,6 +52,7 @@ public sealed class StartupConfigurationTests
         Assert.Contains("Bot:UseManagedIdentity | Bot:MicrosoftAppPassword | Bot:CertificatePath", run.Error, StringComparison.Ordinal);
         Assert.Contains("TableStorage:TableEndpoint (environment variable TableStorage__TableEndpoint): 'http://account.table.core.windows.net' must use https outside Development", run.Error, StringComparison.Ordinal);
         Assert.Contains("Digest:PublicBaseUrl (environment variable Digest__PublicBaseUrl): 'http://verzuimbot.school.example' must use https outside Development", run.Error, StringComparison.Ordinal);
+        Assert.Contains("RateLimit (environment variable RateLimit): TokensPerMinute '0' is not a whole number from 1", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Tenants:Organisations", run.Error, StringComparison.Ordinal);
         AssertNoStackTrace(run);
     }

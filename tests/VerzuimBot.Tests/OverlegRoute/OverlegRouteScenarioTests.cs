@@ -204,20 +204,20 @@ public sealed class OverlegRouteScenarioTests
         var card = harness.Route.CardsOf(Zora).Last(c => PlainText(c).Contains("Overleg met kernpartners", StringComparison.Ordinal));
         var byMentor = await harness.Route.PressAsync(Max, card, "overleg.besluit", new() { ["soort"] = "mdo", ["deelnemers"] = "school,ouders", ["groepschat"] = GroupChatId }, title: "Overleg gewenst");
         Assert.False(byMentor.ReplacedCard);
-        Assert.StartsWith("Over een kernpartneroverleg", Said(byMentor), StringComparison.Ordinal);
+        Assert.StartsWith("Dit mag alleen een zorgcoördinator of leerplichtambtenaar.", Said(byMentor), StringComparison.Ordinal);
         Assert.Empty((await harness.DossierAsync(daan)).Of<KernpartnerDecisionRecorded>());
         Assert.DoesNotContain(harness.GroupPosts(), p => PlainText(p.Card).Contains("D.d.V.", StringComparison.Ordinal));
 
         var (messageId, summary) = await DecideMdoAsync(harness, partners: "school,ouders,leerplicht");
 
-        // The jeugdarts is in the group chat, but JGZ was not chosen as a participant.
+        // The jeugdarts is in the group chat, but has no part in Daan's case (not referred), nor has JGZ been chosen: refused like any card.
         var byJeugdarts = await harness.PressInGroupAsync(Jasper, summary, messageId, "overleg.actie", new() { ["beschrijving"] = "Consult", ["eigenaar"] = "zorgcoordinator", ["uiterlijk"] = "2026-12-18" });
         Assert.False(byJeugdarts.ReplacedCard);
-        Assert.StartsWith("Alleen deelnemers van dit overleg (School, Ouders, Leerplicht (RBL))", Said(byJeugdarts), StringComparison.Ordinal);
+        Assert.Equal(VerzuimBot.CardActions.CardRefusals.Neutral, Said(byJeugdarts));
 
-        // The SWV was not chosen either; and a mentor of the school has no kernpartner role for the decision.
+        // The case was reported to the SWV, so it may know the case, but it was not chosen as a participant; and a mentor of the school has no kernpartner role for the decision.
         var bySwv = await harness.PressInGroupAsync(Sanne, summary, messageId, "overleg.notuleren", new() { ["besluit"] = "Arrangement aanvragen" });
-        Assert.StartsWith("Alleen deelnemers van dit overleg", Said(bySwv), StringComparison.Ordinal);
+        Assert.StartsWith("Alleen deelnemers van dit overleg (School, Ouders, Leerplicht (RBL))", Said(bySwv), StringComparison.Ordinal);
         var byMax = await harness.PressInGroupAsync(Max, summary, messageId, "overleg.actie", new() { ["beschrijving"] = "Bellen", ["eigenaar"] = "mentor", ["uiterlijk"] = "2026-12-18" });
         Assert.False(byMax.ReplacedCard);
         Assert.Contains("Dit mag alleen een zorgcoördinator", Said(byMax), StringComparison.Ordinal);

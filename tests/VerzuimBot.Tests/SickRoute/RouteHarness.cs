@@ -137,6 +137,15 @@ public sealed partial class RouteHarness : IAsyncDisposable
             data[key] = value;
         }
 
+        return await InvokeAsync(user, verb, data, groupChatId, replyToId, trigger);
+    }
+
+    /// <summary>A press of <paramref name="verb"/> with data of the attacker's own making, as if from a card (issue 19: forged payloads).</summary>
+    public Task<PressResult> PressForgedAsync(TeamsUser user, string verb, IReadOnlyDictionary<string, string> data) =>
+        InvokeAsync(user, verb, new JsonObject(data.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)d.Value))), null, null, "manual");
+
+    private async Task<PressResult> InvokeAsync(TeamsUser user, string verb, JsonObject data, string? groupChatId, string? replyToId, string trigger)
+    {
         using var response = await App.PostActivityAsync(new
         {
             type = "invoke",

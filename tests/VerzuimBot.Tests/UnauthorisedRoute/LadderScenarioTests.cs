@@ -319,7 +319,7 @@ public sealed class LadderScenarioTests
         var card = await route.WaitForCardAsync(Vera, "Verzuimladder 3 uur");
         Assert.Contains("Dit mag alleen een verzuimcoördinator", (await route.PressAsync(Rita, card, "ladder.afvinken", Tick((0, null), (1, null)))).Text, StringComparison.Ordinal);
         Assert.Contains("Dit mag alleen een verzuimcoördinator", (await route.PressAsync(Max, card, "ladder.afvinken", Tick((0, null), (1, null)))).Text, StringComparison.Ordinal);
-        Assert.Contains("Deze leerling staat niet (meer) op de leerlingenlijst", (await route.PressAsync(Vera, card, "ladder.afvinken", new() { ["leerling"] = "onbekend-1" })).Text, StringComparison.Ordinal);
+        Assert.Equal(VerzuimBot.CardActions.CardRefusals.Neutral, (await route.PressAsync(Vera, card, "ladder.afvinken", new() { ["leerling"] = "onbekend-1" })).Text);
         Assert.Contains("Vink aan wat gedaan is", (await route.PressAsync(Vera, card, "ladder.afvinken")).Text, StringComparison.Ordinal);
         Assert.Empty((await DaansDossierAsync(route)).OfType<LadderActionCompleted>());
 

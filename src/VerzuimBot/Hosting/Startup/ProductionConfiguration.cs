@@ -50,6 +50,9 @@ internal static class ProductionConfiguration
                     : "empty: after a restart, or on a second instance, reminders could not be sent until someone wrote to the bot there"),
         new(VerzuimBot.Access.Pseudonyms.PseudonymKey.ConfigurationKey, "Set base64 of at least 32 random bytes (openssl rand -base64 32) from a secret store; student ids are keyed with it, so keep it for the life of the data.",
             c => VerzuimBot.Access.Pseudonyms.PseudonymKey.Problem(c[VerzuimBot.Access.Pseudonyms.PseudonymKey.ConfigurationKey], c.IsDevelopment)) { AlsoForBeheer = true },
+        new("RateLimit", "Set RateLimit:Enabled to true or false, and RateLimit:TokenLimit, :TokensPerMinute and the costs (:NameSearchCost, :TakenCost, :TakenCostPerExtraSchool, :DigestCost, :ImportCost) to whole numbers from 1 (docs/security.md argues the defaults).",
+            c => Bool(c["RateLimit:Enabled"]) ?? c.Configuration.GetSection("RateLimit").GetChildren().Where(k => k.Key != "Enabled")
+                .Select(k => int.TryParse(k.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? null : $"{k.Key} '{k.Value}' is not a whole number from 1").FirstOrDefault(p => p is not null)),
         new("Tenants:Organisations", "Configure at least one organisation: Tenants:Organisations:0:Id, :Kind, :Name, :TenantIds:0 and :Beheerders:0 (see docs/deploy.md).",
             c => c.IsDevelopment || c.Configuration.GetSection("Tenants:Organisations").GetChildren().Any(o => o["Id"] is { Length: > 0 } && o.GetSection("TenantIds").GetChildren().Any())
                 ? null : "no organisation with a tenant id: every activity would be refused"),

@@ -1,4 +1,3 @@
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
@@ -18,15 +17,13 @@ internal sealed class OverlegAgreeAction(OverlegChatSupport support, DossierServ
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.actie"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var press = await support.OpenAsParticipantAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (press.Context is not { } context)
-        {
-            return press.Refusal!;
-        }
+    public CardAccess Access(string verb) => OverlegChatSupport.ParticipantAccess;
 
-        var (staff, decision) = (press.Staff!, press.Decision!);
+    public Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken) => support.AsParticipantAsync(press, AgreeAsync, cancellationToken);
+
+    private async Task<CardActionResult> AgreeAsync(Participation participant, CardData data, CancellationToken cancellationToken)
+    {
+        var (context, staff, decision) = participant;
 
         var description = data.Text("beschrijving", 300);
         var owner = OverlegTerms.Owners.FirstOrDefault(o => o.Value == data.Text("eigenaar", 40) && context.Overleg.Partners.Contains(o.Partner));

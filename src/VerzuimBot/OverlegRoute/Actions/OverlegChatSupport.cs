@@ -1,8 +1,7 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Conversation;
+using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Staff;
@@ -18,68 +17,67 @@ internal sealed record OverlegChatContext(OverlegRecord Overleg, StudentRecord S
 /// Opens a press on the summary card. Presses in a group chat come from different people: each is judged on the
 /// presser (never on the card), and the card only works in the group chat of its own overleg.
 /// </summary>
-internal sealed class OverlegChatSupport(ActingStaff acting, StudentDirectory students, DossierService dossiers, OverlegStore store, StudentGuard guard, TimeProvider time)
+internal sealed class OverlegChatSupport(StudentDirectory students, DossierService dossiers, OverlegStore store, TimeProvider time)
 {
     public const string WrongChat = "Deze kaart werkt alleen in de groepschat van het overleg. Er is niets veranderd.";
 
-    public async Task<(OverlegChatContext? Context, CardActionResult? Refusal)> OpenAsync(Activity activity, CardData data, CancellationToken cancellationToken)
+    /// <summary>
+    /// A press by anyone in the chat (the refresh: the summary holds only what every member may see): the overleg the card
+    /// names, pressed in its own group chat. Anything else is refused like any card, the same whether the overleg exists or not.
+    /// </summary>
+    public async Task<(OverlegChatContext? Context, CardActionResult? Refusal)> OpenInChatAsync(CardPress press, CancellationToken cancellationToken)
     {
-        if (data.Id("school") is not { } school || data.Id("leerling") is not { } studentId || data.Id("overleg") is not { } overlegId)
+        var data = press.Data;
+        if (data.Id("school") is not { } school || data.Id("leerling") is not { } studentId || data.Id("overleg") is not { } overlegId
+            || await store.FindAsync(school, studentId, overlegId, cancellationToken).ConfigureAwait(false) is not { } overleg
+            || !InItsChat(press.Activity, overleg)
+            || await students.GetAsync(school, studentId, cancellationToken).ConfigureAwait(false) is not { } student)
         {
-            return (null, CardActionResult.Say(RouteActionSupport.Incomplete));
-        }
-
-        var overleg = await store.FindAsync(school, studentId, overlegId, cancellationToken).ConfigureAwait(false);
-        if (overleg is null)
-        {
-            return (null, CardActionResult.Say("Dit overleg ken ik niet (meer). Er is niets veranderd."));
-        }
-
-        if (activity.Conversation?.Id is not { } conversation || ConversationCapture.ChannelOf(conversation) != overleg.ConversationId)
-        {
-            return (null, CardActionResult.Say(WrongChat));
-        }
-
-        if (await students.GetAsync(school, studentId, cancellationToken).ConfigureAwait(false) is not { } student)
-        {
-            return (null, CardActionResult.Say(RouteActionSupport.UnknownStudent));
+            return (null, CardActionResult.Refused("overleg-not-in-this-chat"));
         }
 
         var dossier = await dossiers.ReadAsync(school, student.Id, cancellationToken).ConfigureAwait(false);
-        return (new OverlegChatContext(overleg, student, dossier, time.GetUtcNow(), activity.ReplyToId), null);
+        return (new OverlegChatContext(overleg, student, dossier, time.GetUtcNow(), press.Activity.ReplyToId), null);
     }
+
+    /// <summary>What a participant's press must pass in the opening: a kernpartner decision for the student on the card.</summary>
+    public static CardAccess ParticipantAccess { get; } = CardAccess.Student(AccessAction.KernpartnerDecision);
 
     /// <summary>
-    /// <see cref="OpenAsync"/>, then the presser as a participant who may decide for this student now: a role of a
-    /// participating organisation, and the policy's <see cref="AccessAction.KernpartnerDecision"/> for that role (audited).
-    /// Else a Dutch refusal.
+    /// A participant's press (an action or a decision in the overleg), once the opening allowed the presser a kernpartner
+    /// decision for this student: the overleg the card names, pressed in its own group chat, and the presser as a participant
+    /// (a role of a participating organisation, and the policy for that role), handed to <paramref name="act"/>. Else a Dutch refusal.
     /// </summary>
-    public async Task<ParticipantPress> OpenAsParticipantAsync(Activity activity, CardData data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> AsParticipantAsync(CardPress press, Func<Participation, CardData, CancellationToken, Task<CardActionResult>> act, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        var context = press.Context;
+        if (press.Data.Id("overleg") is not { } overlegId || await store.FindAsync(context.Student.SchoolId, context.Student.Id.Value, overlegId, cancellationToken).ConfigureAwait(false) is not { } overleg)
         {
-            return new ParticipantPress(null, null, null, refusal);
+            return Refused("Dit overleg ken ik niet (meer). Er is niets veranderd.");
         }
 
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
-        if (resolved.Member is not { } staff)
+        if (!InItsChat(press.Activity, overleg))
         {
-            return new ParticipantPress(null, null, null, CardActionResult.Say(resolved.Refusal!));
+            return Refused(WrongChat);
         }
 
-        var participant = OverlegAccess.AsParticipant(staff, context.Overleg.Partners);
+        var participant = OverlegAccess.AsParticipant(context.Staff, overleg.Partners);
         if (participant.Actor.Grants.Count == 0)
         {
-            return new ParticipantPress(null, null, null, CardActionResult.Say(OverlegAccess.NotAParticipant(context.Overleg.Partners)));
+            return Refused(OverlegAccess.NotAParticipant(overleg.Partners));
         }
 
-        var decision = await guard.CheckAsync(participant, AccessAction.KernpartnerDecision, context.Student, context.Dossier, cancellationToken).ConfigureAwait(false);
+        var decision = context.Narrowed(participant, new Permit(AccessAction.KernpartnerDecision));
         return decision.IsAllowed
-            ? new ParticipantPress(context, participant, decision, null)
-            : new ParticipantPress(null, null, null, CardActionResult.Say(decision.Reason! + " Er is niets veranderd."));
+            ? await act(new Participation(new OverlegChatContext(overleg, context.Student, context.Dossier, context.Now, press.Activity.ReplyToId), participant, decision), press.Data, cancellationToken).ConfigureAwait(false)
+            : Refused(decision.Reason! + " Er is niets veranderd.");
     }
+
+    private static bool InItsChat(Activity activity, OverlegRecord overleg) =>
+        activity.Conversation?.Id is { } conversation && ConversationCapture.ChannelOf(conversation) == overleg.ConversationId;
+
+    private static CardActionResult Refused(string message) => CardActionResult.Say(message);
 }
 
-/// <summary>Either a participant's press to act on (<see cref="Context"/>, <see cref="Staff"/>, <see cref="Decision"/>), or the answer to give instead.</summary>
-internal sealed record ParticipantPress(OverlegChatContext? Context, StaffMember? Staff, AccessDecision? Decision, CardActionResult? Refusal);
+/// <summary>A participant's press to act on: the overleg and student, the presser as a participant, and the policy's decision for them.</summary>
+internal sealed record Participation(OverlegChatContext Context, StaffMember Staff, AccessDecision Decision);

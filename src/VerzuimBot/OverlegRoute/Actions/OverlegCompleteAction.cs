@@ -1,5 +1,6 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Domain.Identity;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
@@ -15,15 +16,13 @@ internal sealed class OverlegCompleteAction(RouteActionSupport support, OverlegS
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.afgerond"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
-        {
-            return refusal!;
-        }
+    /// <summary>The owner's role decides, and the owner is in the dossier: a mentor or a kernpartner of this case opens it, then the owner's role is checked.</summary>
+    public CardAccess Access(string verb) => CardAccess.Student(new Permit(AccessAction.AnswerMentorCard, Role.Mentor), new Permit(AccessAction.KernpartnerDecision));
 
-        var actionId = data.Id("actie");
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var context = press.Context;
+        var actionId = press.Data.Id("actie");
         if (context.Dossier.Of<OverlegActionAgreed>().FirstOrDefault(a => a.ActionId == actionId) is not { } agreed)
         {
             return CardActionResult.Say(RouteActionSupport.Incomplete);
@@ -49,7 +48,7 @@ internal sealed class OverlegCompleteAction(RouteActionSupport support, OverlegS
             return CardActionResult.Say($"Deze actie is toegewezen aan de {RoleNames.Dutch(agreed.Owner)}; alleen die kan hem afronden. Er is niets veranderd.");
         }
 
-        var decision = await support.AllowAsync(context with { Staff = owner }, cancellationToken, OverlegAccess.CompleteActionFor(agreed.Owner)).ConfigureAwait(false);
+        var decision = context.Narrowed(owner, new Permit(OverlegAccess.CompleteActionFor(agreed.Owner)));
         if (!decision.IsAllowed)
         {
             return CardActionResult.Say(decision.Reason! + " Er is niets veranderd.");

@@ -4,7 +4,6 @@ using VerzuimBot.Conversation;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
-using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
@@ -21,31 +20,23 @@ namespace VerzuimBot.OverlegRoute.Actions;
 /// participant may see is posted in the chosen group chat. Nee: stored with its reason. One card, one decision.
 /// </summary>
 internal sealed class OverlegDecisionAction(
-    ActingStaff acting, StudentDirectory students, DossierService dossiers, StudentGuard guard, GroupChatDirectory chats, GroupChatMembers members, OverlegStore store, OverlegService overleggen,
-    OverlegCards overlegCards, SchoolProtocols protocols, RouteCards cards, TimeProvider time)
+    DossierService dossiers, GroupChatDirectory chats, GroupChatMembers members, OverlegStore store, OverlegService overleggen, OverlegCards overlegCards, SchoolProtocols protocols, RouteCards cards, TimeProvider time)
     : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.besluit"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
-        if (resolved.Member is not { } staff)
-        {
-            return CardActionResult.Say(resolved.Refusal!);
-        }
+    /// <summary>The school's zorgcoördinator or leerplicht decides (000; 002 Bijlage 2), each on that role only.</summary>
+    public CardAccess Access(string verb) => CardAccess.Student([.. OverlegAccess.Deciders.Select(role => new Permit(AccessAction.KernpartnerDecision, role))]);
 
-        if (data.Id("kaart") is not { Length: 32 } cardId || !cardId.All(char.IsAsciiHexDigitLower) || data.Id("school") is not { } school || data.Id("leerling") is not { } studentId)
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data, activity) = (press.Context, press.Data, press.Activity);
+        var (student, dossier, school, decider, decision) = (context.Student, context.Dossier, context.Student.SchoolId, context.Staff, context.Decision);
+        if (data.Id("kaart") is not { Length: 32 } cardId || !cardId.All(char.IsAsciiHexDigitLower))
         {
             return CardActionResult.Say(RouteActionSupport.Incomplete);
         }
 
-        if (await students.GetAsync(school, studentId, cancellationToken).ConfigureAwait(false) is not { } student)
-        {
-            return CardActionResult.Say(RouteActionSupport.UnknownStudent);
-        }
-
-        var dossier = await dossiers.ReadAsync(school, student.Id, cancellationToken).ConfigureAwait(false);
         var eventId = DecisionEventId(cardId);
         if (dossier.Of<KernpartnerDecisionRecorded>().FirstOrDefault(d => d.Id.Value == eventId) is { } earlier)
         {
@@ -63,12 +54,6 @@ internal sealed class OverlegDecisionAction(
             return CardActionResult.Say(RouteActionSupport.Incomplete);
         }
 
-        var decider = OverlegAccess.AsDecider(staff);
-        if (decider.Actor.Grants.Count == 0)
-        {
-            return CardActionResult.Say(OverlegAccess.NotADecider);
-        }
-
         var reason = data.Text("reden", 500);
         if (keuze == "niet")
         {
@@ -77,15 +62,9 @@ internal sealed class OverlegDecisionAction(
                 return CardActionResult.Say("Geef bij \"Geen overleg nodig\" kort de reden. Er is niets veranderd.");
             }
 
-            var refused = await guard.CheckAsync(decider, AccessAction.KernpartnerDecision, student, dossier, cancellationToken).ConfigureAwait(false);
-            if (!refused.IsAllowed)
-            {
-                return CardActionResult.Say(refused.Reason!);
-            }
-
-            var no = new KernpartnerDecisionRecorded(new EventId(eventId), time.GetUtcNow(), SickAbsenceService.ActorOf(decider, refused), refused.Grant!.OrganisationId, OverlegTerms.DecisionQuestion, "nee", reason);
+            var no = new KernpartnerDecisionRecorded(new EventId(eventId), time.GetUtcNow(), SickAbsenceService.ActorOf(decider, decision), decision.Grant!.OrganisationId, OverlegTerms.DecisionQuestion, "nee", reason);
             await dossiers.RecordAsync(school, student.Id, no, cancellationToken).ConfigureAwait(false);
-            return Done(student, "Geen overleg nodig", [new Fact("Reden", reason)], decider, refused);
+            return Done(student, "Geen overleg nodig", [new Fact("Reden", reason)], decider, decision);
         }
 
         if (OverlegTerms.Soort(data.Text("soort", 40)) is not { } soort)
@@ -109,12 +88,6 @@ internal sealed class OverlegDecisionAction(
         if (await chats.FindAsync(tenant, chatId, cancellationToken).ConfigureAwait(false) is not { } chat)
         {
             return CardActionResult.Say("In die groepschat zit ik niet (meer). Voeg VerzuimBot opnieuw toe aan de groepschat, of kies een andere. Er is niets veranderd.");
-        }
-
-        var decision = await guard.CheckAsync(decider, AccessAction.KernpartnerDecision, student, dossier, cancellationToken).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
         }
 
         // Who else is in the chat: people without a role for this student see the summary only after the decider confirms.

@@ -1,4 +1,3 @@
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using EventId = VerzuimBot.Domain.Identity.EventId;
 using VerzuimBot.Domain.Language;
@@ -13,15 +12,13 @@ internal sealed class OverlegNotesAction(OverlegChatSupport support, DossierServ
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.notuleren"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var press = await support.OpenAsParticipantAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (press.Context is not { } context)
-        {
-            return press.Refusal!;
-        }
+    public CardAccess Access(string verb) => OverlegChatSupport.ParticipantAccess;
 
-        var (staff, decision) = (press.Staff!, press.Decision!);
+    public Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken) => support.AsParticipantAsync(press, RecordAsync, cancellationToken);
+
+    private async Task<CardActionResult> RecordAsync(Participation participant, CardData data, CancellationToken cancellationToken)
+    {
+        var (context, staff, decision) = participant;
 
         if (data.Text("besluit", 300) is not { } text)
         {

@@ -14,15 +14,18 @@ internal sealed class OverlegRefreshAction(OverlegChatSupport support, OverlegSe
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["overleg.vernieuwen"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    /// <summary>Anyone in the overleg's group chat, also a member without a role (ouders): the chat is what decides.</summary>
+    public CardAccess Access(string verb) => CardAccess.Conversation;
+
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
     {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
+        var (context, refusal) = await support.OpenInChatAsync(press, cancellationToken).ConfigureAwait(false);
         if (context is null)
         {
             return refusal!;
         }
 
-        var automatic = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("trigger", out var trigger)
+        var automatic = press.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("trigger", out var trigger)
             && trigger.ValueKind == JsonValueKind.String && trigger.GetString() == "automatic";
         return CardActionResult.Replace(await overleggen.RefreshSummaryAsync(context.Overleg, context.Student, context.Dossier, automatic ? null : context.MessageId, cancellationToken, update: !automatic).ConfigureAwait(false));
     }

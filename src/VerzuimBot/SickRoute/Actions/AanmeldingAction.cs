@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
@@ -23,15 +22,12 @@ internal sealed class AanmeldingAction(RouteActionSupport support, TaskCards tas
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["aanmelding.maken", "aanmelding.verstuurd"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var start = await support.StartTaskAsync<JeugdartsAanmeldingSent>(activity, data, [TaskKind.AanmeldingJeugdarts], [AccessAction.AanmeldingJeugdarts], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.ForTask<JeugdartsAanmeldingSent>([TaskKind.AanmeldingJeugdarts], AccessAction.AanmeldingJeugdarts);
 
-        var (context, decision) = (start.Context!, start.Decision!);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data, verb) = (press.Context, press.Data, press.Verb);
+        var decision = context.Decision;
 
         var hulpvraag = data.Text("hulpvraag", 1500);
         var alGedaan = data.Text("alGedaan", 1500);

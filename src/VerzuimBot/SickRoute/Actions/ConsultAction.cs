@@ -20,15 +20,12 @@ internal sealed class ConsultAction(RouteActionSupport support, TaskRecipients r
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["consult.opslaan"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var start = await support.StartTaskAsync<ConsultScheduled>(activity, data, [TaskKind.ConsultOverdue], [AccessAction.JeugdartsTerugkoppeling, AccessAction.AanmeldingJeugdarts], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.ForTask<ConsultScheduled>([TaskKind.ConsultOverdue], AccessAction.JeugdartsTerugkoppeling, AccessAction.AanmeldingJeugdarts);
 
-        var (context, decision) = (start.Context!, start.Decision!);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
 
         var aanmelding = context.Dossier.Of<JeugdartsAanmeldingSent>().Last();
         if (data.Date("consultDatum") is not { } date || date < aanmelding.Date || date > context.Today.AddDays(120))

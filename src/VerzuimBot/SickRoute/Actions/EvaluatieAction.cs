@@ -1,5 +1,4 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
@@ -16,15 +15,12 @@ internal sealed class EvaluatieAction(RouteActionSupport support) : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["evaluatie.opslaan"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var start = await support.StartTaskAsync<PlanVanAanpakEvaluated>(activity, data, [TaskKind.PlanEvaluation], [AccessAction.EvaluatePlanVanAanpak], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.ForTask<PlanVanAanpakEvaluated>([TaskKind.PlanEvaluation], AccessAction.EvaluatePlanVanAanpak);
 
-        var (context, decision) = (start.Context!, start.Decision!);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
 
         var followed = data.Text("opgevolgd", 5) switch { "ja" => true, "nee" => false, _ => (bool?)null };
         string? followUp = null;

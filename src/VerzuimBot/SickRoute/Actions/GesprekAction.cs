@@ -1,5 +1,4 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
@@ -15,15 +14,12 @@ internal sealed class GesprekAction(RouteActionSupport support, SweepTrigger swe
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["gesprek.opslaan"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var start = await support.StartTaskAsync<GesprekRecorded>(activity, data, [TaskKind.ZorgwekkendVerzuim], [AccessAction.RecordGesprek], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.ForTask<GesprekRecorded>([TaskKind.ZorgwekkendVerzuim], AccessAction.RecordGesprek);
 
-        var (context, decision) = (start.Context!, start.Decision!);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
 
         var outcome = data.Text("uitkomst", 30) switch
         {

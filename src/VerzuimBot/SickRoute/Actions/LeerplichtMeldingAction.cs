@@ -1,5 +1,4 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.SickAbsence;
@@ -12,16 +11,13 @@ internal sealed class LeerplichtMeldingAction(RouteActionSupport support) : ICar
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["leerplicht.gemeld"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var start = await support.StartTaskAsync<LeerplichtMeldingRecorded>(activity, data, [TaskKind.MeldingLeerplicht, TaskKind.SchorsingMelding, TaskKind.RmcMelding], [AccessAction.ReportToLeerplicht], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.ForTask<LeerplichtMeldingRecorded>([TaskKind.MeldingLeerplicht, TaskKind.SchorsingMelding, TaskKind.RmcMelding], AccessAction.ReportToLeerplicht);
 
-        var (context, decision) = (start.Context!, start.Decision!);
-        var task = start.Task!;
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
+        var task = press.Task;
 
         var reason = task.Kind switch
         {

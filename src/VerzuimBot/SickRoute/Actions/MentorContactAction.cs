@@ -1,5 +1,4 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Domain.Rules;
@@ -14,15 +13,12 @@ internal sealed class MentorContactAction(RouteActionSupport support, SweepTrigg
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["mentorcontact.opslaan"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var start = await support.StartTaskAsync<MentorContactRecorded>(activity, data, [TaskKind.MentorContactReminder], [AccessAction.AnswerMentorCard], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.ForTask<MentorContactRecorded>([TaskKind.MentorContactReminder], AccessAction.AnswerMentorCard);
 
-        var (context, decision) = (start.Context!, start.Decision!);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
 
         var actor = SickAbsenceService.ActorOf(context.Staff, decision);
         if (data.Text("uitkomst", 20) == "niet-bereikt")

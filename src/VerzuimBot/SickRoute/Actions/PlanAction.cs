@@ -1,6 +1,5 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Language;
@@ -14,14 +13,13 @@ internal sealed class PlanAction(RouteActionSupport support) : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["plan.opslaan"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
-        {
-            return refusal!;
-        }
+    public CardAccess Access(string verb) => CardAccess.Student(AccessAction.EvaluatePlanVanAanpak);
 
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+
+        // The card answers one terugkoppeling ("plan/<its id>"), not a task of the rules: done once a plan follows it.
         var terugkoppelingId = context.TaskId.StartsWith("plan/", StringComparison.Ordinal) ? context.TaskId[5..] : string.Empty;
         var terugkoppeling = context.Dossier.Of<TerugkoppelingReceived>().FirstOrDefault(t => t.Id.Value == terugkoppelingId);
         if (terugkoppeling is null || context.Dossier.Of<PlanVanAanpakAgreed>().Any(p => p.RecordedAt >= terugkoppeling.RecordedAt))
@@ -29,12 +27,7 @@ internal sealed class PlanAction(RouteActionSupport support) : ICardAction
             return support.AlreadyDone<PlanVanAanpakAgreed>(context);
         }
 
-        var decision = await support.AllowAsync(context, cancellationToken, AccessAction.EvaluatePlanVanAanpak).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
-
+        var decision = context.Decision;
         var regie = data.Text("regiepersoon", 200) is { } r ? EmailAddress.Normalise(r) : null;
         var date = data.Date("planDatum") ?? DateOnly.MaxValue;
         if (date > context.Today || regie is null || !EmailAddress.IsValid(regie))

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
@@ -20,15 +19,12 @@ internal sealed class TerugkoppelingAction(RouteActionSupport support, TaskRecip
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["terugkoppeling.opslaan"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var start = await support.StartTaskAsync<TerugkoppelingReceived>(activity, data, [TaskKind.TerugkoppelingOverdue], [AccessAction.JeugdartsTerugkoppeling], cancellationToken).ConfigureAwait(false);
-        if (start.Early is { } early)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.ForTask<TerugkoppelingReceived>([TaskKind.TerugkoppelingOverdue], AccessAction.JeugdartsTerugkoppeling);
 
-        var (context, decision) = (start.Context!, start.Decision!);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
 
         if (TerugkoppelingForm.Read(data, context.Today) is not { } form)
         {

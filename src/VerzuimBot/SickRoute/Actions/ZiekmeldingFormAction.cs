@@ -1,7 +1,6 @@
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Language;
-using VerzuimBot.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Staff;
@@ -10,20 +9,20 @@ using VerzuimBot.CardActions;
 namespace VerzuimBot.SickRoute.Actions;
 
 /// <summary>Stap 1 in one step: the quick ziekmelding form (the same two questions as the chat dialog), and "herstel".</summary>
-internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory students, SickAbsenceService sick, RouteCards cards, TimeProvider time) : ICardAction
+internal sealed class ZiekmeldingFormAction(StudentDirectory students, SickAbsenceService sick, RouteCards cards, TimeProvider time) : ICardAction
 {
-    public IReadOnlyCollection<string> Verbs { get; } = ["ziekmelding.opslaan", "herstel.opslaan"];
+    private const string Herstel = "herstel.opslaan";
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
-        if (resolved.Member is not { } staff)
-        {
-            return CardActionResult.Say(resolved.Refusal!);
-        }
+    public IReadOnlyCollection<string> Verbs { get; } = ["ziekmelding.opslaan", Herstel];
 
-        return verb == "herstel.opslaan" ? await RetractAsync(staff, data, cancellationToken).ConfigureAwait(false) : await ReportAsync(staff, data, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// The form finds its student among the presser's own; herstel names one, whom the presser must see (which of its
+    /// events they may take back is the <see cref="RetractionPolicy"/>'s, judged on retracting).
+    /// </summary>
+    public CardAccess Access(string verb) => verb == Herstel ? CardAccess.Student(AccessAction.ViewAbsenceOverview) : CardAccess.Role(AccessAction.LogZiekmelding);
+
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken) =>
+        press.Verb == Herstel ? await RetractAsync(press.Context, press.Data, cancellationToken).ConfigureAwait(false) : await ReportAsync(press.Staff, press.Data, cancellationToken).ConfigureAwait(false);
 
     private async Task<CardActionResult> ReportAsync(StaffMember staff, CardData data, CancellationToken cancellationToken)
     {
@@ -75,9 +74,9 @@ internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory
             : Again(outcome.Message);
     }
 
-    private async Task<CardActionResult> RetractAsync(StaffMember staff, CardData data, CancellationToken cancellationToken)
+    private async Task<CardActionResult> RetractAsync(RouteActionContext context, CardData data, CancellationToken cancellationToken)
     {
-        if (data.Id("school") is not { } school || data.Id("leerling") is not { } studentId || data.Id("gebeurtenis") is not { } eventId)
+        if (data.Id("gebeurtenis") is not { } eventId)
         {
             return CardActionResult.Say("Kies wat niet klopt en geef een reden.");
         }
@@ -87,15 +86,9 @@ internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory
             return CardActionResult.Say("Geef een reden voor het herstel.");
         }
 
-        var student = await students.GetAsync(school, studentId, cancellationToken).ConfigureAwait(false);
-        if (student is null)
-        {
-            return CardActionResult.Say(RouteActionSupport.UnknownStudent);
-        }
-
-        var outcome = await sick.RetractAsync(staff, student, eventId, reason, cancellationToken).ConfigureAwait(false);
+        var outcome = await sick.RetractAsync(context.Staff, context.Student, eventId, reason, cancellationToken).ConfigureAwait(false);
         return outcome.Stored
-            ? CardActionResult.Replace(cards.Done("Hersteld", [new Fact("Leerling", student.Label), new Fact("Wat", outcome.Message)], staff.Email, time.GetUtcNow()))
+            ? CardActionResult.Replace(cards.Done("Hersteld", [new Fact("Leerling", context.Student.Label), new Fact("Wat", outcome.Message)], context.Staff.Email, time.GetUtcNow()))
             : CardActionResult.Say(outcome.Message);
     }
 }

@@ -1,5 +1,5 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Language;
@@ -18,32 +18,18 @@ internal sealed class ChecklistAction(ThuiszitterActionSupport support) : ICardA
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["thuiszitter.afvinken"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    /// <summary>The school's side of the checklist for its zorg- or verzuimcoördinator, leerplicht's side for the leerplichtambtenaar; an item on neither is not ours.</summary>
+    public CardAccess Access(string verb) => CardAccess.Student((data, protocol) =>
+        protocol is null || data.Text("item", 300) is not { } item ? []
+        : protocol.Profile.Thuiszitter.SchoolChecklist.Contains(item) ? [new Permit(AccessAction.KernpartnerDecision, Role.Zorgcoordinator), new Permit(AccessAction.ReportToLeerplicht, Role.Verzuimcoordinator)]
+        : protocol.Profile.Thuiszitter.LeerplichtChecklist.Contains(item) ? [new Permit(AccessAction.DecideLeerplicht, Role.Leerplichtambtenaar)]
+        : []);
+
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
     {
-        var item = data.Text("item", 300);
-        var (context, refusal) = await support.OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
-        {
-            return refusal!;
-        }
-
+        var (context, data) = (press.Context, press.Data);
+        var (decision, item) = (context.Decision, data.Text("item", 300)!);
         var rules = context.Protocol.Profile.Thuiszitter;
-        RoleAction[] allowed = item is not null && rules.SchoolChecklist.Contains(item)
-            ? [new(AccessAction.KernpartnerDecision, Role.Zorgcoordinator), new(AccessAction.ReportToLeerplicht, Role.Verzuimcoordinator)]
-            : item is not null && rules.LeerplichtChecklist.Contains(item)
-                ? [new(AccessAction.DecideLeerplicht, Role.Leerplichtambtenaar)]
-                : [];
-        if (allowed.Length == 0)
-        {
-            return CardActionResult.Say("Dit punt staat niet (meer) op de checklist van het protocol. Er is niets veranderd.");
-        }
-
-        var decision = await support.AllowAsync(context, allowed, cancellationToken).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return CardActionResult.Say(decision.Reason!);
-        }
-
         var roles = ThuiszitterActionSupport.RolesOf(context);
         if (context.Dossier.OpenThuiszitterCase(rules) is not { } open)
         {
@@ -57,12 +43,12 @@ internal sealed class ChecklistAction(ThuiszitterActionSupport support) : ICardA
         }
 
         var note = data.Text("toelichting", 200);
-        if (note is null && item!.Contains("regie", StringComparison.OrdinalIgnoreCase))
+        if (note is null && item.Contains("regie", StringComparison.OrdinalIgnoreCase))
         {
             return CardActionResult.Say("Vul bij het plan van aanpak de naam van de regie-/contactpersoon in (004, Werkwijzer voor de school punt 4). Er is niets vastgelegd.");
         }
 
-        var fact = new ThuiszitterChecklistItemCompleted(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), item!, decision.Grant!.OrganisationId, note);
+        var fact = new ThuiszitterChecklistItemCompleted(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), item, decision.Grant!.OrganisationId, note);
         await support.RecordAsync(context, fact, cancellationToken).ConfigureAwait(false);
         var after = DossierView.From(context.Student.Id, context.Dossier.Events.Append(fact));
         var left = after.OpenThuiszitterCase(rules)?.OpenItems.Count ?? 0;

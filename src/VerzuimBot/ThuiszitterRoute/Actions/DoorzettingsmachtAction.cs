@@ -1,5 +1,5 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Language;
@@ -16,19 +16,14 @@ namespace VerzuimBot.ThuiszitterRoute.Actions;
 /// </summary>
 internal sealed class DoorzettingsmachtAction(ThuiszitterActionSupport support) : ICardAction
 {
-    private static readonly RoleAction[] Swv = [new(AccessAction.KernpartnerDecision, Role.Swv)];
-
     public IReadOnlyCollection<string> Verbs { get; } = ["doorzettingsmacht.formulier", "doorzettingsmacht.starten", "doorzettingsmacht.afgerond"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var (context, decision, early) = await support.StartAsync(activity, data, Swv, cancellationToken).ConfigureAwait(false);
-        if (early is not null)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.Student(new Permit(AccessAction.KernpartnerDecision, Role.Swv));
 
-        var running = ThuiszitterCards.Doorzettingsmacht(context!.Dossier);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data, verb) = (press.Context, press.Data, press.Verb);
+        var running = ThuiszitterCards.Doorzettingsmacht(context.Dossier);
         var reason = data.Text("reden", 500);
         switch (verb)
         {
@@ -39,7 +34,7 @@ internal sealed class DoorzettingsmachtAction(ThuiszitterActionSupport support) 
             case "doorzettingsmacht.starten" when running is not null:
                 return support.AlreadyDone(context, running);
             case "doorzettingsmacht.starten":
-                return await StartAsync(context, decision!, data.Text("keuze", 20), reason, cancellationToken).ConfigureAwait(false);
+                return await StartAsync(context, data.Text("keuze", 20), reason, cancellationToken).ConfigureAwait(false);
             default:
                 if (running is null)
                 {
@@ -52,13 +47,13 @@ internal sealed class DoorzettingsmachtAction(ThuiszitterActionSupport support) 
                     return CardActionResult.Say("Geef aan hoe het is opgelost (welke toegang is geregeld). Er is niets vastgelegd.");
                 }
 
-                var organisation = decision!.Grant!.OrganisationId;
-                await support.RecordAsync(context, new DoorzettingsmachtResolved(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), context.Today, organisation, reason), cancellationToken).ConfigureAwait(false);
-                return support.Done(context, decision, "Doorzettingsmacht afgerond", new Fact("Gestart op", DutchDates.LongDate(running.Date)), new Fact("Opgelost", reason), new Fact("Organisatie", organisation));
+                var organisation = context.Decision.Grant!.OrganisationId;
+                await support.RecordAsync(context, new DoorzettingsmachtResolved(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, context.Decision), context.Today, organisation, reason), cancellationToken).ConfigureAwait(false);
+                return support.Done(context, "Doorzettingsmacht afgerond", new Fact("Gestart op", DutchDates.LongDate(running.Date)), new Fact("Opgelost", reason), new Fact("Organisatie", organisation));
         }
     }
 
-    private async Task<CardActionResult> StartAsync(RouteActionContext context, AccessDecision decision, string? choice, string? reason, CancellationToken cancellationToken)
+    private async Task<CardActionResult> StartAsync(RouteActionContext context, string? choice, string? reason, CancellationToken cancellationToken)
     {
         DoorzettingsmachtRoute? route = choice switch
         {
@@ -74,11 +69,12 @@ internal sealed class DoorzettingsmachtAction(ThuiszitterActionSupport support) 
                 string.Empty, context.Student));
         }
 
+        var decision = context.Decision;
         var organisation = decision.Grant!.OrganisationId;
         var days = context.Protocol.Profile.Thuiszitter.DoorzettingsmachtWorkingDays;
         var deadline = context.Protocol.Calendar.AddWorkingDays(context.Today, days);
         await support.RecordAsync(context, new DoorzettingsmachtStarted(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), context.Today, organisation, route, reason), cancellationToken).ConfigureAwait(false);
-        return support.Done(context, decision, "Doorzettingsmacht gestart",
+        return support.Done(context, "Doorzettingsmacht gestart",
             new Fact("Voorgelegd aan", ThuiszitterTexts.To(route.Value)),
             new Fact("Reden", reason),
             new Fact("Toegang uiterlijk", $"{DutchDates.LongDate(deadline)} ({days} werkdagen)"),

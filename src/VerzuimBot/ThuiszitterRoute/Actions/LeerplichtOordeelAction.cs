@@ -1,5 +1,5 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
@@ -17,17 +17,15 @@ internal sealed class LeerplichtOordeelAction(ThuiszitterActionSupport support) 
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["thuiszitter.oordeel"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var (context, decision, early) = await support.StartAsync(activity, data, [new RoleAction(AccessAction.DecideLeerplicht, Role.Leerplichtambtenaar)], cancellationToken).ConfigureAwait(false);
-        if (early is not null)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.Student(new Permit(AccessAction.DecideLeerplicht, Role.Leerplichtambtenaar));
 
-        if (ThuiszitterActionSupport.OpenTask(context!, TaskKind.LeerplichtJudgement) is null)
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
+        if (ThuiszitterActionSupport.OpenTask(context, TaskKind.LeerplichtJudgement) is null)
         {
-            return support.AlreadyDone(context!, context!.Dossier.Of<LeerplichtJudgementRecorded>().LastOrDefault());
+            return support.AlreadyDone(context, context.Dossier.Of<LeerplichtJudgementRecorded>().LastOrDefault());
         }
 
         var choice = data.Text("knop", 10);
@@ -42,12 +40,12 @@ internal sealed class LeerplichtOordeelAction(ThuiszitterActionSupport support) 
             return CardActionResult.Say("Geef bij \"nee\" de reden: waarom is dit geen thuiszitter volgens de definitie? Er is niets vastgelegd.");
         }
 
-        var organisation = decision!.Grant!.OrganisationId;
-        var fact = new LeerplichtJudgementRecorded(ThuiszitterActionSupport.NewId(), context!.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), choice == "ja", reason, organisation);
+        var organisation = decision.Grant!.OrganisationId;
+        var fact = new LeerplichtJudgementRecorded(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), choice == "ja", reason, organisation);
         await support.RecordAsync(context, fact, cancellationToken).ConfigureAwait(false);
         if (choice == "nee")
         {
-            return support.Done(context, decision, "Geen thuiszitter volgens de definitie", new Fact("Oordeel", "nee"), new Fact("Reden", reason!), new Fact("Organisatie", organisation));
+            return support.Done(context, "Geen thuiszitter volgens de definitie", new Fact("Oordeel", "nee"), new Fact("Reden", reason!), new Fact("Organisatie", organisation));
         }
 
         // The case is open: leerplicht sees it with its own side of the checklist; the school is told at once.

@@ -1,5 +1,5 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Language;
@@ -14,34 +14,30 @@ namespace VerzuimBot.ThuiszitterRoute.Actions;
 /// </summary>
 internal sealed class TerugOpSchoolAction(ThuiszitterActionSupport support) : ICardAction
 {
-    private static readonly RoleAction[] School = [new(AccessAction.LogBeterMelding, Role.Zorgcoordinator), new(AccessAction.LogBeterMelding, Role.Verzuimcoordinator)];
-
     public IReadOnlyCollection<string> Verbs { get; } = ["thuiszitter.terug"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
-    {
-        var (context, decision, early) = await support.StartAsync(activity, data, School, cancellationToken).ConfigureAwait(false);
-        if (early is not null)
-        {
-            return early;
-        }
+    public CardAccess Access(string verb) => CardAccess.Student(new Permit(AccessAction.LogBeterMelding, Role.Zorgcoordinator), new Permit(AccessAction.LogBeterMelding, Role.Verzuimcoordinator));
 
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data) = (press.Context, press.Data);
+        var decision = context.Decision;
         var choice = data.Text("knop", 20);
         if (choice is not ("terug" or "passend-aanbod"))
         {
             return CardActionResult.Say(RouteActionSupport.Incomplete);
         }
 
-        if (context!.Dossier.OpenThuiszitterCase(context.Protocol.Profile.Thuiszitter) is null)
+        if (context.Dossier.OpenThuiszitterCase(context.Protocol.Profile.Thuiszitter) is null)
         {
             return support.AlreadyDone(context, context.Dossier.Of<ReturnedToSchool>().LastOrDefault());
         }
 
         var passend = choice == "passend-aanbod";
         var note = data.Text("toelichting", 200);
-        var organisation = decision!.Grant!.OrganisationId;
+        var organisation = decision.Grant!.OrganisationId;
         await support.RecordAsync(context, new ReturnedToSchool(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), context.Today, passend, organisation, note), cancellationToken).ConfigureAwait(false);
-        return support.Done(context, decision, passend ? "Thuiszitterscasus gesloten: passend aanbod gestart" : "Thuiszitterscasus gesloten: terug op school",
+        return support.Done(context, passend ? "Thuiszitterscasus gesloten: passend aanbod gestart" : "Thuiszitterscasus gesloten: terug op school",
             [
                 new Fact("Datum", DutchDates.LongDate(context.Today)),
                 new Fact("Organisatie", organisation),

@@ -1,9 +1,9 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Staff;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.Thuiszitter;
 using VerzuimBot.Protocol.Texts;
@@ -14,35 +14,13 @@ using VerzuimBot.CardActions;
 namespace VerzuimBot.ThuiszitterRoute.Actions;
 
 /// <summary>
-/// The common start of the route's card answers, on top of the sick route's <see cref="RouteActionSupport"/>:
-/// who pressed, for which student (unknown student refused), the presser's role for this decision now (wrong
-/// role refused and audited), and what a decision looks like once stored.
+/// What the route's card answers share once <see cref="CardPressOpener"/> let a press through (the presser's role for this
+/// decision now, one <see cref="Permit"/> per owning role): the task still open, "al afgehandeld", storing a decision and
+/// what it looks like once stored.
 /// </summary>
-internal sealed class ThuiszitterActionSupport(RouteActionSupport route, ThuiszitterAccess access, ThuiszitterCards cards, TaskRecipients recipients, StaffMessenger messenger, SweepTrigger sweep)
+internal sealed class ThuiszitterActionSupport(RouteActionSupport route, ThuiszitterCards cards, TaskRecipients recipients, StaffMessenger messenger, SweepTrigger sweep)
 {
     public ThuiszitterCards Cards => cards;
-
-    /// <summary>Opens the press: either the context and the allowed decision, or the answer to give instead.</summary>
-    public async Task<(RouteActionContext? Context, AccessDecision? Decision, CardActionResult? Early)> StartAsync(
-        Activity activity, CardData data, IReadOnlyList<RoleAction> allowed, CancellationToken cancellationToken)
-    {
-        var (context, refusal) = await OpenAsync(activity, data, cancellationToken).ConfigureAwait(false);
-        if (context is null)
-        {
-            return (null, null, refusal);
-        }
-
-        var decision = await AllowAsync(context, allowed, cancellationToken).ConfigureAwait(false);
-        return decision.IsAllowed ? (context, decision, null) : (null, null, CardActionResult.Say(decision.Reason!));
-    }
-
-    /// <summary>Who pressed, for which student: the context, or the refusal (not identified, unknown student, incomplete card).</summary>
-    public Task<(RouteActionContext? Context, CardActionResult? Refusal)> OpenAsync(Activity activity, CardData data, CancellationToken cancellationToken) =>
-        route.OpenAsync(activity, data, cancellationToken);
-
-    /// <summary>The presser's role for this decision now (checked and audited by <see cref="ThuiszitterAccess"/>).</summary>
-    public Task<AccessDecision> AllowAsync(RouteActionContext context, IReadOnlyList<RoleAction> allowed, CancellationToken cancellationToken) =>
-        access.CheckAsync(context.Staff, context.Student, context.Dossier, context.Protocol, allowed, cancellationToken);
 
     /// <summary>The card's task is still open and due; null when it was dealt with (or never was a task of these kinds).</summary>
     public static DueTask? OpenTask(RouteActionContext context, params TaskKind[] kinds) =>
@@ -71,11 +49,11 @@ internal sealed class ThuiszitterActionSupport(RouteActionSupport route, Thuiszi
     }
 
     /// <summary>The card replaced in place by the outcome: what was decided, by whom (role, organisation), when.</summary>
-    public CardActionResult Done(RouteActionContext context, AccessDecision decision, string title, params Fact[] facts) =>
+    public CardActionResult Done(RouteActionContext context, string title, params Fact[] facts) =>
         CardActionResult.Replace(route.Cards.Done(
             title,
             [new Fact("Leerling", context.Student.Label), .. facts],
-            $"{context.Staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})",
+            $"{context.Staff.Email} ({RoleNames.Dutch(context.Decision.Grant!.Role)}, {context.Decision.Grant.OrganisationId})",
             context.Now));
 
     /// <summary>Sends the case card at once to whoever holds <paramref name="role"/> for this student (e.g. the school when the case opens).</summary>

@@ -1,5 +1,5 @@
 using VerzuimBot.Access.Authorization;
-using VerzuimBot.Connector.Schema;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
@@ -16,40 +16,38 @@ namespace VerzuimBot.ThuiszitterRoute.Actions;
 /// </summary>
 internal sealed class VrijstellingAction(ThuiszitterActionSupport support) : ICardAction
 {
-    private static readonly RoleAction[] Leerplicht = [new(AccessAction.DecideLeerplicht, Role.Leerplichtambtenaar)];
-    private static readonly RoleAction[] Jeugdarts = [new(AccessAction.KernpartnerDecision, Role.Jeugdarts)];
-    private static readonly RoleAction[] Swv = [new(AccessAction.KernpartnerDecision, Role.Swv)];
+    private static readonly Permit Leerplicht = new(AccessAction.DecideLeerplicht, Role.Leerplichtambtenaar);
+    private static readonly Permit Jeugdarts = new(AccessAction.KernpartnerDecision, Role.Jeugdarts);
+    private static readonly Permit Swv = new(AccessAction.KernpartnerDecision, Role.Swv);
 
     public IReadOnlyCollection<string> Verbs { get; } = ["vrijstelling.formulier", "vrijstelling.aanvraag", "vrijstelling.onderzoek", "vrijstelling.swv", "vrijstelling.advies", "vrijstelling.beschikking"];
 
-    public async Task<CardActionResult> HandleAsync(string verb, Activity activity, CardData data, CancellationToken cancellationToken)
+    /// <summary>Each step is the one role's that owns it: the jeugdarts investigates and advises, the SWV answers, leerplicht receives and decides.</summary>
+    public CardAccess Access(string verb) => CardAccess.Student(verb switch
     {
-        var allowed = verb switch
-        {
-            "vrijstelling.onderzoek" or "vrijstelling.advies" => Jeugdarts,
-            "vrijstelling.swv" => Swv,
-            _ => Leerplicht,
-        };
-        var (context, decision, early) = await support.StartAsync(activity, data, allowed, cancellationToken).ConfigureAwait(false);
-        if (early is not null)
-        {
-            return early;
-        }
+        "vrijstelling.onderzoek" or "vrijstelling.advies" => Jeugdarts,
+        "vrijstelling.swv" => Swv,
+        _ => Leerplicht,
+    });
 
-        var procedure = VrijstellingProcedure.Current(context!.Dossier);
+    public async Task<CardActionResult> HandleAsync(CardPress press, CancellationToken cancellationToken)
+    {
+        var (context, data, verb) = (press.Context, press.Data, press.Verb);
+        var decision = context.Decision;
+        var procedure = VrijstellingProcedure.Current(context.Dossier);
         var reason = data.Text("reden", 500);
         return verb switch
         {
             "vrijstelling.formulier" or "vrijstelling.aanvraag" when procedure is { IsFinished: false } => support.AlreadyDone(context, procedure.Aanvraag),
             "vrijstelling.formulier" => CardActionResult.Replace(support.Cards.Decision(ThuiszitterTaskCards.VrijstellingAanvraag(context.Student, null), string.Empty, context.Student)),
-            "vrijstelling.aanvraag" => await StepAsync(context, decision!, VrijstellingStep.AanvraagOntvangen, null, reason, null, "Vrijstelling 5a: aanvraag vastgelegd",
+            "vrijstelling.aanvraag" => await StepAsync(context, decision, VrijstellingStep.AanvraagOntvangen, null, reason, null, "Vrijstelling 5a: aanvraag vastgelegd",
                 new Fact("Volgende stap", "de jeugdarts onderzoekt de aanvraag en legt die voor aan het SWV"), cancellationToken).ConfigureAwait(false),
             _ when ThuiszitterActionSupport.OpenTask(context, Kind(verb)) is null => support.AlreadyDone(context, procedure?.Steps.LastOrDefault(s => Answers(verb, s.Step)) ?? procedure?.Last),
-            "vrijstelling.onderzoek" => await StepAsync(context, decision!, VrijstellingStep.OnderzoekJeugdarts, null, reason, null, "Vrijstelling 5a: voorgelegd aan het SWV",
+            "vrijstelling.onderzoek" => await StepAsync(context, decision, VrijstellingStep.OnderzoekJeugdarts, null, reason, null, "Vrijstelling 5a: voorgelegd aan het SWV",
                 new Fact("Volgende stap", "het SWV beoordeelt of passend onderwijs mogelijk is"), cancellationToken).ConfigureAwait(false),
-            "vrijstelling.swv" => await SwvAsync(context, decision!, data.Text("knop", 20), reason, cancellationToken).ConfigureAwait(false),
-            "vrijstelling.advies" => await AdviceAsync(context, decision!, data.Text("keuze", 20), reason, cancellationToken).ConfigureAwait(false),
-            _ => await DecideAsync(context, decision!, procedure!, data.Text("knop", 20), reason, cancellationToken).ConfigureAwait(false),
+            "vrijstelling.swv" => await SwvAsync(context, decision, data.Text("knop", 20), reason, cancellationToken).ConfigureAwait(false),
+            "vrijstelling.advies" => await AdviceAsync(context, decision, data.Text("keuze", 20), reason, cancellationToken).ConfigureAwait(false),
+            _ => await DecideAsync(context, decision, procedure!, data.Text("knop", 20), reason, cancellationToken).ConfigureAwait(false),
         };
     }
 
@@ -111,7 +109,7 @@ internal sealed class VrijstellingAction(ThuiszitterActionSupport support) : ICa
         var organisation = decision.Grant!.OrganisationId;
         var fact = new VrijstellingStepRecorded(ThuiszitterActionSupport.NewId(), context.Now, ThuiszitterActionSupport.ActorOf(context.Staff, decision), step, indefinite, organisation, reason, advises);
         await support.RecordAsync(context, fact, cancellationToken).ConfigureAwait(false);
-        return support.Done(context, decision, title, [next, new Fact("Organisatie", organisation), .. reason is null ? Array.Empty<Fact>() : [new Fact("Toelichting", reason)]]);
+        return support.Done(context, title, [next, new Fact("Organisatie", organisation), .. reason is null ? Array.Empty<Fact>() : [new Fact("Toelichting", reason)]]);
     }
 
     private static TaskKind Kind(string verb) => verb switch
