@@ -22,4 +22,8 @@ public enum SchoolType
 }
 
 /// <summary>Who did something: a person acting in a role.</summary>
-public sealed record Actor(StaffId Staff, Role Role);
+/// <param name="Name">
+/// The person's display name as Teams (or the roster of staff) showed it when they acted, so cards can say "Gemeld door Rita
+/// Receptie" instead of an e-mail address. Staff data, never a child's; null on facts recorded before names were kept.
+/// </param>
+public sealed record Actor(StaffId Staff, Role Role, string? Name = null);

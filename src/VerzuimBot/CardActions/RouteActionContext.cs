@@ -121,7 +121,7 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
             return CardActionResult.Replace(cards.Done(
                 $"Al afgehandeld: {EventDescriptions.Describe(done)}",
                 [new Fact("Leerling", context.Student.Label)],
-                $"{done.RecordedBy.Staff.Value} ({Access.Authorization.RoleNames.Dutch(done.RecordedBy.Role)})",
+                PeopleNames.WithRole(done.RecordedBy),
                 done.RecordedAt));
         }
 
@@ -129,7 +129,7 @@ internal sealed class RouteActionSupport(ActingStaff acting, StudentDirectory st
     }
 
     public CardActionResult Done(RouteActionContext context, string title, IEnumerable<Fact> facts, AccessDecision decision) =>
-        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", context.Student.Label), .. facts], $"{context.Staff.Email} ({Access.Authorization.RoleNames.Dutch(decision.Grant!.Role)})", time.GetUtcNow()));
+        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", context.Student.Label), .. facts], PeopleNames.WithRole(context.Staff, decision.Grant!.Role), time.GetUtcNow()));
 
     /// <summary>
     /// Stores the answer to the card, on condition that the card's task is still open in the dossier as stored at that

@@ -7,8 +7,8 @@ namespace VerzuimBot.Messages;
 /// <summary>Every Dutch text and card the bot answers with in this layer.</summary>
 internal sealed class BotReplies(CardTemplateLibrary cards)
 {
-    public const string NotUnderstood = "Dat begrijp ik niet. Typ **help** voor wat ik kan.";
-    public const string Empty = "Ik zie geen tekst. Typ **help** voor wat ik kan.";
+    public const string NotUnderstood = "Dat begrijp ik niet. Typ "help" voor wat ik kan.";
+    public const string Empty = "Ik zie geen tekst. Typ "help" voor wat ik kan.";
     public const string UnknownCardAction = "Deze kaart hoort bij een actie die ik niet (meer) ken. Er is niets veranderd.";
     public const string StoreUnavailable = "Er ging iets mis bij het opslaan. Probeer het zo opnieuw.";
 
@@ -41,7 +41,7 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
 
     public static string WhoAmI(ChannelAccount? from) =>
         from?.AadObjectId is { Length: > 0 } aad
-            ? $"Je bent {CardText.Escape(from.Name ?? "onbekend")}. Je Teams-id (Azure AD object-id) is {aad}. Geef dit door aan de beheerder om je rol te laten instellen."
+            ? $"Je bent {from.Name ?? "onbekend"}. Je Teams-id (Azure AD object-id) is {aad}. Geef dit door aan de beheerder om je rol te laten instellen."
             : "Ik kan je Teams-id niet zien in dit gesprek.";
 
     public JsonNodeCard Welcome() => Render("welkom", new JsonObject

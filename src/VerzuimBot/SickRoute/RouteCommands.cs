@@ -44,7 +44,8 @@ internal sealed class RouteCommands(ActingStaff acting, DialogRunner dialogs, Zi
                 var school = staff.Actor.Grants.FirstOrDefault(g => g.OrganisationKind == Access.Tenants.OrganisationKind.School)?.OrganisationId ?? string.Empty;
                 return Activity.CardMessage(cards.ZiekmeldingForm(school, today, null, rest, [], today, null, null));
             case "ziekmelding" or "ziek":
-                return Activity.Message(await dialogs.BeginAsync(dialogKey, await ziekmelding.BeginAsync(staff, rest, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+                var (query, since) = ZiekmeldingDialog.SplitSince(rest);
+                return Activity.Message(await dialogs.BeginAsync(dialogKey, await ziekmelding.BeginAsync(staff, query, since, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
             case "taken":
                 return Activity.CardMessage(await openTasks.ForAsync(staff, cancellationToken).ConfigureAwait(false));
         }
@@ -93,7 +94,7 @@ internal sealed class DossierReader(Protocol.Dossiers.DossierService dossiers, S
         }
 
         var items = dossier.Events.Reverse().Take(10)
-            .Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {DutchDates.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))
+            .Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {DutchDates.Moment(e.RecordedAt)} door {PeopleNames.Name(e.RecordedBy)})", e.Id.Value))
             .ToList();
         return (items, null);
     }

@@ -44,7 +44,7 @@ internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenan
         if (stage.PersonaOf(tenant, aad) is { } persona)
         {
             var played = await identities.ResolveByEmailAsync(tenant, persona.Email, cancellationToken).ConfigureAwait(false);
-            return played is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(played, played.UserId, true), null) : new StaffResolution(null, NoRole);
+            return played is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(played, played.UserId, true, persona.Name), null) : new StaffResolution(null, NoRole);
         }
 
         var allowed = tenants.Check(tenant);
@@ -66,7 +66,7 @@ internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenan
             actor = await identities.ResolveActorAsync(tenant, aad, cancellationToken).ConfigureAwait(false);
         }
 
-        return actor is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(actor, actor.UserId, false), null) : new StaffResolution(null, NoRole);
+        return actor is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(actor, actor.UserId, false, PeopleNames.Clean(activity.From?.Name)), null) : new StaffResolution(null, NoRole);
     }
 
     /// <summary>The grants of a chat member as far as VerzuimBot knows them (the demo persona they play included); null when unknown. Links nobody.</summary>

@@ -13,7 +13,7 @@ public static class EchoedText
     public static IReadOnlyList<string> Unescaped(IEnumerable<JsonElement> shown, IReadOnlyList<string>? injected)
     {
         // A string that escaping leaves as it is cannot be told apart from an escaped echo.
-        var risky = (injected ?? []).Where(s => s.Length > 0 && CardText.Escape(s) != s).ToList();
+        var risky = (injected ?? []).Where(s => s.Length > 0 && TeamsText.Escape(s) != s).ToList();
         if (risky.Count == 0)
         {
             return [];
@@ -26,7 +26,7 @@ public static class EchoedText
             {
                 // What is left once every escaped echo is taken out must not hold the raw text.
                 problems.AddRange(risky
-                    .Where(s => text.Replace(CardText.Escape(s), string.Empty, StringComparison.Ordinal).Contains(s, StringComparison.Ordinal))
+                    .Where(s => text.Replace(TeamsText.Escape(s), string.Empty, StringComparison.Ordinal).Contains(s, StringComparison.Ordinal))
                     .Select(s => $"'{s}' unescaped in '{Cut(text)}'"));
             }
         }

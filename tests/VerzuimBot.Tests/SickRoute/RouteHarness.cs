@@ -118,7 +118,7 @@ public sealed partial class RouteHarness : IAsyncDisposable
 
     public int CountCards(TeamsUser user, string marker) => CardsOf(user).Count(c => Plain(c).Contains(marker, StringComparison.Ordinal));
 
-    /// <summary>The card's JSON with the markdown escapes of user text undone (CardText.Escape), for reading what people see.</summary>
+    /// <summary>The card's JSON with the markdown escapes of user text undone (TeamsText.Escape), for reading what people see.</summary>
     public static string Plain(JsonElement card) => MarkdownEscape().Replace(card.GetRawText(), "$1");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\\\([\\*_\[\]()`<>#+=.-])")]

@@ -10,7 +10,7 @@ using VerzuimBot.CardActions;
 namespace VerzuimBot.SickRoute.Actions;
 
 /// <summary>Stap 1 in one step: the quick ziekmelding form (the same two questions as the chat dialog), and "herstel".</summary>
-internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory students, SickAbsenceService sick, RouteCards cards, TimeProvider time) : ICardAction
+internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory students, SickAbsenceService sick, Protocol.Schools.SchoolProtocols protocols, RouteCards cards, TimeProvider time) : ICardAction
 {
     public IReadOnlyCollection<string> Verbs { get; } = ["ziekmelding.opslaan", "herstel.opslaan"];
 
@@ -70,8 +70,9 @@ internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory
         }
 
         var outcome = await sick.ReportSickAsync(staff, student, firstDay.Value, expected, mentor == "ja", cancellationToken).ConfigureAwait(false);
+        var remark = expected is { } back ? SchoolDayAnswers.ReturnRemark(back, protocols.For(student.SchoolId).Calendar) : null;
         return outcome.Stored
-            ? CardActionResult.Replace(cards.Done("Ziekmelding opgeslagen", [new Fact("Melding", outcome.Message)], staff.Email, time.GetUtcNow()))
+            ? CardActionResult.Replace(cards.Done("Ziekmelding opgeslagen", [new Fact("Melding", outcome.Message), .. remark is null ? Array.Empty<Fact>() : [new Fact("Let op", $"De verwachte terugkeer: {remark}.")]], PeopleNames.Name(staff), time.GetUtcNow()))
             : Again(outcome.Message);
     }
 
@@ -95,7 +96,7 @@ internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory
 
         var outcome = await sick.RetractAsync(staff, student, eventId, reason, cancellationToken).ConfigureAwait(false);
         return outcome.Stored
-            ? CardActionResult.Replace(cards.Done("Hersteld", [new Fact("Leerling", student.Label), new Fact("Wat", outcome.Message)], staff.Email, time.GetUtcNow()))
+            ? CardActionResult.Replace(cards.Done("Hersteld", [new Fact("Leerling", student.Label), new Fact("Wat", outcome.Message)], PeopleNames.Name(staff), time.GetUtcNow()))
             : CardActionResult.Say(outcome.Message);
     }
 }

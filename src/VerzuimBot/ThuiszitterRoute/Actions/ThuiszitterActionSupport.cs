@@ -75,7 +75,7 @@ internal sealed class ThuiszitterActionSupport(RouteActionSupport route, Thuiszi
         CardActionResult.Replace(route.Cards.Done(
             title,
             [new Fact("Leerling", context.Student.Label), .. facts],
-            $"{context.Staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})",
+            $"{Staff.PeopleNames.Name(context.Staff)} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})",
             context.Now));
 
     /// <summary>Sends the case card at once to whoever holds <paramref name="role"/> for this student (e.g. the school when the case opens).</summary>
