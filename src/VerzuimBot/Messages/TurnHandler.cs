@@ -84,7 +84,7 @@ internal sealed partial class TurnHandler(
         var dialogKey = DialogKey(activity);
         Activity? reply = command switch
         {
-            "help" or "hulp" or "?" or "/help" => Activity.CardMessage(replies.Help()),
+            "help" or "hulp" or "?" or "/help" => Activity.CardMessage(await HelpAsync(activity, cancellationToken).ConfigureAwait(false)),
             "wie ben ik" => Activity.Message(BotReplies.WhoAmI(activity.From)),
             "afwezig" => Activity.Message(await dialogs.BeginAsync(dialogKey, absenceDialog.Begin(), cancellationToken).ConfigureAwait(false)),
             "afwezig formulier" => Activity.CardMessage(replies.AbsenceForm(null, null, null, Today, null)),
@@ -98,9 +98,19 @@ internal sealed partial class TurnHandler(
         }
 
         reply ??= await ContinueDialogAsync(activity, dialogKey, cancellationToken).ConfigureAwait(false);
-        reply ??= Activity.Message(command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstood);
+        reply ??= Activity.Message(command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstoodFor(command));
 
         await ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Help for the person asking: the commands of the roles they hold now (their demo persona's in the demo).</summary>
+    private async Task<JsonNodeCard> HelpAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var roles = resolved.Member?.Actor.Grants.Where(g => g.IsValidAt(now)).Select(g => g.Role).Distinct().ToList() ?? [];
+        var name = resolved.Member is { } staff ? PeopleNames.Name(staff) : PeopleNames.Clean(activity.From?.Name);
+        return replies.Help(name, roles, resolved.Refusal);
     }
 
     /// <summary>The next answer of the dialog running in this conversation (ziekmelding, afwezig); null when none runs.</summary>

@@ -5,7 +5,7 @@ namespace VerzuimBot.Tests.Messages;
 
 /// <summary>
 /// Finds user-typed text that the bot showed unescaped: in the markdown-rendered parts of Adaptive
-/// Cards (TextBlock text, Fact title and value) and in message texts (Teams renders markdown there too).
+/// Cards (TextBlock text, Fact title and value) and in message texts that are not plain text (plain text is shown as typed).
 /// </summary>
 public static class EchoedText
 {
@@ -54,7 +54,8 @@ public static class EchoedText
         }
 
         var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        if (type is "TextBlock" or "message" && element.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+        var plain = element.TryGetProperty("textFormat", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() == "plain";
+        if ((type is "TextBlock" || (type is "message" && !plain)) && element.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
         {
             yield return text.GetString()!;
         }
