@@ -36,7 +36,7 @@ public sealed class TeamsChannelInThePlaygroundTests(PlaygroundFixture playgroun
         await box.ClickAsync();
         await _page.Keyboard.TypeAsync("help");
         await _page.Keyboard.PressAsync("Enter");
-        var help = _page.Locator(".ac-adaptiveCard", new() { HasText = "Wat kan VerzuimBot?" });
+        var help = _page.Locator(".ac-adaptiveCard", new() { HasText = "Wat kan ik voor je doen" });
         await help.WaitForAsync(Visible);
         Assert.Contains("wie ben ik", await help.InnerTextAsync());
 

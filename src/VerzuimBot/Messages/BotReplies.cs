@@ -47,7 +47,7 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
             ["titel"] = name is null ? "Wat kan ik voor je doen?" : $"Wat kan ik voor je doen, {name}?",
             ["ondertitel"] = roles.Count == 0
                 ? whyNoRoles ?? "Je hebt nog geen rol in VerzuimBot."
-                : $"De opdrachten voor je rol als {roleNames}. Typ ze zo in dit gesprek; een naam mag ook een klas of leerlingnummer zijn.",
+                : $"Je rol: {roleNames}. Typ een opdracht zo in dit gesprek; in plaats van een naam mag ook een klas of leerlingnummer.",
             ["commandos"] = Commands(mine),
             ["voetnoot"] = "In een groepsgesprek of kanaal noem je mij eerst met @VerzuimBot.",
             ["knop"] = $"Alle opdrachten ({others.Count})",

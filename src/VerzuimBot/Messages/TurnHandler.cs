@@ -106,11 +106,11 @@ internal sealed partial class TurnHandler(
     /// <summary>Help for the person asking: the commands of the roles they hold now (their demo persona's in the demo).</summary>
     private async Task<JsonNodeCard> HelpAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var resolved = await acting.ResolveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var known = await acting.KnownAsync(activity, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var roles = resolved.Member?.Actor.Grants.Where(g => g.IsValidAt(now)).Select(g => g.Role).Distinct().ToList() ?? [];
-        var name = resolved.Member is { } staff ? PeopleNames.Name(staff) : PeopleNames.Clean(activity.From?.Name);
-        return replies.Help(name, roles, resolved.Refusal);
+        var roles = known?.Actor.Grants.Where(g => g.IsValidAt(now)).Select(g => g.Role).Distinct().ToList() ?? [];
+        var name = known is not null ? PeopleNames.Name(known) : PeopleNames.Clean(activity.From?.Name);
+        return replies.Help(name, roles, roles.Count == 0 ? ActingStaff.NoRole : null);
     }
 
     /// <summary>The next answer of the dialog running in this conversation (ziekmelding, afwezig); null when none runs.</summary>

@@ -69,6 +69,23 @@ internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenan
         return actor is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(actor, actor.UserId, false, PeopleNames.Clean(activity.From?.Name)), null) : new StaffResolution(null, NoRole);
     }
 
+    /// <summary>
+    /// The person behind <paramref name="activity"/> as VerzuimBot knows them now (their demo persona included), without linking
+    /// anyone or asking Teams for the member: for answers that only adapt to the person, such as help. Null when unknown.
+    /// </summary>
+    public async Task<StaffMember?> KnownAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.TenantId is not { Length: > 0 } tenant || activity.From?.AadObjectId is not { Length: > 0 } aad)
+        {
+            return null;
+        }
+
+        var persona = stage.PersonaOf(tenant, aad);
+        return await KnownActorAsync(tenant, aad, cancellationToken).ConfigureAwait(false) is { } actor
+            ? new StaffMember(actor, actor.UserId, persona is not null, persona?.Name ?? PeopleNames.Clean(activity.From.Name))
+            : null;
+    }
+
     /// <summary>The grants of a chat member as far as VerzuimBot knows them (the demo persona they play included); null when unknown. Links nobody.</summary>
     public async Task<AccessActor?> KnownActorAsync(string tenant, string aadObjectId, CancellationToken cancellationToken)
     {

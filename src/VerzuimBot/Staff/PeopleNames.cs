@@ -28,13 +28,13 @@ internal static class PeopleNames
     public static string Name(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return NameOr(actor.Name, actor.Staff.Value);
+        return actor.ShownName;
     }
 
     public static string Name(StaffMember staff)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        return NameOr(staff.Name, staff.Email);
+        return new Actor(new StaffId(staff.Email), default, Clean(staff.Name)).ShownName;
     }
 
     /// <summary>A display name as Teams sends it, trimmed and capped; null when there is none worth showing.</summary>
@@ -43,7 +43,4 @@ internal static class PeopleNames
         var name = displayName?.Trim();
         return string.IsNullOrEmpty(name) || name.Any(char.IsControl) ? null : name.Length <= 100 ? name : name[..100];
     }
-
-    private static string NameOr(string? name, string email) =>
-        Clean(name) ?? (email.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? email[..at] : "onbekend");
 }
