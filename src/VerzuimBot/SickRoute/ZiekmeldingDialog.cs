@@ -176,7 +176,7 @@ internal sealed partial class ZiekmeldingDialog(ActingStaff acting, StudentDirec
 
                     var returnDate = answers["terug"].Length == 0 ? (DateOnly?)null : Iso(answers["terug"]);
                     var outcome = await sick.ReportSickAsync(staff, student, FirstDay(answers, today), returnDate, answers["mentor"] == "ja", ct).ConfigureAwait(false);
-                    return outcome.Stored && ReturnRemark(answers) is { } noSchool ? $"{outcome.Message} Let op: de verwachte terugkeer {noSchool}." : outcome.Message;
+                    return outcome.Stored && ReturnRemark(answers) is { } noSchool ? $"{outcome.Message} Let op, de verwachte terugkeer ({DutchDates.LongDate(returnDate!.Value)}): {noSchool}." : outcome.Message;
                 });
         }
     }

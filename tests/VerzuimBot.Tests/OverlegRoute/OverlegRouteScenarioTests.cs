@@ -270,7 +270,7 @@ public sealed class OverlegRouteScenarioTests
         Assert.True((await harness.PressInGroupAsync(Sanne, summary, messageId, "overleg.actie", action)).ReplacedCard);
         var second = await harness.PressInGroupAsync(Sanne, summary, messageId, "overleg.actie", action);
         Assert.False(second.ReplacedCard);
-        Assert.StartsWith("Deze actie is al vastgelegd (door Sanne SWV (swv) op 17-12-2026 10:00)", Said(second), StringComparison.Ordinal);
+        Assert.StartsWith("Deze actie is al vastgelegd (door Sanne SWV (SWV) op 17-12-2026 10:00)", Said(second), StringComparison.Ordinal);
         Assert.Single((await harness.DossierAsync(daan)).Of<OverlegActionAgreed>());
 
         // A decision of the overleg pressed twice is one decision (who, role, organisation recorded).

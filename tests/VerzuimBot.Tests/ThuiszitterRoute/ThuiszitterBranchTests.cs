@@ -234,7 +234,7 @@ public sealed class ThuiszitterBranchTests
         // (leerplicht's "ja" lifts the sick-only rule of domain.md §8 for this melding).
         var duo = await route.TickAsync(Vera, schoolCase, "Melding DUO-verzuimloket met toelichting 'thuiszitter'", "DUO-2026-0815");
         Assert.Contains("Afgevinkt: Melding DUO-verzuimloket met toelichting 'thuiszitter'", duo.Shown(), StringComparison.Ordinal);
-        Assert.Contains("vera.verzuim@demoschool.example.nl (verzuimcoördinator, 99DE00)", duo.Shown(), StringComparison.Ordinal);
+        Assert.Contains("Vera Verzuim (verzuimcoördinator, 99DE00)", duo.Shown(), StringComparison.Ordinal);
 
         Assert.Contains("Dit mag alleen een zorgcoördinator of verzuimcoördinator", (await route.PressAsync(Max, schoolCase, "thuiszitter.terug", title: "Passend aanbod gestart")).Shown(), StringComparison.Ordinal);
         var closed = await route.PressAsync(Zora, schoolCase, "thuiszitter.terug", new() { ["toelichting"] = "Onderwijs-zorgarrangement bij De Brug" }, title: "Passend aanbod gestart");

@@ -72,7 +72,7 @@ internal sealed class ZiekmeldingFormAction(ActingStaff acting, StudentDirectory
         var outcome = await sick.ReportSickAsync(staff, student, firstDay.Value, expected, mentor == "ja", cancellationToken).ConfigureAwait(false);
         var remark = expected is { } back ? SchoolDayAnswers.ReturnRemark(back, protocols.For(student.SchoolId).Calendar) : null;
         return outcome.Stored
-            ? CardActionResult.Replace(cards.Done("Ziekmelding opgeslagen", [new Fact("Melding", outcome.Message), .. remark is null ? Array.Empty<Fact>() : [new Fact("Let op", $"De verwachte terugkeer: {remark}.")]], PeopleNames.Name(staff), time.GetUtcNow()))
+            ? CardActionResult.Replace(cards.Done("Ziekmelding opgeslagen", [new Fact("Melding", outcome.Message), .. remark is null ? Array.Empty<Fact>() : [new Fact("Let op", $"De verwachte terugkeer ({DutchDates.LongDate(expected!.Value)}): {remark}.")]], PeopleNames.Name(staff), time.GetUtcNow()))
             : Again(outcome.Message);
     }
 
