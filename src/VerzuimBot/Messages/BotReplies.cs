@@ -30,8 +30,8 @@ internal sealed class BotReplies(CardTemplateLibrary cards)
     public const int HelpScreen = 6;
 
     /// <summary>"Dat begrijp ik niet", with the nearest real command when one is close ("Bedoel je "ziekmelding Daan"?").</summary>
-    public static string NotUnderstoodFor(string command) =>
-        CommandCatalog.Nearest(command) is { } nearest ? $"Dat begrijp ik niet. Bedoel je \"{nearest}\"? Typ \"help\" voor wat ik kan." : NotUnderstood;
+    public static string NotUnderstoodFor(string command, string original) =>
+        CommandCatalog.Nearest(command, original) is { } nearest ? $"Dat begrijp ik niet. Bedoel je \"{nearest}\"? Typ \"help\" voor wat ik kan." : NotUnderstood;
 
     /// <summary>
     /// Help that fits the person (issue 21 item 7): the commands for the roles they hold now, at most <see cref="HelpScreen"/>

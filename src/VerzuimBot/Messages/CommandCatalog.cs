@@ -50,12 +50,19 @@ internal static class CommandCatalog
         All.Where(c => c.For.Any(roles.Contains)).Concat(All.Where(c => c.For.Length == 0)).ToList();
 
     /// <summary>
-    /// The real command closest to what was typed ("ziekmeldng" → "ziekmelding"), for "Bedoel je …?": the typed first word
-    /// (or first two) against each keyword, at most two edits and fewer than a third of the keyword's letters. Null when nothing is close.
+    /// The real command closest to what was typed ("ziekmeldng Daan" → "ziekmelding Daan"), for "Bedoel je …?": the typed first
+    /// word (or first two) against each keyword, at most two edits (one for keywords of three letters or fewer); the rest as typed
+    /// in <paramref name="original"/>. Null when nothing is close.
     /// </summary>
-    public static string? Nearest(string command)
+    public static string? Nearest(string command, string original)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var typedWords = original.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || typedWords.Length != words.Length)
+        {
+            typedWords = words;
+        }
+
         if (words.Length == 0)
         {
             return null;
@@ -66,9 +73,9 @@ internal static class CommandCatalog
             {
                 var length = keyword.Count(ch => ch == ' ') + 1;
                 var typed = string.Join(' ', words.Take(length));
-                return (Keyword: keyword, Typed: typed, After: string.Join(' ', words.Skip(length)), Distance: Levenshtein.GetDistance(typed, keyword));
+                return (Keyword: keyword, Typed: typed, After: string.Join(' ', typedWords.Skip(length)), Distance: Levenshtein.GetDistance(typed, keyword));
             })
-            .Where(m => m.Distance > 0 && m.Distance <= 2 && m.Distance * 3 < m.Keyword.Length)
+            .Where(m => m.Distance > 0 && m.Typed.Length >= 3 && m.Distance <= (m.Keyword.Length > 3 ? 2 : 1))
             .OrderBy(m => m.Distance)
             .ThenByDescending(m => m.Keyword.Length)
             .FirstOrDefault();

@@ -98,7 +98,7 @@ internal sealed partial class TurnHandler(
         }
 
         reply ??= await ContinueDialogAsync(activity, dialogKey, cancellationToken).ConfigureAwait(false);
-        reply ??= Activity.Message(command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstoodFor(command));
+        reply ??= Activity.Message(command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstoodFor(command, StripMention(activity.Text)));
 
         await ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
     }
