@@ -14,7 +14,7 @@ namespace VerzuimBot.Messages;
 /// <summary>One turn: dispatch an inbound activity by type, answer through the connector (or the invoke response).</summary>
 internal sealed partial class TurnHandler(
     ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, DialogRunner dialogs, AbsenceDialog absenceDialog, AbsenceCommands absence,
-    IEnumerable<IChatCommands> commands, CardActionRouter cardActions, ActingStaff acting, ILogger<TurnHandler> logger)
+    IEnumerable<IChatCommands> commands, CardActionRouter cardActions, Tasks.MorningOverview overview, ActingStaff acting, ILogger<TurnHandler> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -190,10 +190,19 @@ internal sealed partial class TurnHandler(
 
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
         var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        if (cardActions.Handles(verb))
+        if (cardActions.Handles(verb) || verb == Tasks.MorningOverview.RefreshVerb)
         {
-            var data = action.TryGetProperty("data", out var routeData) && routeData.ValueKind == JsonValueKind.Object ? routeData : default;
-            var result = await cardActions.HandleAsync(verb!, activity, new CardData(data), cancellationToken).ConfigureAwait(false);
+            var data = new CardData(action.TryGetProperty("data", out var routeData) && routeData.ValueKind == JsonValueKind.Object ? routeData : default);
+            var overviewEntries = Tasks.OverviewEntry.Parse(data);
+            var result = verb == Tasks.MorningOverview.RefreshVerb ? null : await cardActions.HandleAsync(verb!, activity, data, cancellationToken).ConfigureAwait(false);
+
+            // On a morning overview the answer comes back as the overview with the answer in the item's place (issue 21 item 3).
+            if (overviewEntries.Count > 0 && result is not { Card: null })
+            {
+                result = await overview.ShowAsync(activity, overviewEntries, result is { Card: { } answer } ? (data.Id("taak") ?? string.Empty, answer) : null, cancellationToken).ConfigureAwait(false);
+            }
+
+            result ??= CardActionResult.Say(Tasks.MorningOverview.NotYours);
             return result.Card is { } replaced
                 ? new InvokeResponse(StatusCodes.Status200OK, new { statusCode = 200, type = Attachment.AdaptiveCardContentType, value = replaced.Content })
                 : new InvokeResponse(StatusCodes.Status200OK, new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = result.Message });

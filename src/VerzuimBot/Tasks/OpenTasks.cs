@@ -49,7 +49,8 @@ internal sealed class OpenTasks(DossierStore heads, DossierService dossiers, Stu
         return cards.TaskList($"{DutchDates.LongDate(today)} · als {roles}", rows.OrderBy(r => r.Due).Take(30).Select(r => (r.What, r.Student, r.When, r.Late)));
     }
 
-    private static bool IsMine(IEnumerable<RoleGrant> grants, string email, Role assignee, StudentRecord student) =>
+    /// <summary>The task is this person's: they are the student's mentor, or hold the assignee's role for the student's school or area.</summary>
+    public static bool IsMine(IEnumerable<RoleGrant> grants, string email, Role assignee, StudentRecord student) =>
         (assignee == Role.Mentor && string.Equals(student.Details.MentorEmail, email, StringComparison.OrdinalIgnoreCase))
         || grants.Any(g => g.Role == assignee
             && (g.OrganisationKind != OrganisationKind.School || string.Equals(g.OrganisationId, student.SchoolId, StringComparison.OrdinalIgnoreCase))
