@@ -71,10 +71,31 @@ public abstract class PlaygroundConversation(PlaygroundFixture playground, strin
         await answers.Nth(before).WaitForAsync(Visible);
     }
 
-    /// <summary>The newest card showing <paramref name="text"/>.</summary>
+    /// <summary>
+    /// A picture of <paramref name="card"/> for the documentation (docs/), taken only when VERZUIMBOT_DOC_SHOTS names the
+    /// folder to write it to: the walk itself never writes into the repository.
+    /// </summary>
+    public static async Task DocumentAsync(ILocator card, string file)
+    {
+        if (Environment.GetEnvironmentVariable("VERZUIMBOT_DOC_SHOTS") is { Length: > 0 } folder)
+        {
+            await card.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, file) });
+        }
+    }
+
+    /// <summary>
+    /// The newest card showing <paramref name="text"/>. A task on a morning overview (issue 21) is a card behind its item's
+    /// "Afhandelen" button: that is opened first, as the user would.
+    /// </summary>
     protected async Task<ILocator> CardAsync(string text)
     {
         var card = Page.Locator(".ac-adaptiveCard", new() { HasText = text }).Last;
+        await card.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Visible.Timeout });
+        if (!await card.IsVisibleAsync())
+        {
+            await Page.Locator(".ac-actionSet", new() { HasText = text }).Last.GetByRole(AriaRole.Button, new() { Name = "Afhandelen" }).First.ClickAsync();
+        }
+
         await card.WaitForAsync(Visible);
         return card;
     }
