@@ -44,6 +44,7 @@ public sealed class TeamsChannelInThePlaygroundTests(PlaygroundFixture playgroun
         await help.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Alle opdrachten") }).ClickAsync();
         await help.GetByText("wie ben ik").First.WaitForAsync(Visible);
 
+        await box.ClickAsync();
         await _page.Keyboard.TypeAsync("banaan");
         await _page.Keyboard.PressAsync("Enter");
         await _page.Locator(".fai-OutputCard", new() { HasText = "Dat begrijp ik niet" }).First.WaitForAsync(Visible);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using VerzuimBot.Access;
 using VerzuimBot.Connector.Client;
+using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Staff;
@@ -36,6 +37,9 @@ internal sealed record SendOutcome(int Reached, ConnectorException? Failure);
 /// </summary>
 internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards, MorningOverview overview)
 {
+    /// <summary>Well below Teams' message size (about 80 KB of UTF-16 with the activity around the card).</summary>
+    internal const int MostCharacters = 36_000;
+
     public async Task<IReadOnlyDictionary<ReadyTask, SendOutcome>> SendAsync(IReadOnlyList<ReadyTask> ready, DateTimeOffset now, ParallelOptions parallel)
     {
         var reached = new ConcurrentDictionary<ReadyTask, int>();
@@ -47,28 +51,48 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
             .ToList();
         await Parallel.ForEachAsync(perPerson, parallel, async (person, ct) =>
         {
-            var card = person.Tasks is [var only] && !only.Task.Key.IsReminder
-                ? cards.For(only.Task, only.Student, only.Dossier, only.Protocol, now)
-                : overview.ForDelivery(person.Tasks.Select(t => (t.Task, t.Student, t.Dossier, t.Protocol)), now);
-            try
+            var ordered = MorningOverview.InOrder(person.Tasks, t => t.Student, t => t.Task).ToList();
+            var parts = ordered is [var only] && !only.Task.Key.IsReminder
+                ? new List<(List<ReadyTask> Tasks, JsonNodeCard Card)> { (ordered, cards.For(only.Task, only.Student, only.Dossier, only.Protocol, now)) }
+                : Overviews(ordered, now);
+            foreach (var (tasks, card) in parts)
             {
-                if (await messenger.SendAsync([person.Person], card, ct).ConfigureAwait(false) > 0)
+                try
                 {
-                    foreach (var task in person.Tasks)
+                    if (await messenger.SendAsync([person.Person], card, ct).ConfigureAwait(false) > 0)
                     {
-                        reached.AddOrUpdate(task, 1, (_, n) => n + 1);
+                        foreach (var task in tasks)
+                        {
+                            reached.AddOrUpdate(task, 1, (_, n) => n + 1);
+                        }
                     }
                 }
-            }
-            catch (ConnectorException ex)
-            {
-                foreach (var task in person.Tasks)
+                catch (ConnectorException ex)
                 {
-                    failed[task] = ex;
+                    foreach (var task in tasks)
+                    {
+                        failed[task] = ex;
+                    }
                 }
             }
         }).ConfigureAwait(false);
 
         return ready.ToDictionary(t => t, t => new SendOutcome(reached.GetValueOrDefault(t), failed.GetValueOrDefault(t)));
+    }
+
+    /// <summary>
+    /// One overview, or, for a morning too large for one Teams message (each item carries its own card), halves of it in
+    /// order until each fits.
+    /// </summary>
+    private List<(List<ReadyTask> Tasks, JsonNodeCard Card)> Overviews(List<ReadyTask> tasks, DateTimeOffset now)
+    {
+        var card = overview.ForDelivery(tasks.Select(t => (t.Task, t.Student, t.Dossier, t.Protocol)), now);
+        if (tasks.Count == 1 || card.Content.GetRawText().Length <= MostCharacters)
+        {
+            return [(tasks, card)];
+        }
+
+        var half = tasks.Count / 2;
+        return [.. Overviews(tasks[..half], now), .. Overviews(tasks[half..], now)];
     }
 }

@@ -106,7 +106,13 @@ internal sealed partial class MorningOverview(
             items.Add(Item(entry, student, open.FirstOrDefault(t => t.Id.Value == entry.TaskId), open, dossier, protocol, now, list, answer, key));
         }
 
-        return items.Count == 0 ? CardActionResult.Say(NotYours) : CardActionResult.Replace(Render(list, items, now));
+        if (items.Count == 0)
+        {
+            // Answered by someone who holds none of the overview's tasks themselves (a replacement): their answer as it came.
+            return answered is { } own ? CardActionResult.Replace(own.Card) : CardActionResult.Say(NotYours);
+        }
+
+        return CardActionResult.Replace(Render(list, items, now));
     }
 
     /// <summary>Students in name order, each student's tasks by due moment and then in ladder order (3 before 12 uur).</summary>
