@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using VerzuimBot.Access;
 using VerzuimBot.Connector.Client;
 using VerzuimBot.Connector.Schema;
@@ -7,14 +8,15 @@ using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Staff;
+using StoredTask = VerzuimBot.Storage.DueTask;
 using TaskClaim = VerzuimBot.Storage.TaskClaim;
 
 namespace VerzuimBot.Tasks;
 
 /// <summary>A due task the sweeper claimed and checked against the dossier, ready to be sent to <see cref="People"/>.</summary>
-internal sealed class ReadyTask(TaskClaim claim, DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, IReadOnlyList<Recipient> people)
+internal sealed class ReadyTask(StoredTask stored, DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, IReadOnlyList<Recipient> people)
 {
-    public TaskClaim Claim { get; } = claim;
+    public StoredTask Stored { get; } = stored;
 
     public DueTask Task { get; } = task;
 
@@ -40,8 +42,16 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
     /// <summary>Well below Teams' message size (about 80 KB of UTF-16 with the activity around the card).</summary>
     internal const int MostCharacters = 36_000;
 
-    public async Task<IReadOnlyDictionary<ReadyTask, SendOutcome>> SendAsync(IReadOnlyList<ReadyTask> ready, DateTimeOffset now, ParallelOptions parallel)
+    /// <summary>
+    /// Sends each person their card, claiming each task (once, however many people receive it) just before the card goes out;
+    /// a task is finished once every person it goes to was sent theirs. A task nobody can receive is claimed and finished at once.
+    /// </summary>
+    /// <returns>How many tasks <paramref name="finish"/> marked delivered.</returns>
+    public async Task<int> SendAsync(
+        IReadOnlyList<ReadyTask> ready, DateTimeOffset now, ParallelOptions parallel,
+        Func<ReadyTask, CancellationToken, Task<TaskClaim?>> claim, Func<ReadyTask, TaskClaim, SendOutcome, CancellationToken, Task<bool>> finish)
     {
+        var claims = new ConcurrentDictionary<ReadyTask, Lazy<Task<TaskClaim?>>>();
         var reached = new ConcurrentDictionary<ReadyTask, int>();
         var failed = new ConcurrentDictionary<ReadyTask, ConnectorException>();
         var perPerson = ready
@@ -49,12 +59,35 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
             .GroupBy(x => (EmailAddress.Normalise(x.Person.Email), x.Person.Organisation.Id))
             .Select(g => (g.First().Person, Tasks: g.Select(x => x.Task).Distinct().ToList()))
             .ToList();
+        var waiting = perPerson.SelectMany(p => p.Tasks).CountBy(t => t).ToDictionary(c => c.Key, c => new StrongBox<int>(c.Value));
+        var delivered = 0;
+
+        Task<TaskClaim?> ClaimOnce(ReadyTask task, CancellationToken ct) => claims.GetOrAdd(task, t => new Lazy<Task<TaskClaim?>>(() => claim(t, ct))).Value;
+
+        async Task FinishAsync(ReadyTask task, CancellationToken ct)
+        {
+            if (await ClaimOnce(task, ct).ConfigureAwait(false) is { } claimed
+                && await finish(task, claimed, new SendOutcome(reached.GetValueOrDefault(task), failed.GetValueOrDefault(task)), ct).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref delivered);
+            }
+        }
+
+        await Parallel.ForEachAsync(ready.Where(t => !waiting.ContainsKey(t)), parallel, async (task, ct) => await FinishAsync(task, ct).ConfigureAwait(false)).ConfigureAwait(false);
         await Parallel.ForEachAsync(perPerson, parallel, async (person, ct) =>
         {
-            var ordered = MorningOverview.InOrder(person.Tasks, t => t.Student, t => t.Task).ToList();
-            var parts = ordered is [var only] && !only.Task.Key.IsReminder
-                ? new List<(List<ReadyTask> Tasks, JsonNodeCard Card)> { (ordered, cards.For(only.Task, only.Student, only.Dossier, only.Protocol, now)) }
-                : Overviews(ordered, now);
+            var mine = new List<ReadyTask>();
+            foreach (var task in MorningOverview.InOrder(person.Tasks, t => t.Student, t => t.Task))
+            {
+                if (await ClaimOnce(task, ct).ConfigureAwait(false) is not null)
+                {
+                    mine.Add(task);
+                }
+            }
+
+            var parts = mine is [var only] && !only.Task.Key.IsReminder
+                ? new List<(List<ReadyTask> Tasks, JsonNodeCard Card)> { (mine, cards.For(only.Task, only.Student, only.Dossier, only.Protocol, now)) }
+                : mine.Count == 0 ? [] : Overviews(mine, now);
             foreach (var (tasks, card) in parts)
             {
                 try
@@ -75,9 +108,14 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
                     }
                 }
             }
+
+            foreach (var task in person.Tasks.Where(t => Interlocked.Decrement(ref waiting[t].Value) == 0))
+            {
+                await FinishAsync(task, ct).ConfigureAwait(false);
+            }
         }).ConfigureAwait(false);
 
-        return ready.ToDictionary(t => t, t => new SendOutcome(reached.GetValueOrDefault(t), failed.GetValueOrDefault(t)));
+        return delivered;
     }
 
     /// <summary>

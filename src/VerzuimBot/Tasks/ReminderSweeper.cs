@@ -9,12 +9,12 @@ using VerzuimBot.Telemetry;
 namespace VerzuimBot.Tasks;
 
 /// <summary>
-/// One pass over the due tasks: each is claimed (exactly one instance wins), checked against the
-/// dossier as it is now (a task the rules no longer produce is cancelled, not sent), sent to whoever
-/// holds the role (per person: one card, or one morning overview, see <see cref="MorningDelivery"/>), and marked delivered. A failed send is put back for later, never dropped; a task
-/// nobody can receive yet waits for the next school day. Up to <see cref="ReminderOptions.Parallelism"/>
-/// tasks are in flight at once (the 08:30 storm is bound by Teams' rate, not by one send after another);
-/// each is still claimed before it is sent.
+/// One pass over the due tasks: each is checked against the dossier as it is now (a task the rules no longer produce is
+/// cancelled, not sent), sent to whoever holds the role (per person one card, or one morning overview: see
+/// <see cref="MorningDelivery"/>), claimed just before (exactly one instance wins) and marked delivered after. A failed
+/// send is put back for later, never dropped; a task nobody can receive yet waits for the next school day. Up to
+/// <see cref="ReminderOptions.Parallelism"/> people are sent to at once (the 08:30 storm is bound by Teams' rate, not by
+/// one send after another).
 /// </summary>
 internal sealed class ReminderSweeper(
     TaskStore tasks, StudentDirectory students, DossierService dossiers, SchoolProtocols protocols, TaskRecipients recipients,
@@ -31,7 +31,6 @@ internal sealed class ReminderSweeper(
         try
         {
             var now = time.GetUtcNow();
-            var delivered = 0;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
             var due = await tasks.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
             BotTelemetry.RemindersDue.Add(due.Count);
@@ -44,16 +43,9 @@ internal sealed class ReminderSweeper(
                 }
             }).ConfigureAwait(false);
 
-            // Sent per person, not per task: one card or one morning overview each (issue 21 item 3).
-            var sent = await delivery.SendAsync([.. ready], now, parallel).ConfigureAwait(false);
-            await Parallel.ForEachAsync(sent, parallel, async (outcome, ct) =>
-            {
-                if (await FinishAsync(outcome.Key, outcome.Value, now, ct).ConfigureAwait(false))
-                {
-                    Interlocked.Increment(ref delivered);
-                }
-            }).ConfigureAwait(false);
-
+            // Sent per person, not per task: one card or one morning overview each (issue 21 item 3). Each task is claimed
+            // just before its person's card goes out, so at most Parallelism people's tasks are in flight at once.
+            var delivered = await delivery.SendAsync([.. ready], now, parallel, (task, ct) => ClaimAsync(task, now, ct), (task, claim, outcome, ct) => FinishAsync(task, claim, outcome, now, ct)).ConfigureAwait(false);
             span?.SetTag(BotTelemetry.Tags.Count, delivered);
             return delivered;
         }
@@ -63,18 +55,11 @@ internal sealed class ReminderSweeper(
         }
     }
 
-    /// <summary>Claims the task and checks it against the dossier as it is now; null when another instance has it or it no longer applies.</summary>
+    /// <summary>Checks the task against the dossier as it is now and finds who receives it; null when it no longer applies (then cancelled).</summary>
     private async Task<ReadyTask?> PrepareAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
-        // The lease counts from the claim, not from the start of a sweep that may have run for minutes.
         var now = Max(time.GetUtcNow(), sweepStart);
-        var claim = await tasks.TryClaimAsync(stored, _instance, now, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
-        if (claim is null)
-        {
-            return null;
-        }
-
-        var definition = claim.Task.Definition;
+        var definition = stored.Definition;
         var protocol = protocols.For(definition.SchoolId);
         var student = definition.StudentId is { } id ? await students.GetAsync(definition.SchoolId, id, cancellationToken).ConfigureAwait(false) : null;
         if (student is null)
@@ -95,13 +80,17 @@ internal sealed class ReminderSweeper(
         }
 
         var people = await recipients.ForAsync(current.Assignee, student.SchoolId, student.Id.Value, student.Details, cancellationToken).ConfigureAwait(false);
-        return new ReadyTask(claim, current, student, dossier, protocol, people);
+        return new ReadyTask(stored, current, student, dossier, protocol, people);
     }
 
+    /// <summary>Exactly one instance wins a task; the lease counts from the claim, not from the start of a sweep that may have run for minutes.</summary>
+    private Task<TaskClaim?> ClaimAsync(ReadyTask ready, DateTimeOffset sweepStart, CancellationToken cancellationToken) =>
+        tasks.TryClaimAsync(ready.Stored, _instance, Max(time.GetUtcNow(), sweepStart), TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken);
+
     /// <summary>Marks a sent task delivered; one nobody could receive waits for the next school day, a failed send backs off.</summary>
-    private async Task<bool> FinishAsync(ReadyTask ready, SendOutcome outcome, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    private async Task<bool> FinishAsync(ReadyTask ready, TaskClaim claim, SendOutcome outcome, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
-        var (claim, current, protocol) = (ready.Claim, ready.Task, ready.Protocol);
+        var (current, protocol) = (ready.Task, ready.Protocol);
         var definition = claim.Task.Definition;
         var now = Max(time.GetUtcNow(), sweepStart);
         if (outcome.Failure is { } ex)
