@@ -19,6 +19,11 @@ public sealed class KernpartnersInThePlaygroundTests(PlaygroundFixture playgroun
         await SayAsync("speel receptie", "Je speelt nu Rita Receptie");
         await SayAsync("9 uur ongeoorloofd 124004", "Vastgelegd: 9 uur ongeoorloofd verzuim van Zoë de Boer (2b)");
         await SayAsync("speel verzuimcoördinator", "Je speelt nu Vera");
+
+        // The three rungs come as one morning overview (issue 21 item 3), in ladder order; the 9-hour rung is opened on it.
+        var overview = await CardAsync("Je taken voor vandaag");
+        Assert.Matches("Acties verzuimladder afvinken \\(3 uur\\)[\\s\\S]*\\(6 uur\\)[\\s\\S]*\\(9 uur\\)", await overview.InnerTextAsync());
+        await DocumentAsync(overview, "ochtendoverzicht.png");
         var rung = await CardAsync("Verzuimladder 9 uur: Zoë de Boer (2b)");
         await rung.GetByText("Melding DUO-verzuimloket (1e melding) met referentienummer").ClickAsync();
         await rung.GetByLabel("Referentienummer van de melding").First.FillAsync("DUO-2026-1102");

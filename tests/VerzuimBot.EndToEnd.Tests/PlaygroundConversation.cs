@@ -71,11 +71,42 @@ public abstract class PlaygroundConversation(PlaygroundFixture playground, strin
         await answers.Nth(before).WaitForAsync(Visible);
     }
 
-    /// <summary>The newest card showing <paramref name="text"/>.</summary>
+    /// <summary>
+    /// A picture of <paramref name="card"/> for the documentation (docs/), taken only when VERZUIMBOT_DOC_SHOTS names the
+    /// folder to write it to: the walk itself never writes into the repository.
+    /// </summary>
+    public static async Task DocumentAsync(ILocator card, string file)
+    {
+        if (Environment.GetEnvironmentVariable("VERZUIMBOT_DOC_SHOTS") is { Length: > 0 } folder)
+        {
+            await card.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, file) });
+        }
+    }
+
+    /// <summary>
+    /// The newest card showing <paramref name="text"/>. A task on a morning overview (issue 21) is a card behind its item's
+    /// "Afhandelen" button, which the Playground renders only when pressed: when no card shows the text soon, the overviews'
+    /// items are opened, newest first, until it shows, as the user would.
+    /// </summary>
     protected async Task<ILocator> CardAsync(string text)
     {
         var card = Page.Locator(".ac-adaptiveCard", new() { HasText = text }).Last;
-        await card.WaitForAsync(Visible);
+        try
+        {
+            await card.WaitForAsync(new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Newest first; the demo chat holds every persona's overviews, so not only the newest overview.
+            var closed = Page.Locator(".ac-adaptiveCard", new() { HasText = "Je taken voor vandaag" }).GetByRole(AriaRole.Button, new() { Name = "Afhandelen", Expanded = false });
+            for (var tries = 0; tries < 40 && !await card.IsVisibleAsync() && await closed.CountAsync() > 0; tries++)
+            {
+                await closed.Last.ClickAsync();
+            }
+
+            await card.WaitForAsync(Visible);
+        }
+
         return card;
     }
 

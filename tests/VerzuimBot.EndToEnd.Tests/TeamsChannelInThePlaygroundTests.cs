@@ -36,10 +36,15 @@ public sealed class TeamsChannelInThePlaygroundTests(PlaygroundFixture playgroun
         await box.ClickAsync();
         await _page.Keyboard.TypeAsync("help");
         await _page.Keyboard.PressAsync("Enter");
-        var help = _page.Locator(".ac-adaptiveCard", new() { HasText = "Wat kan VerzuimBot?" });
+        var help = _page.Locator(".ac-adaptiveCard", new() { HasText = "Wat kan ik voor je doen" });
         await help.WaitForAsync(Visible);
-        Assert.Contains("wie ben ik", await help.InnerTextAsync());
+        // Help fits the person (issue 21 item 7): their role's commands with examples; the rest behind a button.
+        Assert.Contains("ziek Daan", await help.InnerTextAsync());
+        await PlaygroundConversation.DocumentAsync(help, "help-kaart.png");
+        await help.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Alle opdrachten") }).ClickAsync();
+        await help.GetByText("wie ben ik").First.WaitForAsync(Visible);
 
+        await box.ClickAsync();
         await _page.Keyboard.TypeAsync("banaan");
         await _page.Keyboard.PressAsync("Enter");
         await _page.Locator(".fai-OutputCard", new() { HasText = "Dat begrijp ik niet" }).First.WaitForAsync(Visible);

@@ -29,6 +29,9 @@ public sealed class RosterColumnMapping
     /// <summary>Optional: "ja"/"nee" (002 §1.2: a HAVO-, VWO- or MBO-diploma from level 2); empty means unknown.</summary>
     public IReadOnlyList<string> Startkwalificatie { get; init; } = ["Startkwalificatie", "Startkwalificatie behaald"];
 
+    /// <summary>Optional: the day the student was enrolled at the school; a ziekmelding never starts before it (issue 21).</summary>
+    public IReadOnlyList<string> Inschrijfdatum { get; init; } = ["Inschrijfdatum", "Datum inschrijving", "Ingeschreven op", "Inschrijvingsdatum"];
+
     internal IEnumerable<(string Field, IReadOnlyList<string> Headers, bool Required)> Fields =>
     [
         (RosterFields.Leerlingnummer, Leerlingnummer, true),
@@ -41,6 +44,7 @@ public sealed class RosterColumnMapping
         (RosterFields.MentorEmail, MentorEmail, true),
         (RosterFields.Woongemeente, Woongemeente, true),
         (RosterFields.Startkwalificatie, Startkwalificatie, false),
+        (RosterFields.Inschrijfdatum, Inschrijfdatum, false),
     ];
 
     /// <summary>Reads a mapping from JSON; a Dutch <see cref="FormatException"/> when it is not valid.</summary>

@@ -106,8 +106,8 @@ public static partial class RosterCsvParser
                 rowProblems.Add(new RosterProblem(row, RosterFields.MentorEmail, $"'{mentor}' is geen geldig e-mailadres."));
             }
 
-            var birthText = Get(RosterFields.Geboortedatum);
-            var birth = ParseBirthDate(birthText, today, row, rowProblems);
+            var birth = ParseBirthDate(Get(RosterFields.Geboortedatum), today, row, rowProblems);
+            var enrolled = ParseEnrolment(Get(RosterFields.Inschrijfdatum), today, row, rowProblems);
             var startkwalificatie = ParseYesNo(Get(RosterFields.Startkwalificatie), row, rowProblems);
             var tussenvoegsel = Get(RosterFields.Tussenvoegsel);
             if (tussenvoegsel.Length > MaxFieldLength)
@@ -127,7 +127,7 @@ public static partial class RosterCsvParser
             else
             {
                 students.Add(new RosterRow(row, new RosterStudentDetails(
-                    number, roepnaam, tussenvoegsel.Length == 0 ? null : tussenvoegsel, achternaam, birth, klas, EmailAddress.Normalise(mentor), gemeente, schoolType, Startkwalificatie: startkwalificatie)));
+                    number, roepnaam, tussenvoegsel.Length == 0 ? null : tussenvoegsel, achternaam, birth, klas, EmailAddress.Normalise(mentor), gemeente, schoolType, Startkwalificatie: startkwalificatie, Inschrijfdatum: enrolled)));
             }
 
             if (rowsRead % ProgressEvery == 0)
@@ -158,6 +158,39 @@ public static partial class RosterCsvParser
 
     private static DateOnly? ParseBirthDate(string text, DateOnly today, int row, List<RosterProblem> problems)
     {
+        if (ParseDate(text, RosterFields.Geboortedatum, row, problems) is not { } birth)
+        {
+            return null;
+        }
+
+        if (birth > today.AddYears(-2) || birth < today.AddYears(-30))
+        {
+            problems.Add(new RosterProblem(row, RosterFields.Geboortedatum, $"'{text}' kan geen geboortedatum van een leerling zijn."));
+            return null;
+        }
+
+        return birth;
+    }
+
+    private static DateOnly? ParseEnrolment(string text, DateOnly today, int row, List<RosterProblem> problems)
+    {
+        if (ParseDate(text, RosterFields.Inschrijfdatum, row, problems) is not { } enrolled)
+        {
+            return null;
+        }
+
+        if (enrolled > today.AddYears(1) || enrolled < today.AddYears(-25))
+        {
+            problems.Add(new RosterProblem(row, RosterFields.Inschrijfdatum, $"'{text}' kan geen inschrijfdatum van een leerling zijn."));
+            return null;
+        }
+
+        return enrolled;
+    }
+
+    /// <summary>dd-mm-jjjj (also with / or .) or jjjj-mm-dd; empty is unknown, anything else a problem of <paramref name="field"/>.</summary>
+    private static DateOnly? ParseDate(string text, string field, int row, List<RosterProblem> problems)
+    {
         if (text.Length == 0)
         {
             return null;
@@ -174,24 +207,17 @@ public static partial class RosterCsvParser
         }
         else
         {
-            problems.Add(new RosterProblem(row, RosterFields.Geboortedatum, $"'{text}' is geen bekend datumformaat. Gebruik dd-mm-jjjj."));
+            problems.Add(new RosterProblem(row, field, $"'{text}' is geen bekend datumformaat. Gebruik dd-mm-jjjj."));
             return null;
         }
 
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) || year < 1)
         {
-            problems.Add(new RosterProblem(row, RosterFields.Geboortedatum, $"'{text}' is geen bestaande datum."));
+            problems.Add(new RosterProblem(row, field, $"'{text}' is geen bestaande datum."));
             return null;
         }
 
-        var birth = new DateOnly(year, month, day);
-        if (birth > today.AddYears(-2) || birth < today.AddYears(-30))
-        {
-            problems.Add(new RosterProblem(row, RosterFields.Geboortedatum, $"'{text}' kan geen geboortedatum van een leerling zijn."));
-            return null;
-        }
-
-        return birth;
+        return new DateOnly(year, month, day);
     }
 
     private static int Int(Match match, string group) => int.Parse(match.Groups[group].ValueSpan, CultureInfo.InvariantCulture);

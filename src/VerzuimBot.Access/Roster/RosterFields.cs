@@ -12,4 +12,5 @@ internal static class RosterFields
     public const string MentorEmail = "mentor e-mail";
     public const string Woongemeente = "woongemeente";
     public const string Startkwalificatie = "startkwalificatie";
+    public const string Inschrijfdatum = "inschrijfdatum";
 }

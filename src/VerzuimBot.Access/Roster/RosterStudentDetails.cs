@@ -10,6 +10,7 @@ namespace VerzuimBot.Access.Roster;
 /// </summary>
 /// <param name="Geboortedatum">Null when the export has none: the leerplicht route then runs as for a leerplichtige and says the age is unknown.</param>
 /// <param name="Startkwalificatie">Whether the student has a startkwalificatie (002 §1.2), where the export says so; null when unknown.</param>
+/// <param name="Inschrijfdatum">The day of enrolment at the school, where the export has it: absence never starts before it.</param>
 public sealed record RosterStudentDetails(
     string Leerlingnummer,
     string Roepnaam,
@@ -21,7 +22,8 @@ public sealed record RosterStudentDetails(
     string Woongemeente,
     SchoolType SchoolType,
     DateOnly? VertrokkenOp = null,
-    bool? Startkwalificatie = null)
+    bool? Startkwalificatie = null,
+    DateOnly? Inschrijfdatum = null)
 {
     public const string EnvelopeType = "roster-student-v1";
 

@@ -42,7 +42,8 @@ public sealed class CardTemplateLibrary
     /// <summary>
     /// Expands template <paramref name="templateName"/> with <paramref name="data"/> (strict: a binding to a field the data
     /// lacks throws). The result is the Adaptive Card itself: the <c>content</c> of an
-    /// <c>application/vnd.microsoft.card.adaptive</c> attachment. Put user-typed text through <see cref="CardText.Escape"/> first.
+    /// <c>application/vnd.microsoft.card.adaptive</c> attachment. Data is plain text: values bound into a
+    /// TextBlock's text or a fact are escaped here with <see cref="TeamsText.Escape"/>, so never escape them before.
     /// </summary>
     /// <exception cref="CardTemplateException">Unknown template, unsupported syntax, missing field, evaluation error, or no card object.</exception>
     public JsonObject Render(string templateName, JsonNode? data)
@@ -53,7 +54,7 @@ public sealed class CardTemplateLibrary
                 $"There is no card template '{templateName}' in {_directory} (known: {string.Join(", ", TemplateNames)}).");
         try
         {
-            return template.Value.Expand(data, MissingFieldHandling.Throw) as JsonObject
+            return template.Value.Expand(data, MissingFieldHandling.Throw, escapeMarkdown: true) as JsonObject
                 ?? throw new CardTemplateException(CardTemplateError.NotACard, "the template did not produce one card object (root dropped by $when, or repeated by $data)");
         }
         catch (CardTemplateException e)

@@ -18,31 +18,39 @@ internal sealed class PreparedTemplate
 
     public static PreparedTemplate Prepare(JsonNode? template) => new(PrepareNode(template));
 
-    /// <summary>Expands against <paramref name="data"/> (bound as <c>$root</c>); the result is detached from both.</summary>
-    public JsonNode? Expand(JsonNode? data, MissingFieldHandling missingFields)
+    /// <summary>
+    /// Expands against <paramref name="data"/> (bound as <c>$root</c>); the result is detached from both. With
+    /// <paramref name="escapeMarkdown"/> every value bound into a TextBlock's text or a fact's title or value goes through
+    /// <see cref="TeamsText.Escape"/>: data is plain text, and only there does Teams read markdown.
+    /// </summary>
+    public JsonNode? Expand(JsonNode? data, MissingFieldHandling missingFields, bool escapeMarkdown = false)
     {
         var root = TemplateValues.FromNode(data);
-        var scope = new EvaluationScope(root, root, Undefined.Value, missingFields == MissingFieldHandling.Throw);
+        var scope = new EvaluationScope(root, root, Undefined.Value, missingFields == MissingFieldHandling.Throw, escapeMarkdown);
         var result = _root.Expand(scope);
         return result is Undefined ? null : (JsonNode?)result;
     }
 
-    private static Node PrepareNode(JsonNode? node) => node switch
+    // markdown: the string is shown as markdown (a TextBlock's text, a fact's title or value); facts: the node is a FactSet's list.
+    private static Node PrepareNode(JsonNode? node, bool markdown = false, bool facts = false) => node switch
     {
-        JsonArray array => new ArrayNode(array.Select(PrepareNode).ToList()),
-        JsonObject obj => PrepareObject(obj),
+        JsonArray array => new ArrayNode(array.Select(item => PrepareNode(item, facts: facts)).ToList()),
+        JsonObject obj => PrepareObject(obj, facts),
         JsonValue value when TemplateValues.FromNode(value) is string text && InterpolatedString.TryParse(text) is { } interpolated
-            => new StringNode(interpolated),
+            => new StringNode(interpolated, markdown),
         _ => new LiteralNode(node?.DeepClone()),
     };
 
-    private static ObjectNode PrepareObject(JsonObject obj)
+    private static ObjectNode PrepareObject(JsonObject obj, bool isFact)
     {
         Expression? data = null, when = null;
         var hasData = obj.TryGetPropertyValue("$data", out var dataNode);
         if (hasData) data = SingleExpressionOf(dataNode, "$data");
         if (obj.TryGetPropertyValue("$when", out var whenNode)) when = SingleExpressionOf(whenNode, "$when");
-        var properties = obj.Where(p => !ReservedKeys.Contains(p.Key)).Select(p => (p.Key, PrepareNode(p.Value))).ToList();
+        var isTextBlock = obj["type"] is JsonValue type && TemplateValues.FromNode(type) is "TextBlock";
+        var properties = obj.Where(p => !ReservedKeys.Contains(p.Key))
+            .Select(p => (p.Key, PrepareNode(p.Value, markdown: (isTextBlock && p.Key == "text") || (isFact && p.Key is "title" or "value"), facts: p.Key == "facts")))
+            .ToList();
         return new ObjectNode(properties, data, when);
     }
 
@@ -67,14 +75,15 @@ internal sealed class PreparedTemplate
         public override object? Expand(EvaluationScope scope) => value?.DeepClone();
     }
 
-    private sealed class StringNode(InterpolatedString text) : Node
+    private sealed class StringNode(InterpolatedString text, bool markdown) : Node
     {
         public override object? Expand(EvaluationScope scope)
         {
+            var escape = markdown && scope.EscapeMarkdown;
             if (text.SingleExpression is { } single)
             {
                 var value = Evaluate(single, scope, substitute: true);
-                return value is Undefined ? value : TemplateValues.ToNode(value);
+                return value is Undefined ? value : TemplateValues.ToNode(escape && value is string shown ? TeamsText.Escape(shown) : value);
             }
             var result = new System.Text.StringBuilder();
             foreach (var part in text.Parts)
@@ -86,7 +95,7 @@ internal sealed class PreparedTemplate
                     throw Failed(expression, "its value is null, and null cannot be put inside text");
                 if (scope.StrictMissingFields && value is JsonArray or JsonObject)
                     throw Failed(expression, "its value is a list or object, which cannot be put inside text");
-                result.Append(TemplateValues.ToJsString(value));
+                result.Append(escape ? TeamsText.Escape(TemplateValues.ToJsString(value)) : TemplateValues.ToJsString(value));
             }
             return JsonValue.Create(result.ToString());
         }

@@ -8,7 +8,7 @@ namespace VerzuimBot.Domain.Calendar;
 public sealed class SchoolCalendar
 {
     private readonly HashSet<DateOnly> _daysOff;
-    private readonly HashSet<DateOnly> _nationalDaysOff;
+    private readonly Dictionary<DateOnly, string> _nationalDaysOff;
 
     public SchoolCalendar(
         HolidayRegion region,
@@ -22,8 +22,8 @@ public sealed class SchoolCalendar
         KnownFrom = knownFrom;
         KnownUntil = knownUntil;
         Holidays = holidays.OrderBy(h => h.First).ToList();
-        _nationalDaysOff = nationalDaysOff.SelectMany(Days).ToHashSet();
-        _daysOff = Holidays.SelectMany(Days).Concat(_nationalDaysOff).Concat(studyDays).ToHashSet();
+        _nationalDaysOff = nationalDaysOff.SelectMany(h => Days(h).Select(d => (Day: d, h.Name))).DistinctBy(d => d.Day).ToDictionary(d => d.Day, d => d.Name);
+        _daysOff = Holidays.SelectMany(Days).Concat(_nationalDaysOff.Keys).Concat(studyDays).ToHashSet();
     }
 
     public HolidayRegion Region { get; }
@@ -51,7 +51,35 @@ public sealed class SchoolCalendar
     public bool IsWorkingDay(DateOnly date)
     {
         EnsureKnown(date);
-        return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_nationalDaysOff.Contains(date);
+        return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_nationalDaysOff.ContainsKey(date);
+    }
+
+    /// <summary>Whether <paramref name="date"/> lies in the range this calendar knows (every other member throws outside it).</summary>
+    public bool Knows(DateOnly date) => date >= KnownFrom && date <= KnownUntil;
+
+    /// <summary>
+    /// Why there is no school on <paramref name="date"/>, as the end of a Dutch sentence ("… valt in de kerstvakantie",
+    /// "… valt in het weekend", "… valt op Koningsdag", "… valt op een studiedag"); null on a school day.
+    /// A holiday wins over the weekend it contains, so a Saturday in the kerstvakantie is named by the vakantie.
+    /// </summary>
+    public string? NoSchoolReason(DateOnly date)
+    {
+        if (IsSchoolDay(date))
+        {
+            return null;
+        }
+
+        if (Holidays.FirstOrDefault(h => h.Contains(date)) is { } holiday)
+        {
+            return $"in de {holiday.Name.ToLowerInvariant()}";
+        }
+
+        if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            return "in het weekend";
+        }
+
+        return _nationalDaysOff.TryGetValue(date, out var feestdag) ? $"op {feestdag}" : "op een studiedag van de school";
     }
 
     /// <summary>The first school day on or after <paramref name="date"/>.</summary>

@@ -12,7 +12,8 @@ public enum DateAnswerKind
 }
 
 /// <summary>The parsed answer: a date, "weet ik niet", or invalid with a Dutch reason.</summary>
-public sealed record DateAnswer(DateAnswerKind Kind, DateOnly? Date = null, string? Problem = null);
+/// <param name="Closest">For a day that cannot be ("31-2"): the last day of that month, so an answer can offer the nearest real day.</param>
+public sealed record DateAnswer(DateAnswerKind Kind, DateOnly? Date = null, string? Problem = null, DateOnly? Closest = null);
 
 /// <summary>
 /// Understands the ways Dutch staff write a date in chat: "vandaag", "morgen", "overmorgen",
@@ -107,7 +108,9 @@ public static partial class DutchDateParser
 
         if (!IsValid(y, m, d))
         {
-            return Invalid($"{d}-{m}-{y} bestaat niet.");
+            return IsValid(y, m, 1) && d >= 1
+                ? new DateAnswer(DateAnswerKind.Invalid, Problem: $"{d}-{m}-{y} bestaat niet.", Closest: new DateOnly(y, m, DateTime.DaysInMonth(y, m)))
+                : Invalid($"{d}-{m}-{y} bestaat niet.");
         }
 
         var date = new DateOnly(y, m, d);

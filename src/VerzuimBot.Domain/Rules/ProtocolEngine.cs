@@ -30,7 +30,8 @@ public sealed partial class ProtocolEngine(ProtocolProfile profile, SchoolCalend
         new UnauthorisedRoute(this, dossier, tasks, leerplicht).Evaluate(today);
         new ThuiszitterRoute(this, dossier, tasks, leerplicht).Evaluate(today);
         new SchoolLeaveRoute(this, dossier, tasks, leerplicht).Evaluate(today);
-        return tasks.DistinctBy(t => t.Id).OrderBy(t => t.DueAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal).ToList();
+        // Same moment: rungs read upwards (9 uur before 12 uur), so replies and cards list them in the ladder's order.
+        return tasks.DistinctBy(t => t.Id).OrderBy(t => t.DueAt).ThenBy(t => t.Id.Value, Language.NaturalOrder.Instance).ToList();
     }
 
     /// <summary>Ids that were scheduled before but are no longer produced (e.g. after a beter-melding): cancel them.</summary>

@@ -37,10 +37,13 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
             : null;
     }
 
+    /// <summary>How far back a ziekmelding may start: older absence is a matter for the school's administration, not a chat.</summary>
+    public const int MaxDaysBack = 30;
+
     public async Task<RouteOutcome> ReportSickAsync(StaffMember staff, StudentRecord student, DateOnly firstDay, DateOnly? expectedReturn, bool parentWillContactMentor, CancellationToken cancellationToken)
     {
         var today = SchoolClock.Today(time);
-        if (firstDay > today.AddDays(1) || firstDay < today.AddDays(-30))
+        if (firstDay > today.AddDays(1) || firstDay < today.AddDays(-MaxDaysBack))
         {
             return new RouteOutcome(false, "De eerste ziektedag moet tussen 30 dagen geleden en morgen liggen.");
         }
@@ -132,7 +135,7 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
         return new RouteOutcome(true, $"Hersteld: \"{EventDescriptions.Describe(target)}\" telt niet meer mee (reden vastgelegd). {outcome.Cancelled.Count} taak/taken die daardoor vervielen zijn geannuleerd. Meld het juiste opnieuw als dat nodig is.");
     }
 
-    public static Actor ActorOf(StaffMember staff, AccessDecision decision) => new(new StaffId(staff.Email), decision.Grant!.Role);
+    public static Actor ActorOf(StaffMember staff, AccessDecision decision) => new(new StaffId(staff.Email), decision.Grant!.Role, staff.Name);
 
     public static Domain.Identity.EventId NewId() => new("ev-" + Guid.NewGuid().ToString("N"));
 }

@@ -49,7 +49,7 @@ internal static class ThuiszitterTexts
 
     /// <summary>"lotte@rbl.example.nl (leerplichtambtenaar, RBL-DEMO)": who decided, in which role, for which organisation.</summary>
     public static string Who(DossierEvent fact, string? organisation) =>
-        $"{fact.RecordedBy.Staff.Value} ({RoleNames.Dutch(fact.RecordedBy.Role)}{(organisation is null ? string.Empty : ", " + organisation)})";
+        $"{fact.RecordedBy.ShownName} ({RoleNames.Dutch(fact.RecordedBy.Role)}{(organisation is null ? string.Empty : ", " + organisation)})";
 
     public static string? OrganisationOf(DossierEvent fact) => fact switch
     {

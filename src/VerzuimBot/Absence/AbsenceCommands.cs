@@ -50,7 +50,7 @@ internal sealed class AbsenceCommands(StaffAbsenceStore store, BotReplies replie
     }
 
     private string Footnote(string? actorName) =>
-        $"Afgehandeld door {VerzuimBot.Cards.CardText.Escape(actorName ?? "jou")} op {TimeZoneInfo.ConvertTime(time.GetUtcNow(), SchoolClock.Zone).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture)}.";
+        $"Afgehandeld door {actorName ?? "jou"} op {TimeZoneInfo.ConvertTime(time.GetUtcNow(), SchoolClock.Zone).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture)}.";
 
     private static string? Text(JsonElement data, string property) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -34,9 +34,9 @@ internal static class AbsenceInput
         return match is null ? (null, "Kies ziek, verlof, scholing of anders.") : (match, null);
     }
 
-    /// <summary>A Dutch sentence; the e-mail address (user input) is escaped for card markdown.</summary>
+    /// <summary>A Dutch sentence (plain text: cards escape it where they show it).</summary>
     public static string Describe(StaffAbsence absence) =>
-        $"afwezig t/m {absence.Until.ToString("dddd d MMMM yyyy", Dutch)} ({absence.Reason.ToLowerInvariant()}); je taken gaan naar {VerzuimBot.Cards.CardText.Escape(absence.Replacement)}";
+        $"afwezig t/m {absence.Until.ToString("dddd d MMMM yyyy", Dutch)} ({absence.Reason.ToLowerInvariant()}); je taken gaan naar {absence.Replacement}";
 
     public static CultureInfo Dutch { get; } = CultureInfo.GetCultureInfo("nl-NL");
 }

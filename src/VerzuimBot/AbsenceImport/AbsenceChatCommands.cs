@@ -53,7 +53,7 @@ internal sealed class AbsenceChatCommands(ActingStaff acting, TeamsFileDownload 
         var request = new AbsenceImportRequest(organisation, file.Name, file.Content, mapping, new Actor(new StaffId(staff.Email), decision.Grant!.Role), organisation,
             DryRun: command.EndsWith(" proef", StringComparison.Ordinal), GoodRowsOnly: command.EndsWith("alleen goede rijen", StringComparison.Ordinal));
         var report = await importer.ImportAsync(request, progress: null, cancellationToken).ConfigureAwait(false);
-        await notice.SendAsync(organisation, report, mapping, staff.Email, cancellationToken).ConfigureAwait(false);
+        await notice.SendAsync(organisation, report, mapping, PeopleNames.Name(staff), cancellationToken).ConfigureAwait(false);
         return Activity.Message(string.Join('\n', report.Lines().Take(40)));
     }
 }

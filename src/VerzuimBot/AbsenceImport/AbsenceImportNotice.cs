@@ -48,16 +48,16 @@ internal sealed class AbsenceImportNotice(CardTemplateLibrary cards, StaffMessen
     /// <summary>The card's data; names come from the roster and are escaped (a name is text, never markdown).</summary>
     internal static JsonObject Data(AbsenceImportReport report, AbsenceMapping mapping, string importedBy, DateTimeOffset at) => new()
     {
-        ["systeem"] = CardText.Escape(mapping.System),
+        ["systeem"] = TeamsText.Escape(mapping.System),
         ["samenvatting"] = report.Summary,
         ["heeftLeerlingen"] = report.Crossed.Count > 0,
         ["leerlingen"] = new JsonArray(report.Crossed.Select(c => (JsonNode)new JsonObject
         {
-            ["naam"] = CardText.Escape(c.Name),
-            ["klas"] = CardText.Escape(c.Klas),
+            ["naam"] = TeamsText.Escape(c.Name),
+            ["klas"] = TeamsText.Escape(c.Klas),
             ["wat"] = c.What,
             ["volgendeStap"] = c.NextStep,
         }).ToArray()),
-        ["bron"] = CardText.Escape($"Bestand {report.FileName} (sha256 {report.FileHash[..16]}), geïmporteerd door {importedBy} op {DutchDates.Moment(at)}"),
+        ["bron"] = TeamsText.Escape($"Bestand {report.FileName} (sha256 {report.FileHash[..16]}), geïmporteerd door {importedBy} op {DutchDates.Moment(at)}"),
     };
 }

@@ -65,7 +65,7 @@ internal sealed class RouteActionSupport(DossierService dossiers, RouteCards car
             return CardActionResult.Replace(cards.Done(
                 $"Al afgehandeld: {EventDescriptions.Describe(done)}",
                 [new Fact("Leerling", context.Student.Label)],
-                $"{done.RecordedBy.Staff.Value} ({Access.Authorization.RoleNames.Dutch(done.RecordedBy.Role)})",
+                PeopleNames.WithRole(done.RecordedBy),
                 done.RecordedAt));
         }
 
@@ -74,7 +74,7 @@ internal sealed class RouteActionSupport(DossierService dossiers, RouteCards car
 
     /// <summary>The card replaced by what was stored; <paramref name="decision"/> when a narrower one than the opening's allowed it.</summary>
     public CardActionResult Done(RouteActionContext context, string title, IEnumerable<Fact> facts, AccessDecision? decision = null) =>
-        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", context.Student.Label), .. facts], $"{context.Staff.Email} ({Access.Authorization.RoleNames.Dutch((decision ?? context.Decision).Grant!.Role)})", time.GetUtcNow()));
+        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", context.Student.Label), .. facts], PeopleNames.WithRole(context.Staff, (decision ?? context.Decision).Grant!.Role), time.GetUtcNow()));
 
     /// <summary>
     /// Stores the answer to the card, on condition that the card's task is still open in the dossier as stored at that

@@ -21,7 +21,7 @@ internal sealed class RouteCards(CardTemplateLibrary cards)
             ["heeftFout"] = problem is not null,
             ["foutmelding"] = problem ?? string.Empty,
             ["leerling"] = Text(leerling),
-            ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["titel"] = CardText.Escape(c.Label), ["waarde"] = c.Details.Leerlingnummer }).ToArray()),
+            ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["titel"] = c.Label, ["waarde"] = c.Details.Leerlingnummer }).ToArray()),
             ["eersteDag"] = DutchDates.IsoDate(firstDay ?? today),
             ["minDatum"] = DutchDates.IsoDate(today.AddDays(-30)),
             ["maxDatum"] = DutchDates.IsoDate(today.AddDays(1)),
@@ -41,7 +41,7 @@ internal sealed class RouteCards(CardTemplateLibrary cards)
     /// <summary>A task card: the template's own fields plus the reference the card's action sends back.</summary>
     public JsonNodeCard Task(string template, TaskReference reference, StudentRecord student, IEnumerable<Fact> facts, JsonObject fields)
     {
-        fields["leerling"] = CardText.Escape(student.Label);
+        fields["leerling"] = student.Label;
         fields["feiten"] = Facts(facts);
         fields["taak"] = reference.TaskId;
         fields["school"] = reference.SchoolId;
@@ -53,31 +53,31 @@ internal sealed class RouteCards(CardTemplateLibrary cards)
     {
         ["titel"] = title,
         ["feiten"] = Facts(facts),
-        ["door"] = CardText.Escape(by),
+        ["door"] = by,
         ["op"] = DutchDates.Moment(at),
     });
 
     public JsonNodeCard TaskList(string subtitle, IEnumerable<(string What, string Student, string When, bool Late)> tasks) => Render("takenlijst", new JsonObject
     {
         ["ondertitel"] = subtitle,
-        ["taken"] = new JsonArray(tasks.Select(t => (JsonNode)new JsonObject { ["wat"] = t.What, ["leerling"] = CardText.Escape(t.Student), ["wanneer"] = t.When, ["teLaat"] = t.Late }).ToArray()),
+        ["taken"] = new JsonArray(tasks.Select(t => (JsonNode)new JsonObject { ["wat"] = t.What, ["leerling"] = t.Student, ["wanneer"] = t.When, ["teLaat"] = t.Late }).ToArray()),
     });
 
     public JsonNodeCard Herstel(StudentRecord student, IEnumerable<(string Title, string EventId)> events) => Render("herstel", new JsonObject
     {
-        ["leerling"] = CardText.Escape(student.Label),
+        ["leerling"] = student.Label,
         ["gebeurtenissen"] = new JsonArray(events.Select(e => (JsonNode)new JsonObject { ["titel"] = e.Title, ["waarde"] = e.EventId }).ToArray()),
         ["school"] = student.SchoolId,
         ["leerlingId"] = student.Id.Value,
     });
 
     public static JsonArray Facts(IEnumerable<Fact> facts) =>
-        new(facts.Select(f => (JsonNode)new JsonObject { ["titel"] = f.Title, ["waarde"] = CardText.Escape(f.Value) }).ToArray());
+        new(facts.Select(f => (JsonNode)new JsonObject { ["titel"] = f.Title, ["waarde"] = f.Value }).ToArray());
 
     public static JsonArray Lines(IEnumerable<string> lines) =>
-        new(lines.Select(l => (JsonNode)new JsonObject { ["tekst"] = CardText.Escape(l) }).ToArray());
+        new(lines.Select(l => (JsonNode)new JsonObject { ["tekst"] = l }).ToArray());
 
-    private static string Text(string? value) => value is null ? string.Empty : CardText.Escape(value);
+    private static string Text(string? value) => value ?? string.Empty;
 
     private JsonNodeCard Render(string template, JsonObject data) => JsonNodeCard.From(cards.Render(template, data));
 }

@@ -22,7 +22,7 @@ internal sealed class DemoSeeder(DemoOptions options, RosterStore roster, Studen
         var school = new SchoolId(options.SchoolId);
         foreach (var s in options.Students)
         {
-            var details = new RosterStudentDetails(s.Leerlingnummer, s.Roepnaam, s.Tussenvoegsel, s.Achternaam, s.Geboortedatum, s.Klas, s.MentorEmail, s.Woongemeente, SchoolType.VO);
+            var details = new RosterStudentDetails(s.Leerlingnummer, s.Roepnaam, s.Tussenvoegsel, s.Achternaam, s.Geboortedatum, s.Klas, s.MentorEmail, s.Woongemeente, SchoolType.VO, Inschrijfdatum: s.Inschrijfdatum);
             await roster.UpsertStudentAsync(new RosterStudent(school.Value, ids.For(school, s.Leerlingnummer).Value, details.ToEnvelope(), now), cancellationToken).ConfigureAwait(false);
         }
 

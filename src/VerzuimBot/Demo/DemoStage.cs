@@ -41,6 +41,9 @@ internal sealed class DemoStudent
     public string MentorEmail { get; set; } = string.Empty;
 
     public string Woongemeente { get; set; } = string.Empty;
+
+    /// <summary>Optional day of enrolment (a ziekmelding never starts before it).</summary>
+    public DateOnly? Inschrijfdatum { get; set; }
 }
 
 /// <summary>A role of the demo: organisation, role, e-mail and scope as a beheerder would assign it.</summary>

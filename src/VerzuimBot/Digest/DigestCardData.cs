@@ -32,7 +32,7 @@ internal static class DigestCardData
         var schools = digest.Schools.OrderByDescending(s => s.Absent.Total).ThenBy(s => s.School!.Value.Value, StringComparer.Ordinal).Take(MaxSchools).ToList();
         return new JsonObject
         {
-            ["titel"] = CardText.Escape(labels.Title),
+            ["titel"] = labels.Title,
             ["overzichtId"] = labels.DigestId,
             ["peildatum"] = digest.AsOf.ToString("dddd d MMMM yyyy", Dutch),
             ["sinds"] = digest.Since.ToString("dddd d MMMM yyyy HH:mm", Dutch),
@@ -67,12 +67,12 @@ internal static class DigestCardData
             },
             ["thuiszitters"] = new JsonArray(listed.Select(e => (JsonNode)new JsonObject
             {
-                ["leerling"] = CardText.Escape(labels.Student(e.Student)),
-                ["school"] = CardText.Escape(labels.School(e.School)),
+                ["leerling"] = labels.Student(e.Student),
+                ["school"] = labels.School(e.School),
                 ["type"] = e.Type.ToString(CultureInfo.InvariantCulture),
                 ["code"] = DigestTexts.Code(e.Code),
                 ["dagen"] = e.SchoolDaysAbsent,
-                ["regie"] = e.Regiepersoon is { } regie ? CardText.Escape(labels.Staff(regie)) : "nog niet benoemd",
+                ["regie"] = e.Regiepersoon is { } regie ? labels.Staff(regie) : "nog niet benoemd",
                 ["stap"] = Step(e.NextStep),
                 ["teLaat"] = e.NextStep.Overdue,
             }).ToArray()),
@@ -81,7 +81,7 @@ internal static class DigestCardData
                 .Select(s => (JsonNode)new JsonObject { ["soort"] = DigestTexts.Overdue(s), ["aantal"] = Count(total.Overdue[s]) }).ToArray()),
             ["scholen"] = new JsonArray(schools.Select(s => (JsonNode)new JsonObject
             {
-                ["naam"] = CardText.Escape(labels.School(s.School!.Value)),
+                ["naam"] = labels.School(s.School!.Value),
                 ["cijfers"] = $"{s.Absent.Tot4Weken}·{s.Absent.Tot3Maanden}·{s.Absent.LangerDan3Maanden}  {s.OpenThuiszitterCases}  {s.OverdueTotal}",
             }).ToArray()),
             ["meerScholen"] = digest.Schools.Count - schools.Count,

@@ -92,7 +92,7 @@ internal sealed class DigestCommands(
         var overzicht = audience.School is { } one ? audiences.SchoolName(one) : audience.SwvName;
         return JsonNodeCard.From(cards.Render("overzicht-export", new JsonObject
         {
-            ["overzicht"] = CardText.Escape(overzicht),
+            ["overzicht"] = overzicht,
             ["peilmoment"] = DutchDates.Moment(asOf),
             ["geldigTot"] = DutchDates.Moment(link.ExpiresAt),
             ["link"] = link.Link.AbsoluteUri,

@@ -42,7 +42,7 @@ internal sealed class Stap6FollowUpCards(RouteCards cards) : ITaskCardProvider
             [new Fact("Leerling", student.Label), new Fact("Aanleiding", task.Detail ?? "stap 6")],
             new JsonObject
             {
-                ["tekst"] = $"{CardText.Escape(reason)} Kies de vervolgstap, wie hem doet en wanneer.",
+                ["tekst"] = $"{reason} Kies de vervolgstap, wie hem doet en wanneer.",
                 ["heeftFout"] = problem is not null,
                 ["foutmelding"] = problem ?? string.Empty,
                 ["voorkeuze"] = preferred,

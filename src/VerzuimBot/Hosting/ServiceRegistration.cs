@@ -107,6 +107,8 @@ internal static class ServiceRegistration
         services.AddSingleton<RouteCards>();
         services.AddSingleton<TaskCards>();
         services.AddSingleton(_ => configuration.GetSection(ReminderOptions.SectionName).Get<ReminderOptions>() ?? new ReminderOptions());
+        services.AddSingleton<MorningOverview>();
+        services.AddSingleton<MorningDelivery>();
         services.AddSingleton<ReminderSweeper>();
         services.AddHostedService<ReminderScheduler>();
         services.AddSingleton<OpenTasks>();

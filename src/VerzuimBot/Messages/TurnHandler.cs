@@ -14,7 +14,7 @@ namespace VerzuimBot.Messages;
 /// <summary>One turn: dispatch an inbound activity by type, answer through the connector (or the invoke response).</summary>
 internal sealed partial class TurnHandler(
     ConnectorClient connector, ConversationCapture capture, BotReplies replies, ProcessedActivityStore processed, TimeProvider time, DialogRunner dialogs, AbsenceDialog absenceDialog, AbsenceCommands absence,
-    IEnumerable<IChatCommands> commands, CardActionRouter cardActions, ActingStaff acting, ILogger<TurnHandler> logger)
+    IEnumerable<IChatCommands> commands, CardActionRouter cardActions, Tasks.MorningOverview overview, ActingStaff acting, ILogger<TurnHandler> logger)
 {
     public async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -84,7 +84,7 @@ internal sealed partial class TurnHandler(
         var dialogKey = DialogKey(activity);
         Activity? reply = command switch
         {
-            "help" or "hulp" or "?" or "/help" => Activity.CardMessage(replies.Help()),
+            "help" or "hulp" or "?" or "/help" => Activity.CardMessage(await HelpAsync(activity, cancellationToken).ConfigureAwait(false)),
             "wie ben ik" => Activity.Message(BotReplies.WhoAmI(activity.From)),
             "afwezig" => Activity.Message(await dialogs.BeginAsync(dialogKey, absenceDialog.Begin(), cancellationToken).ConfigureAwait(false)),
             "afwezig formulier" => Activity.CardMessage(replies.AbsenceForm(null, null, null, Today, null)),
@@ -98,9 +98,19 @@ internal sealed partial class TurnHandler(
         }
 
         reply ??= await ContinueDialogAsync(activity, dialogKey, cancellationToken).ConfigureAwait(false);
-        reply ??= Activity.Message(command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstood);
+        reply ??= Activity.Message(command.Length == 0 ? BotReplies.Empty : BotReplies.NotUnderstoodFor(command, StripMention(activity.Text)));
 
         await ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Help for the person asking: the commands of the roles they hold now (their demo persona's in the demo).</summary>
+    private async Task<JsonNodeCard> HelpAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var known = await acting.KnownAsync(activity, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var roles = known?.Actor.Grants.Where(g => g.IsValidAt(now)).Select(g => g.Role).Distinct().ToList() ?? [];
+        var name = known is not null ? PeopleNames.Name(known) : PeopleNames.Clean(activity.From?.Name);
+        return replies.Help(name, roles, roles.Count == 0 ? ActingStaff.NoRole : null);
     }
 
     /// <summary>The next answer of the dialog running in this conversation (ziekmelding, afwezig); null when none runs.</summary>
@@ -180,10 +190,19 @@ internal sealed partial class TurnHandler(
 
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
         var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        if (cardActions.Handles(verb))
+        if (cardActions.Handles(verb) || verb == Tasks.MorningOverview.RefreshVerb)
         {
-            var data = action.TryGetProperty("data", out var routeData) && routeData.ValueKind == JsonValueKind.Object ? routeData : default;
-            var result = await cardActions.HandleAsync(verb!, activity, new CardData(data), cancellationToken).ConfigureAwait(false);
+            var data = new CardData(action.TryGetProperty("data", out var routeData) && routeData.ValueKind == JsonValueKind.Object ? routeData : default);
+            var overviewEntries = Tasks.OverviewEntry.Parse(data);
+            var result = verb == Tasks.MorningOverview.RefreshVerb ? null : await cardActions.HandleAsync(verb!, activity, data, cancellationToken).ConfigureAwait(false);
+
+            // On a morning overview the answer comes back as the overview with the answer in the item's place (issue 21 item 3).
+            if (overviewEntries.Count > 0 && result is not { Card: null })
+            {
+                result = await overview.ShowAsync(activity, overviewEntries, result is { Card: { } answer } ? (data.Id("taak") ?? string.Empty, answer) : null, cancellationToken).ConfigureAwait(false);
+            }
+
+            result ??= CardActionResult.Say(Tasks.MorningOverview.NotYours);
             return result.Card is { } replaced
                 ? new InvokeResponse(StatusCodes.Status200OK, new { statusCode = 200, type = Attachment.AdaptiveCardContentType, value = replaced.Content })
                 : new InvokeResponse(StatusCodes.Status200OK, new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = result.Message });

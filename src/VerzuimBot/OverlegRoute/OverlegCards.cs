@@ -36,7 +36,7 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
         var chosenChat = again?.Chat is { } chat && chats.Any(c => c.ConversationId == chat) ? chat : null;
         return Render("overleg-besluit", new JsonObject
         {
-            ["leerling"] = CardText.Escape(student.Label),
+            ["leerling"] = student.Label,
             ["feiten"] = RouteCards.Facts(facts),
             ["heeftLopend"] = lines.Count > 0,
             ["lopend"] = RouteCards.Lines(lines),
@@ -46,10 +46,10 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
             ["standaardDeelnemers"] = again is null ? "school,ouders,leerplicht" : string.Join(',', again.Partners),
             ["standaardReden"] = again?.Reason ?? string.Empty,
             ["heeftWaarschuwing"] = again is not null,
-            ["waarschuwing"] = again is null ? string.Empty : CardText.Escape(again.Warning),
+            ["waarschuwing"] = again is null ? string.Empty : again.Warning,
             ["bevestigdeChat"] = again?.Chat ?? string.Empty,
             ["heeftChats"] = chats.Count > 0,
-            ["chats"] = Choices(chats.Select(c => (CardText.Escape(c.Name), c.ConversationId))),
+            ["chats"] = Choices(chats.Select(c => (c.Name, c.ConversationId))),
             ["standaardChat"] = chosenChat ?? (chats.Count > 0 ? chats[0].ConversationId : string.Empty),
             ["geenChat"] = NoGroupChat,
             ["kaart"] = cardId,
@@ -81,11 +81,11 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
         var owners = OverlegTerms.Owners.Where(o => overleg.Partners.Contains(o.Partner)).ToList();
         return Render("overleg-samenvatting", new JsonObject
         {
-            ["titel"] = CardText.Escape($"{OverlegTerms.SoortTitle(overleg.Soort)} · {Initials(student)} · lln. {student.Details.Leerlingnummer}"),
+            ["titel"] = $"{OverlegTerms.SoortTitle(overleg.Soort)} · {Initials(student)} · lln. {student.Details.Leerlingnummer}",
             ["feiten"] = RouteCards.Facts(facts),
             ["acties"] = new JsonArray(actions.Select(a => (JsonNode)new JsonObject
             {
-                ["tekst"] = CardText.Escape(a.Agreed.Description),
+                ["tekst"] = a.Agreed.Description,
                 ["eigenaar"] = OwnerTitle(a.Agreed.Owner),
                 ["uiterlijk"] = DutchDates.LongDate(a.Agreed.Due),
                 ["status"] = a.Completed is { } c ? $"afgerond op {DutchDates.ShortDate(SchoolClock.LocalDate(c.RecordedAt))}" : "open",
@@ -103,7 +103,7 @@ internal sealed class OverlegCards(CardTemplateLibrary cards, TenantPolicy tenan
 
     public JsonNodeCard ActionReminder(string taskId, StudentRecord student, OverlegActionView action, bool late) => Render("overleg-actie", new JsonObject
     {
-        ["titel"] = $"{(late ? "Actie uit het overleg is te laat" : "Actie uit het overleg")}: {CardText.Escape(student.Label)}",
+        ["titel"] = $"{(late ? "Actie uit het overleg is te laat" : "Actie uit het overleg")}: {student.Label}",
         ["teLaat"] = late,
         ["tekst"] = late
             ? $"Deze actie is op {DutchDates.LongDate(SchoolClock.LocalDate(action.Agreed.RecordedAt))} afgesproken in het overleg over deze leerling en had uiterlijk {DutchDates.LongDate(action.Agreed.Due)} klaar moeten zijn. Druk op Afgerond als hij gedaan is."

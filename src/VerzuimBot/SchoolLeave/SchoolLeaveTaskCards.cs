@@ -28,13 +28,13 @@ internal sealed class SchoolLeaveTaskCards(RouteCards cards) : ITaskCardProvider
     public JsonNodeCard For(DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateTimeOffset now) => task.Kind switch
     {
         TaskKind.SchorsingGemeld when dossier.Of<SchorsingRecorded>().FirstOrDefault(s => s.Id.Value == task.Anchor) is { } schorsing =>
-            cards.Notice("taak-melding", $"Schorsing gemeld: {CardText.Escape(student.Label)}",
+            cards.Notice("taak-melding", $"Schorsing gemeld: {student.Label}",
                 $"De school meldt een schorsing {SchoolLeaveService.Span(schorsing.First, schorsing.Last)}. De leerling is dan formeel vrijgesteld; het is geen verzuim.",
                 [new Fact("Leerling", student.Label), new Fact("School", student.SchoolId), new Fact("Kenmerk", task.Detail ?? "niet opgegeven")],
                 "002 §1.3.1: \"ook hiervan moet Leerplicht op de hoogte worden gebracht\". Deze melding vraagt geen antwoord."),
         TaskKind.ExtraVerlofBesluit or TaskKind.GeweigerdVerlofControle when Request(dossier, task.Anchor) is { } request =>
             Verlof(task, student, dossier, protocol, request, null),
-        _ => cards.Notice("taak-melding", $"{TaskTitles.Of(task.Kind)}: {CardText.Escape(student.Label)}", task.Detail ?? string.Empty, [new Fact("Leerling", student.Label)], "Deze melding is niet meer compleet; vraag de verzuimcoördinator."),
+        _ => cards.Notice("taak-melding", $"{TaskTitles.Of(task.Kind)}: {student.Label}", task.Detail ?? string.Empty, [new Fact("Leerling", student.Label)], "Deze melding is niet meer compleet; vraag de verzuimcoördinator."),
     };
 
     public static ExtraVerlofRequested? Request(DossierView dossier, string anchor) =>
@@ -56,7 +56,7 @@ internal sealed class SchoolLeaveTaskCards(RouteCards cards) : ITaskCardProvider
             var refused = dossier.Of<ExtraVerlofDecided>().LastOrDefault(d => d.Request == request.Id);
             return cards.Task("verlof-controle", reference, student, [.. facts, new("Geweigerd", refused?.Reason ?? "zonder toelichting")], new JsonObject
             {
-                ["tekst"] = $"Het extra verlof van {CardText.Escape(student.Details.Roepnaam)} is geweigerd. Vandaag begint het: is de leerling op school?",
+                ["tekst"] = $"Het extra verlof van {student.Details.Roepnaam} is geweigerd. Vandaag begint het: is de leerling op school?",
             });
         }
 

@@ -46,7 +46,8 @@ internal sealed class RouteCommands(
                 var school = staff.Actor.Grants.FirstOrDefault(g => g.OrganisationKind == Access.Tenants.OrganisationKind.School)?.OrganisationId ?? string.Empty;
                 return Activity.CardMessage(cards.ZiekmeldingForm(school, today, null, rest, [], today, null, null));
             case "ziekmelding" or "ziek":
-                return Activity.Message(await dialogs.BeginAsync(dialogKey, await ziekmelding.BeginAsync(staff, rest, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+                var (query, since) = ZiekmeldingDialog.SplitSince(rest);
+                return Activity.Message(await dialogs.BeginAsync(dialogKey, await ziekmelding.BeginAsync(staff, query, since, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
             case "taken" when !rateLimits.TryAcquireForSchools(activity, OpenTasks.SchoolsOf(staff, time.GetUtcNow()).Count):
                 // A gemeente-wide role reads the open dossiers of every school it serves: that costs more (issue 19 item 12).
                 return Activity.Message(RateLimiting.TurnRateLimiter.SlowDown);
@@ -77,6 +78,6 @@ internal sealed class RouteCommands(
         var events = await sick.RetractableAsync(staff, student, cancellationToken).ConfigureAwait(false);
         return events.Count == 0
             ? Activity.Message($"Er staat niets in het dossier van {student.Label} dat jij kunt herstellen.")
-            : Activity.CardMessage(cards.Herstel(student, events.Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {DutchDates.Moment(e.RecordedAt)} door {e.RecordedBy.Staff.Value})", e.Id.Value))));
+            : Activity.CardMessage(cards.Herstel(student, events.Select(e => ($"{EventDescriptions.Describe(e)} (vastgelegd {DutchDates.Moment(e.RecordedAt)} door {PeopleNames.Name(e.RecordedBy)})", e.Id.Value))));
     }
 }

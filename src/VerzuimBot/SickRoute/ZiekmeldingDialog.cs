@@ -4,17 +4,20 @@ using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.SickAbsence;
+using System.Text.RegularExpressions;
+using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.Staff;
 
 namespace VerzuimBot.SickRoute;
 
 /// <summary>
-/// Stap 1 by chat ("ziekmelding", "ziek Daan", "ziek 123456"): find the student, ask the protocol's two
-/// questions word for word, confirm, store. A dialog of <see cref="DialogRunner"/>: the state is kept per
-/// conversation and user, so a restart mid-dialog loses nothing; "stop" ends it without storing.
+/// Stap 1 by chat ("ziekmelding", "ziek Daan", "ziek 123456", and from an earlier day in one line: "ziek Daan vanaf
+/// 19-10-2026", "ziek 123456 sinds maandag"): find the student, ask the protocol's two questions word for word, confirm,
+/// store. A dialog of <see cref="DialogRunner"/>: the state is kept per conversation and user, so a restart mid-dialog
+/// loses nothing; "stop" ends it without storing.
 /// </summary>
-internal sealed class ZiekmeldingDialog(ActingStaff acting, StudentDirectory students, SickAbsenceService sick, TimeProvider time) : IDialog
+internal sealed partial class ZiekmeldingDialog(ActingStaff acting, StudentDirectory students, SickAbsenceService sick, SchoolProtocols protocols, TimeProvider time) : IDialog
 {
     public const string DialogId = "ziekmelding";
     public const string AskStudent = "Welke leerling is ziek? Typ de naam of het leerlingnummer. (Typ stop om te stoppen.)";
@@ -32,10 +35,36 @@ internal sealed class ZiekmeldingDialog(ActingStaff acting, StudentDirectory stu
 
     public string Id => DialogId;
 
-    /// <summary>The first step, for <see cref="DialogRunner.BeginAsync"/>: ask for the student, or look up the one typed with the command.</summary>
-    public async Task<DialogStep> BeginAsync(StaffMember staff, string? query, CancellationToken cancellationToken)
+    /// <summary>
+    /// "Daan vanaf 19-10-2026" → ("Daan", "19-10-2026"): the student and the typed first day, so the date is never read as part
+    /// of the name. Without "vanaf", "sinds" or "per" the whole text is the student and the first day is today.
+    /// </summary>
+    public static (string Query, string? Since) SplitSince(string text)
     {
-        var start = new DialogState(DialogId, (int)Step.Search, new Dictionary<string, string>());
+        var match = Since().Match(text);
+        return match.Success ? (match.Groups["wie"].Value.Trim(), match.Groups["wanneer"].Value.Trim()) : (text.Trim(), null);
+    }
+
+    /// <summary>
+    /// The first step, for <see cref="DialogRunner.BeginAsync"/>: ask for the student, or look up the one typed with the command.
+    /// A first day typed with it (<paramref name="since"/>) is checked at once against the school's calendar, and again
+    /// against the chosen student's enrolment.
+    /// </summary>
+    public async Task<DialogStep> BeginAsync(StaffMember staff, string? query, string? since, CancellationToken cancellationToken)
+    {
+        var answers = new Dictionary<string, string>();
+        var start = new DialogState(DialogId, (int)Step.Search, answers);
+        if (since is not null)
+        {
+            var school = staff.Actor.Grants.FirstOrDefault(g => g.OrganisationKind == Access.Tenants.OrganisationKind.School)?.OrganisationId;
+            if (school is not null && FirstDayProblem(school, null, since, query) is { } problem)
+            {
+                return DialogStep.End(problem);
+            }
+
+            answers["sinds"] = since;
+        }
+
         if (string.IsNullOrWhiteSpace(query))
         {
             return DialogStep.Ask(AskStudent, start);
@@ -62,7 +91,13 @@ internal sealed class ZiekmeldingDialog(ActingStaff acting, StudentDirectory stu
         switch ((Step)state.Step)
         {
             case Step.Search:
-                var found = await students.SearchAsync(staff.Actor, text, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var (name, since) = SplitSince(text);
+                if (since is not null)
+                {
+                    answers["sinds"] = since;
+                }
+
+                var found = await students.SearchAsync(staff.Actor, name, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 if (found.Count == 0)
                 {
                     return DialogStep.Stay("Ik vind geen leerling met die naam of dat leerlingnummer op jouw school. Probeer het opnieuw met een andere spelling of het leerlingnummer (of typ stop).");
@@ -104,7 +139,8 @@ internal sealed class ZiekmeldingDialog(ActingStaff acting, StudentDirectory stu
                 }
 
                 answers["terug"] = parsed.Date is { } d ? DutchDates.IsoDate(d) : string.Empty;
-                return DialogStep.Ask($"{QuestionMentor} (ja/nee)", state with { Step = (int)Step.Mentor, Answers = answers });
+                var remark = ReturnRemark(answers);
+                return DialogStep.Ask($"{(remark is null ? string.Empty : $"Verwacht terug {DutchDates.LongDate(parsed.Date!.Value)}: {remark}. ")}{QuestionMentor} (ja/nee)", state with { Step = (int)Step.Mentor, Answers = answers });
 
             case Step.Mentor:
                 if (YesNo(text) is not { } yes)
@@ -113,9 +149,9 @@ internal sealed class ZiekmeldingDialog(ActingStaff acting, StudentDirectory stu
                 }
 
                 answers["mentor"] = yes ? "ja" : "nee";
-                var expected = answers["terug"].Length == 0 ? "onbekend" : DutchDates.LongDate(DateOnly.ParseExact(answers["terug"], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                var expected = answers["terug"].Length == 0 ? "onbekend" : DutchDates.LongDate(Iso(answers["terug"]));
                 return DialogStep.Ask(
-                    $"Klopt dit? {answers["label"]} is ziek vanaf {DutchDates.LongDate(today)}; verwacht terug: {expected}; ouder neemt zelf contact op met de mentor: {answers["mentor"]}. (ja/nee)",
+                    $"Klopt dit? {answers["label"]} is ziek vanaf {DutchDates.LongDate(FirstDay(answers, today))}; verwacht terug: {expected}; ouder neemt zelf contact op met de mentor: {answers["mentor"]}. (ja/nee)",
                     state with { Step = (int)Step.Confirm, Answers = answers });
 
             default:
@@ -138,8 +174,9 @@ internal sealed class ZiekmeldingDialog(ActingStaff acting, StudentDirectory stu
                         return "Die leerling staat niet meer op de leerlingenlijst; er is niets opgeslagen.";
                     }
 
-                    var returnDate = answers["terug"].Length == 0 ? (DateOnly?)null : DateOnly.ParseExact(answers["terug"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    return (await sick.ReportSickAsync(staff, student, today, returnDate, answers["mentor"] == "ja", ct).ConfigureAwait(false)).Message;
+                    var returnDate = answers["terug"].Length == 0 ? (DateOnly?)null : Iso(answers["terug"]);
+                    var outcome = await sick.ReportSickAsync(staff, student, FirstDay(answers, today), returnDate, answers["mentor"] == "ja", ct).ConfigureAwait(false);
+                    return outcome.Stored && ReturnRemark(answers) is { } noSchool ? $"{outcome.Message} Let op, de verwachte terugkeer ({DutchDates.LongDate(returnDate!.Value)}): {noSchool}." : outcome.Message;
                 });
         }
     }
@@ -151,12 +188,79 @@ internal sealed class ZiekmeldingDialog(ActingStaff acting, StudentDirectory stu
             return DialogStep.End(refusal);
         }
 
+        if (answers.TryGetValue("sinds", out var since))
+        {
+            // The same check as at the start, now also against the chosen student's enrolment.
+            if (FirstDayProblem(student.SchoolId, student, since, student.Details.Leerlingnummer) is { } problem)
+            {
+                return DialogStep.End(problem);
+            }
+
+            answers["eerste"] = DutchDates.IsoDate(StartOf(student.SchoolId, student, since).Date!.Value);
+            answers.Remove("sinds");
+        }
+
         answers["school"] = student.SchoolId;
         answers["student"] = student.Id.Value;
         answers["label"] = student.Label;
         answers.Remove("kandidaten");
-        return DialogStep.Ask($"{student.Label}. {QuestionReturn} (bijv. maandag, 12-1, over 3 dagen of weet ik niet)", new DialogState(DialogId, (int)Step.Return, answers));
+        var from = answers.TryGetValue("eerste", out var first) ? $" Ziek vanaf {DutchDates.LongDate(Iso(first))}." : string.Empty;
+        return DialogStep.Ask($"{student.Label}.{from} {QuestionReturn} (bijv. maandag, 12-1, over 3 dagen of weet ik niet)", new DialogState(DialogId, (int)Step.Return, answers));
     }
+
+    /// <summary>Why the typed first day cannot be used, with the nearest school day as a ready command; null when it can.</summary>
+    private string? FirstDayProblem(string schoolId, StudentRecord? student, string since, string? query)
+    {
+        var answer = StartOf(schoolId, student, since);
+        if (answer.Problem is null)
+        {
+            return null;
+        }
+
+        var who = string.IsNullOrWhiteSpace(query) ? "<leerling>" : query.Trim();
+        var hint = answer.Nearest is { } nearest
+            ? $" De dichtstbijzijnde schooldag die kan is {DutchDates.LongDate(nearest)}: typ bijvoorbeeld \"ziek {who} vanaf {DutchDates.ShortDate(nearest)}\"."
+            : string.Empty;
+        return $"{answer.Problem}{hint} Er is niets opgeslagen.";
+    }
+
+    /// <summary>
+    /// The first day typed, held against the school's calendar: a school day, not in the future, not before the school year, the
+    /// student's enrolment or <see cref="SickAbsenceService.MaxDaysBack"/> days ago.
+    /// </summary>
+    private StartOfAbsence StartOf(string schoolId, StudentRecord? student, string since)
+    {
+        var today = SchoolClock.Today(time);
+        var calendar = protocols.For(schoolId).Calendar;
+        var earliest = new List<EarliestDay>
+        {
+            new(today.AddDays(-SickAbsenceService.MaxDaysBack), $"{SickAbsenceService.MaxDaysBack} dagen geleden"),
+        };
+        if (calendar.Knows(SchoolYear.Of(today).First))
+        {
+            earliest.Add(new EarliestDay(calendar.FirstSchoolDay(SchoolYear.Of(today)), "het begin van het schooljaar"));
+        }
+
+        if (student?.Details.Inschrijfdatum is { } enrolled)
+        {
+            earliest.Add(new EarliestDay(enrolled, "de inschrijving van de leerling"));
+        }
+
+        return SchoolDayAnswers.StartOf(since, today, calendar, earliest);
+    }
+
+    private string? ReturnRemark(Dictionary<string, string> answers) =>
+        answers.GetValueOrDefault("terug", string.Empty).Length > 0 && answers.TryGetValue("school", out var school)
+            ? SchoolDayAnswers.ReturnRemark(Iso(answers["terug"]), protocols.For(school).Calendar)
+            : null;
+
+    private static DateOnly FirstDay(Dictionary<string, string> answers, DateOnly today) =>
+        answers.TryGetValue("eerste", out var first) ? Iso(first) : today;
+
+    private static DateOnly Iso(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<wie>.*?)\s*\b(?:vanaf|sinds|per)\s+(?<wanneer>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Since();
 
     private static bool? YesNo(string text) => text.Trim().ToLowerInvariant().TrimEnd('.', '!') switch
     {

@@ -44,7 +44,7 @@ internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenan
         if (stage.PersonaOf(tenant, aad) is { } persona)
         {
             var played = await identities.ResolveByEmailAsync(tenant, persona.Email, cancellationToken).ConfigureAwait(false);
-            return played is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(played, played.UserId, true), null) : new StaffResolution(null, NoRole);
+            return played is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(played, played.UserId, true, persona.Name), null) : new StaffResolution(null, NoRole);
         }
 
         var allowed = tenants.Check(tenant);
@@ -66,7 +66,24 @@ internal sealed class ActingStaff(IdentityService identities, TenantPolicy tenan
             actor = await identities.ResolveActorAsync(tenant, aad, cancellationToken).ConfigureAwait(false);
         }
 
-        return actor is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(actor, actor.UserId, false), null) : new StaffResolution(null, NoRole);
+        return actor is { Grants.Count: > 0 } ? new StaffResolution(new StaffMember(actor, actor.UserId, false, PeopleNames.Clean(activity.From?.Name)), null) : new StaffResolution(null, NoRole);
+    }
+
+    /// <summary>
+    /// The person behind <paramref name="activity"/> as VerzuimBot knows them now (their demo persona included), without linking
+    /// anyone or asking Teams for the member: for answers that only adapt to the person, such as help. Null when unknown.
+    /// </summary>
+    public async Task<StaffMember?> KnownAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.TenantId is not { Length: > 0 } tenant || activity.From?.AadObjectId is not { Length: > 0 } aad)
+        {
+            return null;
+        }
+
+        var persona = stage.PersonaOf(tenant, aad);
+        return await KnownActorAsync(tenant, aad, cancellationToken).ConfigureAwait(false) is { } actor
+            ? new StaffMember(actor, actor.UserId, persona is not null, persona?.Name ?? PeopleNames.Clean(activity.From.Name))
+            : null;
     }
 
     /// <summary>The grants of a chat member as far as VerzuimBot knows them (the demo persona they play included); null when unknown. Links nobody.</summary>

@@ -54,7 +54,7 @@ internal sealed class OpenTasks(DossierStore heads, DossierService dossiers, Stu
         staff.Actor.Grants.Where(g => g.IsValidAt(now)).SelectMany(g => g.ReachableSchools()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>A task of a role this person holds now, for this student (a mentor by their mentor role, never by the roster's mentor column alone).</summary>
-    private static bool IsMine(IEnumerable<RoleGrant> grants, Role assignee, StudentRecord student) =>
+    internal static bool IsMine(IEnumerable<RoleGrant> grants, Role assignee, StudentRecord student) =>
         grants.Any(g => g.Role == assignee
             && (g.OrganisationKind != OrganisationKind.School || string.Equals(g.OrganisationId, student.SchoolId, StringComparison.OrdinalIgnoreCase))
             && TaskRecipients.Covers(g.Scope, g.Area, assignee, student.SchoolId, student.Id.Value, student.Details));

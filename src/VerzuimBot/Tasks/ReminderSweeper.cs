@@ -1,6 +1,4 @@
-using VerzuimBot.Connector.Client;
 using VerzuimBot.Domain.Calendar;
-using VerzuimBot.Staff;
 using VerzuimBot.Storage;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
@@ -11,16 +9,16 @@ using VerzuimBot.Telemetry;
 namespace VerzuimBot.Tasks;
 
 /// <summary>
-/// One pass over the due tasks: each is claimed (exactly one instance wins), checked against the
-/// dossier as it is now (a task the rules no longer produce is cancelled, not sent), sent to whoever
-/// holds the role, and marked delivered. A failed send is put back for later, never dropped; a task
-/// nobody can receive yet waits for the next school day. Up to <see cref="ReminderOptions.Parallelism"/>
-/// tasks are in flight at once (the 08:30 storm is bound by Teams' rate, not by one send after another);
-/// each is still claimed before it is sent.
+/// One pass over the due tasks: each is checked against the dossier as it is now (a task the rules no longer produce is
+/// cancelled, not sent), sent to whoever holds the role (per person one card, or one morning overview: see
+/// <see cref="MorningDelivery"/>), claimed just before (exactly one instance wins) and marked delivered after. A failed
+/// send is put back for later, never dropped; a task nobody can receive yet waits for the next school day. Up to
+/// <see cref="ReminderOptions.Parallelism"/> people are sent to at once (the 08:30 storm is bound by Teams' rate, not by
+/// one send after another).
 /// </summary>
 internal sealed class ReminderSweeper(
     TaskStore tasks, StudentDirectory students, DossierService dossiers, SchoolProtocols protocols, TaskRecipients recipients,
-    StaffMessenger messenger, TaskCards cards, ReminderOptions options, TimeProvider time, ILogger<ReminderSweeper> logger)
+    MorningDelivery delivery, ReminderOptions options, TimeProvider time, ILogger<ReminderSweeper> logger)
 {
     private readonly string _instance = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -33,18 +31,21 @@ internal sealed class ReminderSweeper(
         try
         {
             var now = time.GetUtcNow();
-            var delivered = 0;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
             var due = await tasks.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
             BotTelemetry.RemindersDue.Add(due.Count);
+            var ready = new System.Collections.Concurrent.ConcurrentBag<ReadyTask>();
             await Parallel.ForEachAsync(due, parallel, async (task, ct) =>
             {
-                if (await DeliverAsync(task, now, ct).ConfigureAwait(false))
+                if (await PrepareAsync(task, now, ct).ConfigureAwait(false) is { } prepared)
                 {
-                    Interlocked.Increment(ref delivered);
+                    ready.Add(prepared);
                 }
             }).ConfigureAwait(false);
 
+            // Sent per person, not per task: one card or one morning overview each (issue 21 item 3). Each task is claimed
+            // just before its person's card goes out, so at most Parallelism people's tasks are in flight at once.
+            var delivered = await delivery.SendAsync([.. ready], now, parallel, (task, ct) => ClaimAsync(task, now, ct), (task, claim, outcome, ct) => FinishAsync(task, claim, outcome, now, ct)).ConfigureAwait(false);
             span?.SetTag(BotTelemetry.Tags.Count, delivered);
             return delivered;
         }
@@ -54,53 +55,45 @@ internal sealed class ReminderSweeper(
         }
     }
 
-    private async Task<bool> DeliverAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    /// <summary>Checks the task against the dossier as it is now and finds who receives it; null when it no longer applies (then cancelled).</summary>
+    private async Task<ReadyTask?> PrepareAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
-        // The lease counts from the claim, not from the start of a sweep that may have run for minutes.
         var now = Max(time.GetUtcNow(), sweepStart);
-        var claim = await tasks.TryClaimAsync(stored, _instance, now, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
-        if (claim is null)
-        {
-            return false;
-        }
-
-        var definition = claim.Task.Definition;
+        var definition = stored.Definition;
         var protocol = protocols.For(definition.SchoolId);
-        try
+        var student = definition.StudentId is { } id ? await students.GetAsync(definition.SchoolId, id, cancellationToken).ConfigureAwait(false) : null;
+        if (student is null)
         {
-            var student = definition.StudentId is { } id ? await students.GetAsync(definition.SchoolId, id, cancellationToken).ConfigureAwait(false) : null;
-            if (student is null)
-            {
-                logger.LogWarning("Task {TaskId} cancelled: the student is no longer on the roster", definition.TaskId);
-                await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
-                return false;
-            }
-
-            var dossier = await dossiers.ReadAsync(definition.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
-            var current = protocol.Engine.Evaluate(dossier, now).FirstOrDefault(t => t.Id.Value == definition.TaskId);
-            if (current is null)
-            {
-                // The dossier moved on (answered, beter gemeld, hersteld): nothing to remind of.
-                logger.LogInformation("Task {TaskId} ({Kind}) no longer applies; cancelled", definition.TaskId, definition.Kind);
-                await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
-                return false;
-            }
-
-            var people = await recipients.ForAsync(current.Assignee, student.SchoolId, student.Id.Value, student.Details, cancellationToken).ConfigureAwait(false);
-            var reached = await messenger.SendAsync(people, cards.For(current, student, dossier, protocol, now), cancellationToken).ConfigureAwait(false);
-            if (reached == 0)
-            {
-                var next = SchoolClock.At(protocol.Calendar.AddSchoolDays(SchoolClock.LocalDate(now), 1), protocol.Profile.ReminderTime);
-                logger.LogWarning("Task {TaskId} ({Kind}) has no reachable {Role}; tried again on {Next}", definition.TaskId, definition.Kind, current.Assignee, next);
-                await tasks.RescheduleAsync(claim, next, cancellationToken).ConfigureAwait(false);
-                BotTelemetry.RemindersRetried.Add(1);
-                return false;
-            }
-
-            BotTelemetry.RemindersSent.Add(1);
-            return await tasks.MarkDeliveredAsync(claim, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("Task {TaskId} cancelled: the student is no longer on the roster", definition.TaskId);
+            await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
+            return null;
         }
-        catch (ConnectorException ex)
+
+        var dossier = await dossiers.ReadAsync(definition.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+        var current = protocol.Engine.Evaluate(dossier, now).FirstOrDefault(t => t.Id.Value == definition.TaskId);
+        if (current is null)
+        {
+            // The dossier moved on (answered, beter gemeld, hersteld): nothing to remind of.
+            logger.LogInformation("Task {TaskId} ({Kind}) no longer applies; cancelled", definition.TaskId, definition.Kind);
+            await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var people = await recipients.ForAsync(current.Assignee, student.SchoolId, student.Id.Value, student.Details, cancellationToken).ConfigureAwait(false);
+        return new ReadyTask(stored, current, student, dossier, protocol, people);
+    }
+
+    /// <summary>Exactly one instance wins a task; the lease counts from the claim, not from the start of a sweep that may have run for minutes.</summary>
+    private Task<TaskClaim?> ClaimAsync(ReadyTask ready, DateTimeOffset sweepStart, CancellationToken cancellationToken) =>
+        tasks.TryClaimAsync(ready.Stored, _instance, Max(time.GetUtcNow(), sweepStart), TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken);
+
+    /// <summary>Marks a sent task delivered; one nobody could receive waits for the next school day, a failed send backs off.</summary>
+    private async Task<bool> FinishAsync(ReadyTask ready, TaskClaim claim, SendOutcome outcome, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    {
+        var (current, protocol) = (ready.Task, ready.Protocol);
+        var definition = claim.Task.Definition;
+        var now = Max(time.GetUtcNow(), sweepStart);
+        if (outcome.Failure is { } ex)
         {
             // Teams throttled or failed: back off (1, 2, 4 … 60 minutes) and try again; never drop the reminder.
             var backoff = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(claim.Task.Attempts, 6))));
@@ -110,6 +103,18 @@ internal sealed class ReminderSweeper(
             BotTelemetry.RemindersRetried.Add(1);
             return false;
         }
+
+        if (outcome.Reached == 0)
+        {
+            var next = SchoolClock.At(protocol.Calendar.AddSchoolDays(SchoolClock.LocalDate(now), 1), protocol.Profile.ReminderTime);
+            logger.LogWarning("Task {TaskId} ({Kind}) has no reachable {Role}; tried again on {Next}", definition.TaskId, definition.Kind, current.Assignee, next);
+            await tasks.RescheduleAsync(claim, next, cancellationToken).ConfigureAwait(false);
+            BotTelemetry.RemindersRetried.Add(1);
+            return false;
+        }
+
+        BotTelemetry.RemindersSent.Add(1);
+        return await tasks.MarkDeliveredAsync(claim, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -35,7 +35,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
                     .. facts,
                     new Fact("Verwacht terug", z.ExpectedReturn is { } back ? DutchDates.LongDate(back) : "onbekend"),
                     new Fact("Ouder neemt zelf contact op", z.ParentWillContactMentor ? "ja" : "nee"),
-                    new Fact("Gemeld door", z.RecordedBy.Staff.Value),
+                    new Fact("Gemeld door", Staff.PeopleNames.WithRole(z.RecordedBy)),
                 ],
                 $"Is {student.Details.Roepnaam} na {protocol.Profile.Sick.MentorReminderOnSchoolDay} schooldagen nog ziek, dan vraag ik je contact op te nemen met de ouders.");
 
@@ -182,7 +182,7 @@ internal sealed class TaskCards(RouteCards cards, IEnumerable<ITaskCardProvider>
 
     /// <summary>The note of the mentor's contact with zorgen, as ": "…"" (school staff only see this card); empty without one.</summary>
     private static string MentorNote(DossierView dossier) =>
-        dossier.Of<MentorContactRecorded>().LastOrDefault(m => m.Reached && m.Concerns)?.Note is { Length: > 0 } note ? $": \"{Cards.CardText.Escape(note)}\"" : string.Empty;
+        dossier.Of<MentorContactRecorded>().LastOrDefault(m => m.Reached && m.Concerns)?.Note is { Length: > 0 } note ? $": \"{note}\"" : string.Empty;
 
     private static string WorryReason(SchoolProtocol protocol)
     {

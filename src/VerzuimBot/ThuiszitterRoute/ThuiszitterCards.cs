@@ -40,7 +40,7 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
 
     public JsonNodeCard Decision(DecisionCard card, string taskId, StudentRecord student) => Render("thuiszitter-besluit", new JsonObject
     {
-        ["titel"] = CardText.Escape(card.Title),
+        ["titel"] = card.Title,
         ["tekst"] = card.Text,
         ["feiten"] = RouteCards.Facts(card.Facts),
         ["heeftFout"] = card.Problem is not null,
@@ -145,7 +145,7 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
         var canTick = open is not null && ((schoolSide && rules.SchoolChecklist.Any(open.OpenItems.Contains)) || (leerplichtSide && rules.LeerplichtChecklist.Any(open.OpenItems.Contains)));
         return Render("thuiszitter-casus", new JsonObject
         {
-            ["titel"] = CardText.Escape(open is not null ? $"Thuiszitter: {student.Label}" : $"Afwezigheid en thuiszitterstatus: {student.Label}"),
+            ["titel"] = open is not null ? $"Thuiszitter: {student.Label}" : $"Afwezigheid en thuiszitterstatus: {student.Label}",
             ["status"] = status is { } st
                 ? $"Type {st.Type}: {DigestTexts.Type(st.Type)} · {DigestTexts.CodeLabel(st.Code)}"
                 : "Op dit moment niet afwezig gemeld.",
@@ -156,14 +156,14 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
                 _ => "Default",
             },
             ["heeftMelding"] = message is not null,
-            ["melding"] = message is null ? string.Empty : CardText.Escape(message),
+            ["melding"] = message is null ? string.Empty : message,
             ["feiten"] = RouteCards.Facts(facts),
             ["regels"] = RouteCards.Lines(lines),
             ["heeftCasus"] = open is not null,
             ["schoolPunten"] = schoolPoints,
             ["leerplichtPunten"] = leerplichtPoints,
             ["kanToelichten"] = canTick || (open is not null && schoolSide),
-            ["voetnoot"] = $"Typ \"thuiszitter {CardText.Escape(student.Details.Leerlingnummer)}\" in je persoonlijke chat om deze kaart bijgewerkt te zien. Bronnen: 004 (Werkwijzer), 002 §2.2 (typen en codes), §7 (vrijstelling), Bijlage 2 (doorzettingsmacht).",
+            ["voetnoot"] = $"Typ \"thuiszitter {student.Details.Leerlingnummer}\" in je persoonlijke chat om deze kaart bijgewerkt te zien. Bronnen: 004 (Werkwijzer), 002 §2.2 (typen en codes), §7 (vrijstelling), Bijlage 2 (doorzettingsmacht).",
             ["knoppen"] = Buttons(buttons),
             ["school"] = student.SchoolId,
             ["leerlingId"] = student.Id.Value,
@@ -205,9 +205,9 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
             return (JsonNode)new JsonObject
             {
                 ["teken"] = tick is null ? "☐" : "☑",
-                ["tekst"] = CardText.Escape(item),
+                ["tekst"] = item,
                 ["item"] = item,
-                ["stand"] = CardText.Escape(stand),
+                ["stand"] = stand,
                 ["kanAfvinken"] = tick is null && mayTick,
             };
         }).ToArray());

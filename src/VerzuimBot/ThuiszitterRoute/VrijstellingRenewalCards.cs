@@ -24,7 +24,7 @@ internal sealed class VrijstellingRenewalCards(RouteCards cards) : ITaskCardProv
     public bool Handles(TaskKind kind) => kind == TaskKind.VrijstellingVerlenging;
 
     public JsonNodeCard For(DueTask task, StudentRecord student, DossierView dossier, SchoolProtocol protocol, DateTimeOffset now) =>
-        cards.Notice("taak-melding", $"Vrijstelling vervalt binnenkort: {CardText.Escape(student.Label)}",
+        cards.Notice("taak-melding", $"Vrijstelling vervalt binnenkort: {student.Label}",
             $"De vrijstelling voor bepaalde tijd {task.Detail}. Daarna is de leerling weer leerplichtig en telt afwezigheid weer mee. Ouders kunnen een nieuwe aanvraag doen; leerplicht legt die vast met \"vrijstelling {student.Details.Leerlingnummer}\" en het SWV wordt er opnieuw bij betrokken.",
             [new Fact("Leerling", student.Label), new Fact("School", student.SchoolId)],
             "002 §7 (vrijstelling in principe voor één jaar) en 000 (het SWV bij elke vrijstelling). Deze melding vraagt geen antwoord.");

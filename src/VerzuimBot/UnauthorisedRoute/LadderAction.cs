@@ -35,7 +35,7 @@ internal sealed class LadderAction(RouteActionSupport support, UnauthorisedCards
             return last is null
                 ? CardActionResult.Say("Deze trede is niet meer nodig (de uren zijn bijvoorbeeld hersteld). Er is niets veranderd.")
                 : CardActionResult.Replace(cards.RungDone(context.Student, context.Dossier, side, $"Al afgehandeld: alle acties van de trede {rung.Hours} uur zijn afgevinkt",
-                    $"{last.RecordedBy.Staff.Value} ({RoleNames.Dutch(last.RecordedBy.Role)})", last.RecordedAt));
+                    Staff.PeopleNames.WithRole(last.RecordedBy), last.RecordedAt));
         }
 
         var done = LadderRungs.Done(context.Dossier, side);
@@ -84,7 +84,7 @@ internal sealed class LadderAction(RouteActionSupport support, UnauthorisedCards
         var remaining = side.Actions.Count - LadderRungs.Done(dossier, side).Count;
         if (remaining == 0)
         {
-            var by = side.Leerplicht ? $"{context.Staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})" : $"{context.Staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)})";
+            var by = side.Leerplicht ? $"{Staff.PeopleNames.Name(context.Staff)} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})" : Staff.PeopleNames.WithRole(context.Staff, decision.Grant!.Role);
             return CardActionResult.Replace(cards.RungDone(context.Student, dossier, side, $"Verzuimladder {side.Threshold}: alle acties {(side.Leerplicht ? "van leerplicht " : string.Empty)}gedaan.{alsoSignal}", by, context.Now));
         }
 

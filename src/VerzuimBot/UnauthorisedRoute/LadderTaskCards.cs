@@ -25,7 +25,7 @@ internal sealed class LadderTaskCards(UnauthorisedCards cards) : ITaskCardProvid
                 return cards.Signaal(task, student, dossier, protocol, today);
             default:
                 // A rung the profile no longer has (the beheerder changed it): say so rather than show an empty checklist.
-                return cards.Route.Notice("taak-melding", $"{TaskTitles.Of(task.Kind)}: {Cards.CardText.Escape(student.Label)}", task.Detail ?? string.Empty, [new VerzuimBot.CardActions.Fact("Leerling", student.Label)],
+                return cards.Route.Notice("taak-melding", $"{TaskTitles.Of(task.Kind)}: {student.Label}", task.Detail ?? string.Empty, [new VerzuimBot.CardActions.Fact("Leerling", student.Label)],
                     "Deze trede staat niet meer in het protocolprofiel van de school; vraag de beheerder.");
         }
     }

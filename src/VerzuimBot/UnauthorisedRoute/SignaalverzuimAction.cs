@@ -30,7 +30,7 @@ internal sealed class SignaalverzuimAction(RouteActionSupport support) : ICardAc
             return context.Dossier.Of<SignaalverzuimReported>().LastOrDefault() is { } reported
                 ? CardActionResult.Replace(support.Cards.Done("Al afgehandeld: signaalverzuim gemeld",
                     [new Fact("Leerling", context.Student.Label), new Fact("Gemeld op", DutchDates.LongDate(reported.ReportedOn)), new Fact("Kenmerk", reported.DuoReference ?? "niet opgegeven")],
-                    $"{reported.RecordedBy.Staff.Value} ({RoleNames.Dutch(reported.RecordedBy.Role)})", reported.RecordedAt))
+                    Staff.PeopleNames.WithRole(reported.RecordedBy), reported.RecordedAt))
                 : CardActionResult.Say("Deze melding is niet meer nodig (de uren zijn bijvoorbeeld hersteld). Er is niets veranderd.");
         }
 

@@ -27,8 +27,8 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         {
             ["heeftFout"] = problem is not null,
             ["foutmelding"] = problem ?? string.Empty,
-            ["leerling"] = leerling is null ? string.Empty : CardText.Escape(leerling),
-            ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["titel"] = CardText.Escape(c.Label), ["waarde"] = c.Details.Leerlingnummer }).ToArray()),
+            ["leerling"] = leerling is null ? string.Empty : leerling,
+            ["keuzes"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["titel"] = c.Label, ["waarde"] = c.Details.Leerlingnummer }).ToArray()),
             ["soort"] = soort ?? "uren",
             ["uren"] = uren ?? string.Empty,
             ["datum"] = DutchDates.IsoDate(datum ?? today),
@@ -49,18 +49,18 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         {
             // 004, last column: what the leerplichtambtenaar does once the school's melding of this rung is in.
             var melding = LadderRungs.Melding(dossier, rung, year);
-            title = $"Melding verzuimloket {side.Threshold}: {CardText.Escape(student.Label)}";
-            intro = $"De school meldde {CardText.Escape(student.Details.Roepnaam)} bij de trede van {side.Threshold}"
-                + (melding is null ? string.Empty : $" op {DutchDates.LongDate(SchoolClock.LocalDate(melding.RecordedAt))} (kenmerk {CardText.Escape(melding.DuoReference!)})")
+            title = $"Melding verzuimloket {side.Threshold}: {student.Label}";
+            intro = $"De school meldde {student.Details.Roepnaam} bij de trede van {side.Threshold}"
+                + (melding is null ? string.Empty : $" op {DutchDates.LongDate(SchoolClock.LocalDate(melding.RecordedAt))} (kenmerk {melding.DuoReference!})")
                 + $". Het verzuimschema ({protocol.Profile.Name}) vraagt nu van de leerplichtambtenaar:";
             footnote = "Vastgelegd wordt wie het afvinkte, in welke rol, en wanneer. De school ziet dat de melding is opgepakt.";
         }
         else
         {
             var reached = LadderRungs.ReachedOn(dossier, protocol, side, today);
-            title = $"Verzuimladder {side.Threshold}: {CardText.Escape(student.Label)}";
+            title = $"Verzuimladder {side.Threshold}: {student.Label}";
             var count = side.Late ? $"{totals.LateInYear} keer te laat" : $"{totals.HoursInYear} uur ongeoorloofd verzuim";
-            intro = $"{CardText.Escape(student.Details.Roepnaam)} heeft dit schooljaar {count}: de trede van {side.Threshold} is bereikt"
+            intro = $"{student.Details.Roepnaam} heeft dit schooljaar {count}: de trede van {side.Threshold} is bereikt"
                 + (reached is { } on ? $" op {DutchDates.LongDate(on)}" : string.Empty)
                 + (LegallyRequired(dossier, protocol, side, reached, today) ? $". Deze uren vallen binnen {protocol.Profile.Unauthorised.SignalWindowLesweken} lesweken: de melding is ook wettelijk verplicht (signaalverzuim, 002 §3)" : string.Empty)
                 + $". Het verzuimschema van de school ({protocol.Profile.Name}) vraagt nu:";
@@ -90,7 +90,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
                 ["heeftFout"] = problem is not null,
                 ["foutmelding"] = problem ?? string.Empty,
                 ["heeftNotitie"] = note is not null,
-                ["notitie"] = note is null ? string.Empty : CardText.Escape(note),
+                ["notitie"] = note is null ? string.Empty : note,
                 ["voetnoot"] = footnote,
             });
     }
@@ -119,7 +119,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             [new Fact("Leerling", student.Label), new Fact("Leerplicht", LeerplichtTexts.Status(dossier.Facts, today)), .. Facts(totals)],
             new JsonObject
             {
-                ["titel"] = $"{(overdue ? "Termijn signaalverzuim loopt af" : "Signaalverzuim melden")}: {CardText.Escape(student.Label)}",
+                ["titel"] = $"{(overdue ? "Termijn signaalverzuim loopt af" : "Signaalverzuim melden")}: {student.Label}",
                 ["kleur"] = overdue ? "Attention" : "Default",
                 ["tekst"] = text,
                 ["route"] = route,
@@ -131,7 +131,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
     {
         var rules = protocol.Profile.Unauthorised;
         var totals = UnauthorisedTotals.Of(dossier, protocol, today);
-        return cards.Notice("taak-melding", $"Bijna signaalverzuim: {CardText.Escape(student.Label)}",
+        return cards.Notice("taak-melding", $"Bijna signaalverzuim: {student.Label}",
             $"{task.Detail}. Bij {rules.SignalHours} uur (of {rules.SignalLateCount} keer te laat) binnen {totals.Window} moet de school onverwijld melden {LadderRungs.Route(protocol.Profile)}. Er is nog tijd om met de leerling en de ouders in gesprek te gaan.",
             [new Fact("Leerling", student.Label), .. Facts(totals)],
             "Signaalverzuim: 002 §3 en het verzuimschema (004). Deze waarschuwing vraagt geen antwoord.");
@@ -150,7 +150,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
     }
 
     private static string DoneBy(LadderActionCompleted c) =>
-        $"{c.RecordedBy.Staff.Value}, {DutchDates.Moment(c.RecordedAt)}{(c.DuoReference is { } r ? $", kenmerk {r}" : string.Empty)}";
+        $"{Staff.PeopleNames.Name(c.RecordedBy)}, {DutchDates.Moment(c.RecordedAt)}{(c.DuoReference is { } r ? $", kenmerk {r}" : string.Empty)}";
 
     /// <summary>The totals as the lines of a card's FactSet.</summary>
     private static IEnumerable<Fact> Facts(UnauthorisedTotals totals)

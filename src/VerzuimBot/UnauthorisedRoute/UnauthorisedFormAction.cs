@@ -62,7 +62,7 @@ internal sealed class UnauthorisedFormAction(StudentDirectory students, Unauthor
             _ => await service.RecordLuxeverzuimAsync(staff, student, date, tot ?? date, cancellationToken).ConfigureAwait(false),
         };
         return outcome.Stored
-            ? CardActionResult.Replace(cards.Route.Done("Ongeoorloofd verzuim vastgelegd", [new Fact("Vastgelegd", outcome.Message)], staff.Email, time.GetUtcNow()))
+            ? CardActionResult.Replace(cards.Route.Done("Ongeoorloofd verzuim vastgelegd", [new Fact("Vastgelegd", outcome.Message)], Staff.PeopleNames.Name(staff), time.GetUtcNow()))
             : Again(outcome.Message);
     }
 }

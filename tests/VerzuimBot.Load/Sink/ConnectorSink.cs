@@ -15,7 +15,7 @@ namespace VerzuimBot.Load.Sink;
 /// A local Bot Connector: Kestrel on 127.0.0.1 answering the endpoints a bot calls as the connector does
 /// (send, reply, update, create conversation), optionally with 429 + Retry-After above per-conversation and
 /// per-app rates. It counts what arrives and wakes the turn that waits for a reply in its conversation.
-/// Task cards are counted by the task id they carry ("taak"), so a storm or a fault run can say exactly
+/// Task cards are counted by the task ids they carry ("taak"; a morning overview carries several), so a storm or a fault run can say exactly
 /// which reminders arrived and how often. A fault mode answers 429, 500 or nothing at all for a while.
 /// </summary>
 internal sealed class ConnectorSink : IAsyncDisposable
@@ -132,7 +132,9 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
         // Read (and so pay for) the body as the real connector would; only the task id of a task card is kept.
         using var body = await JsonDocument.ParseAsync(http.Request.Body).ConfigureAwait(false);
-        if (TaskIdOf(body.RootElement) is { } taskId)
+        var taskIds = new HashSet<string>(StringComparer.Ordinal);
+        CollectTaskIds(body.RootElement, taskIds);
+        foreach (var taskId in taskIds)
         {
             _tasks.AddOrUpdate(taskId, 1, (_, n) => n + 1);
         }
@@ -188,8 +190,11 @@ internal sealed class ConnectorSink : IAsyncDisposable
         return new ThrottledResult(wait.Value);
     }
 
-    /// <summary>The "taak" of a task card's action data, wherever the card puts it.</summary>
-    private static string? TaskIdOf(JsonElement element)
+    /// <summary>
+    /// The "taak" of each task on the card, wherever the card puts it: one on a task card, several on a morning overview
+    /// (issue 21), each counted once per activity.
+    /// </summary>
+    private static void CollectTaskIds(JsonElement element, HashSet<string> found)
     {
         switch (element.ValueKind)
         {
@@ -198,28 +203,22 @@ internal sealed class ConnectorSink : IAsyncDisposable
                 {
                     if (property.NameEquals("taak") && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } id)
                     {
-                        return id;
+                        found.Add(id);
                     }
-
-                    if (TaskIdOf(property.Value) is { } found)
+                    else
                     {
-                        return found;
+                        CollectTaskIds(property.Value, found);
                     }
                 }
 
-                return null;
+                break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (TaskIdOf(item) is { } found)
-                    {
-                        return found;
-                    }
+                    CollectTaskIds(item, found);
                 }
 
-                return null;
-            default:
-                return null;
+                break;
         }
     }
 

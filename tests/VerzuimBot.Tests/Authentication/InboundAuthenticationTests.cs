@@ -52,7 +52,7 @@ public sealed class InboundAuthenticationTests : IDisposable
     public async Task AllowedTenant_GetsTheHelpCard()
     {
         await _app.PostActivityAsync(Help, _issuer.Sign(AppId, BotApp.ProductionServiceUrl));
-        Assert.Contains("Wat kan VerzuimBot?", Assert.Single(_app.Connector.SentCardTexts));
+        Assert.Contains("Wat kan ik voor je doen", Assert.Single(_app.Connector.SentCardTexts));
     }
 
     public static TheoryData<string> RejectedCases() => ["missing", "expired", "audience", "issuer", "signature", "serviceUrl", "garbage"];

@@ -49,7 +49,7 @@ public sealed class TeamsChannelOnlyTests
         var response = await app.PostActivityAsync(HelpFrom("msteams"), issuer.Sign(AppId, BotApp.ProductionServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Wat kan VerzuimBot?", Assert.Single(app.Connector.SentCardTexts));
+        Assert.Contains("Wat kan ik voor je doen", Assert.Single(app.Connector.SentCardTexts));
     }
 
     [Theory]

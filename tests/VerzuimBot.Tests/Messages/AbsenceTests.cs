@@ -47,7 +47,7 @@ public sealed class AbsenceTests : IDisposable
         await Say("afwezig?");
         Assert.Equal("Er staat geen afwezigheid van je genoteerd.", Last());
         await Say("banaan");
-        Assert.Equal("Dat begrijp ik niet. Typ **help** voor wat ik kan.", Last());
+        Assert.Equal("Dat begrijp ik niet. Typ \"help\" voor wat ik kan.", Last());
     }
 
     [Fact]

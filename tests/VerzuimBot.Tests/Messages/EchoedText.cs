@@ -5,7 +5,7 @@ namespace VerzuimBot.Tests.Messages;
 
 /// <summary>
 /// Finds user-typed text that the bot showed unescaped: in the markdown-rendered parts of Adaptive
-/// Cards (TextBlock text, Fact title and value) and in message texts (Teams renders markdown there too).
+/// Cards (TextBlock text, Fact title and value) and in message texts that are not plain text (plain text is shown as typed).
 /// </summary>
 public static class EchoedText
 {
@@ -13,7 +13,7 @@ public static class EchoedText
     public static IReadOnlyList<string> Unescaped(IEnumerable<JsonElement> shown, IReadOnlyList<string>? injected)
     {
         // A string that escaping leaves as it is cannot be told apart from an escaped echo.
-        var risky = (injected ?? []).Where(s => s.Length > 0 && CardText.Escape(s) != s).ToList();
+        var risky = (injected ?? []).Where(s => s.Length > 0 && TeamsText.Escape(s) != s).ToList();
         if (risky.Count == 0)
         {
             return [];
@@ -26,7 +26,7 @@ public static class EchoedText
             {
                 // What is left once every escaped echo is taken out must not hold the raw text.
                 problems.AddRange(risky
-                    .Where(s => text.Replace(CardText.Escape(s), string.Empty, StringComparison.Ordinal).Contains(s, StringComparison.Ordinal))
+                    .Where(s => text.Replace(TeamsText.Escape(s), string.Empty, StringComparison.Ordinal).Contains(s, StringComparison.Ordinal))
                     .Select(s => $"'{s}' unescaped in '{Cut(text)}'"));
             }
         }
@@ -54,7 +54,8 @@ public static class EchoedText
         }
 
         var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        if (type is "TextBlock" or "message" && element.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+        var plain = element.TryGetProperty("textFormat", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() == "plain";
+        if ((type is "TextBlock" || (type is "message" && !plain)) && element.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
         {
             yield return text.GetString()!;
         }

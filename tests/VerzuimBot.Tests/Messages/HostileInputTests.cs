@@ -83,7 +83,7 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
-    public async Task InjectedMarkdownInTheUsersName_IsEscapedInTheReply()
+    public async Task InjectedMarkdownInTheUsersName_ShowsAsTyped_InAPlainTextReply()
     {
         var activity = new
         {
@@ -97,9 +97,10 @@ public sealed class HostileInputTests : IDisposable
             text = "wie ben ik",
         };
         await _app.PostActivityAsync(activity);
-        var reply = Assert.Single(_app.Connector.SentTexts);
-        Assert.DoesNotContain("[Klik hier](https://evil.example)", reply);
-        Assert.DoesNotContain("**NU**", reply);
+        // Plain text is shown as typed by Teams, so the name goes out unchanged (an escape would be shown too: issue 21 item 6).
+        var reply = Assert.Single(_app.Connector.SentActivities, a => a.TryGetProperty("text", out _));
+        Assert.Equal("plain", reply.GetProperty("textFormat").GetString());
+        Assert.StartsWith("Je bent [Klik hier](https://evil.example) **NU**.", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> PostAsync(HostileCase item)

@@ -18,7 +18,7 @@ public sealed class MessagesEndpointTests : IDisposable
         Assert.Equal("/_connector/v3/conversations/a:personal-1/activities/act-1", call.Path);
         Assert.Null(call.Authorization);
         var card = Assert.Single(_app.Connector.SentCardTexts);
-        Assert.Contains("Wat kan VerzuimBot?", card);
+        Assert.Contains("Wat kan ik voor je doen", card);
         Assert.Contains("wie ben ik", card);
         Assert.Equal("28:bot", call.Body!.Value.GetProperty("from").GetProperty("id").GetString());
     }
@@ -27,7 +27,7 @@ public sealed class MessagesEndpointTests : IDisposable
     public async Task UnknownText_GetsADutchHint()
     {
         await _app.PostActivityAsync(Activities.Message("banaan"));
-        Assert.Equal("Dat begrijp ik niet. Typ **help** voor wat ik kan.", Assert.Single(_app.Connector.SentTexts));
+        Assert.Equal("Dat begrijp ik niet. Typ \"help\" voor wat ik kan.", Assert.Single(_app.Connector.SentTexts));
     }
 
     [Fact]

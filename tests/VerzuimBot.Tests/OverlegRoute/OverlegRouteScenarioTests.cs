@@ -101,7 +101,7 @@ public sealed class OverlegRouteScenarioTests
 
         // domain.md §6: the decision is an immutable dossier event: who, role, organisation, when, choice, reason.
         var decision = Assert.Single((await harness.DossierAsync(daan)).Of<KernpartnerDecisionRecorded>());
-        Assert.Equal(new Actor(new StaffId(Zora.Upn), Role.Zorgcoordinator), decision.RecordedBy);
+        Assert.Equal(new Actor(new StaffId(Zora.Upn), Role.Zorgcoordinator, Zora.Name), decision.RecordedBy);
         Assert.Equal("99DE00", decision.Organisation);
         // The demo clock runs on from the moment it was set.
         Assert.InRange(decision.RecordedAt, At(2026, 12, 17, 10), At(2026, 12, 17, 10, 1));
@@ -150,7 +150,7 @@ public sealed class OverlegRouteScenarioTests
         var action = Assert.Single((await harness.DossierAsync(daan)).Of<OverlegActionAgreed>());
         Assert.Equal(Role.Leerplichtambtenaar, action.Owner);
         Assert.Equal(new DateOnly(2026, 12, 18), action.Due);
-        Assert.Equal(new Actor(new StaffId(Lotte.Upn), Role.Leerplichtambtenaar), action.RecordedBy);
+        Assert.Equal(new Actor(new StaffId(Lotte.Upn), Role.Leerplichtambtenaar, Lotte.Name), action.RecordedBy);
 
         // Not before the due date; on it at 08:30, in the owner's personal chat.
         Assert.Equal(0, harness.Route.CountCards(Lotte, "Actie uit het overleg"));
@@ -270,7 +270,7 @@ public sealed class OverlegRouteScenarioTests
         Assert.True((await harness.PressInGroupAsync(Sanne, summary, messageId, "overleg.actie", action)).ReplacedCard);
         var second = await harness.PressInGroupAsync(Sanne, summary, messageId, "overleg.actie", action);
         Assert.False(second.ReplacedCard);
-        Assert.StartsWith("Deze actie is al vastgelegd (door sanne@swv.example.nl op 17-12-2026 10:00)", Said(second), StringComparison.Ordinal);
+        Assert.StartsWith("Deze actie is al vastgelegd (door Sanne SWV (SWV) op 17-12-2026 10:00)", Said(second), StringComparison.Ordinal);
         Assert.Single((await harness.DossierAsync(daan)).Of<OverlegActionAgreed>());
 
         // A decision of the overleg pressed twice is one decision (who, role, organisation recorded).
@@ -350,7 +350,7 @@ public sealed class OverlegRouteScenarioTests
         var no = await harness.Route.PressAsync(Lotte, card, "overleg.besluit", new() { ["reden"] = "Terugkeer is al gepland" }, title: "Geen overleg nodig");
         Assert.True(no.ReplacedCard);
         Assert.Contains("Geen overleg nodig", Said(no), StringComparison.Ordinal);
-        Assert.Contains("lotte@rbl.example.nl (leerplichtambtenaar, RBL-DEMO)", Said(no), StringComparison.Ordinal);
+        Assert.Contains("Lotte Leerplicht (leerplichtambtenaar, RBL-DEMO)", Said(no), StringComparison.Ordinal);
 
         var decision = Assert.Single((await harness.DossierAsync(daan)).Of<KernpartnerDecisionRecorded>());
         Assert.Equal(("nee", "Terugkeer is al gepland", "RBL-DEMO", Role.Leerplichtambtenaar), (decision.Choice, decision.Reason, decision.Organisation, decision.RecordedBy.Role));

@@ -99,7 +99,11 @@ public sealed partial class RouteHarness : IAsyncDisposable
         .Select(c => c.Body!.Value.GetProperty("attachments")[0].GetProperty("content"))
         .ToList();
 
-    /// <summary>Waits (bounded) until the user has received a card whose text contains <paramref name="marker"/>.</summary>
+    /// <summary>
+    /// Waits (bounded) until the user has received a card whose text contains <paramref name="marker"/>. When that card is a
+    /// morning overview (issue 21) and the marker is in one of its items, the item's own card is returned: what the user
+    /// opens with "Afhandelen" and answers on the overview.
+    /// </summary>
     public async Task<JsonElement> WaitForCardAsync(TeamsUser user, string marker, int skip = 0)
     {
         for (var i = 0; i < 100; i++)
@@ -107,7 +111,7 @@ public sealed partial class RouteHarness : IAsyncDisposable
             var match = CardsOf(user).Where(c => Plain(c).Contains(marker, StringComparison.Ordinal)).Skip(skip).ToList();
             if (match.Count > 0)
             {
-                return match[0];
+                return OverviewItems(match[0]).Where(item => Plain(item).Contains(marker, StringComparison.Ordinal)).ToList() is [var only] ? only : match[0];
             }
 
             await Task.Delay(50);
@@ -116,9 +120,31 @@ public sealed partial class RouteHarness : IAsyncDisposable
         throw new Xunit.Sdk.XunitException($"{user.Name} received no card with \"{marker}\" (skip {skip}); cards: {string.Join(" | ", CardsOf(user).Select(c => c.GetRawText()[..Math.Min(120, c.GetRawText().Length)]))}");
     }
 
+    /// <summary>The cards behind the "Afhandelen" buttons of a morning overview; none for any other card.</summary>
+    public static IEnumerable<JsonElement> OverviewItems(JsonElement card)
+    {
+        if (card.ValueKind == JsonValueKind.Object && card.TryGetProperty("type", out var type) && type.GetString() == "Action.ShowCard"
+            && card.GetProperty("title").GetString() == "Afhandelen")
+        {
+            yield return card.GetProperty("card");
+            yield break;
+        }
+
+        var children = card.ValueKind switch
+        {
+            JsonValueKind.Object => card.EnumerateObject().Select(p => p.Value).ToList(),
+            JsonValueKind.Array => card.EnumerateArray().ToList(),
+            _ => [],
+        };
+        foreach (var item in children.SelectMany(OverviewItems))
+        {
+            yield return item;
+        }
+    }
+
     public int CountCards(TeamsUser user, string marker) => CardsOf(user).Count(c => Plain(c).Contains(marker, StringComparison.Ordinal));
 
-    /// <summary>The card's JSON with the markdown escapes of user text undone (CardText.Escape), for reading what people see.</summary>
+    /// <summary>The card's JSON with the markdown escapes of user text undone (TeamsText.Escape), for reading what people see.</summary>
     public static string Plain(JsonElement card) => MarkdownEscape().Replace(card.GetRawText(), "$1");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\\\([\\*_\[\]()`<>#+=.-])")]

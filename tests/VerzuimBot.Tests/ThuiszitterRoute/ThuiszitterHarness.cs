@@ -59,7 +59,7 @@ internal static partial class ThuiszitterHarness
 
     /// <summary>
     /// What a person reads on a card: every string in it, JSON-decoded (the connector escapes non-ASCII such as "·" and
-    /// "ö"), with the markdown escapes of user text (CardText.Escape) undone.
+    /// "ö"), with the markdown escapes of user text (TeamsText.Escape) undone.
     /// </summary>
     public static string Visible(JsonElement card)
     {

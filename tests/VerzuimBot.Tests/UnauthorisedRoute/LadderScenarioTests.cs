@@ -89,7 +89,7 @@ public sealed class LadderScenarioTests
         var events = await DaansDossierAsync(route);
         var ticks = events.OfType<LadderActionCompleted>().ToList();
         Assert.Equal(2 + 3 + 3 + 2 + 2, ticks.Count);
-        Assert.All(ticks, t => Assert.Equal(new Actor(new StaffId(Vera.Upn), Role.Verzuimcoordinator), t.RecordedBy));
+        Assert.All(ticks, t => Assert.Equal(new Actor(new StaffId(Vera.Upn), Role.Verzuimcoordinator, Vera.Name), t.RecordedBy));
         Assert.Equal(["DUO-2026-0001", "DUO-2026-0002", "DUO-2026-0003"], ticks.Where(t => t.DuoReference is not null).Select(t => t.DuoReference));
         Assert.Equal("DUO-2026-0003", Assert.Single(events.OfType<SignaalverzuimReported>()).DuoReference);
         Assert.All(events.OfType<UnauthorisedHoursRecorded>(), h => Assert.Equal(Role.Receptie, h.RecordedBy.Role));

@@ -48,7 +48,7 @@ public sealed class LeerplichtColumnTests
         var warned = await route.PressAsync(lotte, invited.Value, "ladder.afvinken", Tick((1, null)));
         Assert.True(warned.ReplacedCard);
         Assert.Contains("Verzuimladder 9 uur: alle acties van leerplicht gedaan.", Lotte.Shown(warned), StringComparison.Ordinal);
-        Assert.Contains("lotte@rbl.example.nl (leerplichtambtenaar, RBL-DEMO)", Lotte.Shown(warned), StringComparison.Ordinal);
+        Assert.Contains("Lotte Leerplicht (leerplichtambtenaar, RBL-DEMO)", Lotte.Shown(warned), StringComparison.Ordinal);
 
         var ticks = (await route.DaanAsync()).Of<LadderActionCompleted>().Where(t => t.RecordedBy.Role == Role.Leerplichtambtenaar).Select(t => t.Action);
         Assert.Equal(["Uitnodiging voor een gesprek", "Officiële waarschuwing"], ticks);

@@ -11,8 +11,11 @@ namespace VerzuimBot.Cards.Templating.Expressions;
 /// </summary>
 internal sealed class ExpressionEvaluationException(string message) : Exception(message);
 
-/// <summary>The scope an expression is evaluated in: <c>$root</c>, the current <c>$data</c> and <c>$index</c>.</summary>
-internal sealed record EvaluationScope(object? Root, object? Data, object? Index, bool StrictMissingFields);
+/// <summary>
+/// The scope an expression is evaluated in: <c>$root</c>, the current <c>$data</c> and <c>$index</c>; with <c>EscapeMarkdown</c>
+/// values bound into text Teams renders as markdown go through <see cref="TeamsText"/>.
+/// </summary>
+internal sealed record EvaluationScope(object? Root, object? Data, object? Index, bool StrictMissingFields, bool EscapeMarkdown = false);
 
 /// <summary>
 /// Evaluates parsed expressions with adaptive-expressions 4.23 semantics. <c>substitute</c> mirrors

@@ -42,7 +42,7 @@ internal sealed class OverlegAgreeAction(OverlegChatSupport support, DossierServ
         var actionId = OverlegService.ActionId(context.Overleg.OverlegId, description, owner.Value, dueDate);
         if (context.Dossier.Of<OverlegActionAgreed>().FirstOrDefault(a => a.ActionId == actionId) is { } existing)
         {
-            return CardActionResult.Say($"Deze actie is al vastgelegd (door {existing.RecordedBy.Staff.Value} op {DutchDates.Moment(existing.RecordedAt)}). Er is niets veranderd.");
+            return CardActionResult.Say($"Deze actie is al vastgelegd (door {Staff.PeopleNames.WithRole(existing.RecordedBy)} op {DutchDates.Moment(existing.RecordedAt)}). Er is niets veranderd.");
         }
 
         var fact = new OverlegActionAgreed(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(staff, decision), actionId, description, owner.Role, dueDate);

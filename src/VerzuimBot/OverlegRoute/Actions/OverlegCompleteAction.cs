@@ -33,7 +33,7 @@ internal sealed class OverlegCompleteAction(RouteActionSupport support, OverlegS
             return CardActionResult.Replace(support.Cards.Done(
                 $"Al afgerond: {agreed.Description}",
                 [new Fact("Leerling", context.Student.Label)],
-                $"{done.RecordedBy.Staff.Value} ({RoleNames.Dutch(done.RecordedBy.Role)})",
+                Staff.PeopleNames.WithRole(done.RecordedBy),
                 done.RecordedAt));
         }
 

@@ -44,7 +44,7 @@ internal sealed class OverlegDecisionAction(
             return CardActionResult.Replace(cards.Done(
                 $"Al besloten: {earlier.Choice}",
                 [new Fact("Leerling", student.Label), new Fact("Reden", earlier.Reason ?? "geen")],
-                $"{earlier.RecordedBy.Staff.Value} ({RoleNames.Dutch(earlier.RecordedBy.Role)})",
+                Staff.PeopleNames.WithRole(earlier.RecordedBy),
                 earlier.RecordedAt));
         }
 
@@ -138,5 +138,5 @@ internal sealed class OverlegDecisionAction(
     public static string DecisionEventId(string cardId) => $"ev-overleg-{cardId}";
 
     private CardActionResult Done(StudentRecord student, string title, IEnumerable<Fact> facts, StaffMember staff, AccessDecision decision) =>
-        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", student.Label), .. facts], $"{staff.Email} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})", time.GetUtcNow()));
+        CardActionResult.Replace(cards.Done(title, [new Fact("Leerling", student.Label), .. facts], $"{Staff.PeopleNames.Name(staff)} ({RoleNames.Dutch(decision.Grant!.Role)}, {decision.Grant.OrganisationId})", time.GetUtcNow()));
 }

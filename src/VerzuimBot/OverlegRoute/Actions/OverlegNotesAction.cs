@@ -29,7 +29,7 @@ internal sealed class OverlegNotesAction(OverlegChatSupport support, DossierServ
         var eventId = new EventId($"ev-overleg-besluit-{OverlegService.Hash($"{context.Overleg.OverlegId}|{text.ToUpperInvariant()}")}");
         if (context.Dossier.Events.FirstOrDefault(e => e.Id == eventId) is { } existing)
         {
-            return CardActionResult.Say($"Dit besluit is al vastgelegd (door {existing.RecordedBy.Staff.Value} op {DutchDates.Moment(existing.RecordedAt)}). Er is niets veranderd.");
+            return CardActionResult.Say($"Dit besluit is al vastgelegd (door {Staff.PeopleNames.WithRole(existing.RecordedBy)} op {DutchDates.Moment(existing.RecordedAt)}). Er is niets veranderd.");
         }
 
         var fact = new KernpartnerDecisionRecorded(eventId, context.Now, SickAbsenceService.ActorOf(staff, decision), decision.Grant!.OrganisationId, OverlegCards.NotesQuestion(context.Overleg.OverlegId), text, null);

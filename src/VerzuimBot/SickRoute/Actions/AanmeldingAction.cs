@@ -41,7 +41,7 @@ internal sealed class AanmeldingAction(RouteActionSupport support, TaskCards tas
         }
 
         var fact = new JeugdartsAanmeldingSent(SickAbsenceService.NewId(), context.Now, SickAbsenceService.ActorOf(context.Staff, decision), context.Today, hulpvraag!, alGedaan!, besproken);
-        var document = AanmeldingDocument.Lines(context.Student, fact, TaskCards.Verzuimoverzicht(context.Dossier, context.Protocol, context.Today), context.Staff.Email);
+        var document = AanmeldingDocument.Lines(context.Student, fact, TaskCards.Verzuimoverzicht(context.Dossier, context.Protocol, context.Today), Staff.PeopleNames.WithRole(fact.RecordedBy));
         if (verb == "aanmelding.maken")
         {
             var jeugdartsen = await recipients.ForAsync(Role.Jeugdarts, context.Student.SchoolId, context.Student.Id.Value, context.Student.Details, cancellationToken).ConfigureAwait(false);

@@ -69,7 +69,7 @@ internal sealed class MentorContactAction(RouteActionSupport support, SweepTrigg
         [
             new Fact("Datum", DutchDates.LongDate(date)),
             new Fact("Via", channel == ContactChannel.Telefoon ? "telefoon" : "mail"),
-            new Fact("Verwachte terugkeer", expected is { } e ? DutchDates.LongDate(e) : "onbekend"),
+            new Fact("Verwachte terugkeer", expected is { } e ? DutchDates.LongDate(e) + (SchoolDayAnswers.ReturnRemark(e, context.Protocol.Calendar) is { } remark ? $" ({remark})" : string.Empty) : "onbekend"),
             new Fact("Zorgen", concerns ? "ja" : "nee"),
         ], decision);
     }

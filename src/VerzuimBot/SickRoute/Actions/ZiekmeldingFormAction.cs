@@ -5,11 +5,12 @@ using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Staff;
 using VerzuimBot.CardActions;
+using VerzuimBot.Staff;
 
 namespace VerzuimBot.SickRoute.Actions;
 
 /// <summary>Stap 1 in one step: the quick ziekmelding form (the same two questions as the chat dialog), and "herstel".</summary>
-internal sealed class ZiekmeldingFormAction(StudentDirectory students, SickAbsenceService sick, RouteCards cards, TimeProvider time) : ICardAction
+internal sealed class ZiekmeldingFormAction(StudentDirectory students, SickAbsenceService sick, Protocol.Schools.SchoolProtocols protocols, RouteCards cards, TimeProvider time) : ICardAction
 {
     private const string Herstel = "herstel.opslaan";
 
@@ -69,8 +70,9 @@ internal sealed class ZiekmeldingFormAction(StudentDirectory students, SickAbsen
         }
 
         var outcome = await sick.ReportSickAsync(staff, student, firstDay.Value, expected, mentor == "ja", cancellationToken).ConfigureAwait(false);
+        var remark = expected is { } back ? SchoolDayAnswers.ReturnRemark(back, protocols.For(student.SchoolId).Calendar) : null;
         return outcome.Stored
-            ? CardActionResult.Replace(cards.Done("Ziekmelding opgeslagen", [new Fact("Melding", outcome.Message)], staff.Email, time.GetUtcNow()))
+            ? CardActionResult.Replace(cards.Done("Ziekmelding opgeslagen", [new Fact("Melding", outcome.Message), .. remark is null ? Array.Empty<Fact>() : [new Fact("Let op", $"De verwachte terugkeer ({DutchDates.LongDate(expected!.Value)}): {remark}.")]], PeopleNames.Name(staff), time.GetUtcNow()))
             : Again(outcome.Message);
     }
 
@@ -88,7 +90,7 @@ internal sealed class ZiekmeldingFormAction(StudentDirectory students, SickAbsen
 
         var outcome = await sick.RetractAsync(context.Staff, context.Student, eventId, reason, cancellationToken).ConfigureAwait(false);
         return outcome.Stored
-            ? CardActionResult.Replace(cards.Done("Hersteld", [new Fact("Leerling", context.Student.Label), new Fact("Wat", outcome.Message)], context.Staff.Email, time.GetUtcNow()))
+            ? CardActionResult.Replace(cards.Done("Hersteld", [new Fact("Leerling", context.Student.Label), new Fact("Wat", outcome.Message)], PeopleNames.Name(context.Staff), time.GetUtcNow()))
             : CardActionResult.Say(outcome.Message);
     }
 }

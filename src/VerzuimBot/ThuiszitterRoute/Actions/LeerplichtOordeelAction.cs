@@ -53,6 +53,6 @@ internal sealed class LeerplichtOordeelAction(ThuiszitterActionSupport support) 
         var told = await support.TellAsync(context, Role.Zorgcoordinator, after, "Leerplicht oordeelt: thuiszitter volgens de definitie. De thuiszitterscasus is geopend: werk de checklist van de school af.", cancellationToken).ConfigureAwait(false);
         var school = told > 0 ? "de zorgcoördinator van de school heeft de checklist gekregen" : "de school krijgt de checklist bij de eerstvolgende herinnering";
         return CardActionResult.Replace(support.Cards.Case(context.Student, after, context.Protocol, context.Now, ThuiszitterActionSupport.RolesOf(context),
-            $"Oordeel vastgelegd: thuiszitter volgens de definitie ({context.Staff.Email}, leerplichtambtenaar, {organisation}). De casus is geopend; {school}."));
+            $"Oordeel vastgelegd: thuiszitter volgens de definitie ({Staff.PeopleNames.Name(context.Staff)}, leerplichtambtenaar, {organisation}). De casus is geopend; {school}."));
     }
 }

@@ -53,7 +53,7 @@ internal sealed class ThuiszitterActionSupport(RouteActionSupport route, Thuiszi
         CardActionResult.Replace(route.Cards.Done(
             title,
             [new Fact("Leerling", context.Student.Label), .. facts],
-            $"{context.Staff.Email} ({RoleNames.Dutch(context.Decision.Grant!.Role)}, {context.Decision.Grant.OrganisationId})",
+            $"{Staff.PeopleNames.Name(context.Staff)} ({RoleNames.Dutch(context.Decision.Grant!.Role)}, {context.Decision.Grant.OrganisationId})",
             context.Now));
 
     /// <summary>Sends the case card at once to whoever holds <paramref name="role"/> for this student (e.g. the school when the case opens).</summary>
