@@ -18,6 +18,8 @@ namespace VerzuimBot.Protocol.SickAbsence;
 /// </summary>
 internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard guard, SweepTrigger sweep, TimeProvider time)
 {
+    public const string StudentLeftRoster = "Die leerling staat niet meer op de leerlingenlijst; er is niets opgeslagen.";
+
     /// <summary>Why this person cannot report this student sick now (no role, already sick); null when they can.</summary>
     public async Task<string?> RefusalToReportAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
     {
@@ -59,7 +61,21 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
         }
 
         var fact = new ZiekmeldingRecorded(NewId(), time.GetUtcNow(), ActorOf(staff, decision), firstDay, expectedReturn, parentWillContactMentor);
-        await dossiers.RecordAsync(student.SchoolId, student.Id, fact, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // "Not sick yet" is checked again in the same step as the append: of two ziekmeldingen at once, one is stored.
+            await dossiers.RecordAsync(student.SchoolId, student.Id, fact, stored => stored.CurrentSickPeriod is null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FactNoLongerAppliesException)
+        {
+            var now = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+            return new RouteOutcome(false, $"{student.Label} is net door iemand anders ziek gemeld{(now.CurrentSickPeriod is { } other ? $" (sinds {DutchDates.LongDate(other.FirstDay)})" : string.Empty)}. Er is niets veranderd.");
+        }
+        catch (StudentLeftRosterException)
+        {
+            return new RouteOutcome(false, StudentLeftRoster);
+        }
+
         sweep.Now();
         var expected = expectedReturn is { } d ? DutchDates.LongDate(d) : "onbekend";
         // A ziekmelding ends "ongeoorloofd afwezig" from its first day (DossierView): say so, the ladder stops counting.

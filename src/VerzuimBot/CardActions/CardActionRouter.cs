@@ -38,5 +38,10 @@ internal sealed class CardActionRouter(IEnumerable<ICardAction> actions)
             // Two presses at the same moment: the other one was stored first (domain.md §6: nobody decides twice).
             return CardActionResult.Say(AnsweredMeanwhile);
         }
+        catch (Protocol.Dossiers.StudentLeftRosterException)
+        {
+            // Taken off the roster between the read and the write of this press.
+            return CardActionResult.Say(RouteActionSupport.UnknownStudent);
+        }
     }
 }

@@ -99,6 +99,8 @@ internal static class MessagesEndpoint
             return activity.Type == Connector.Schema.ActivityTypes.Invoke ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Ok();
         }
 
+        // One unit of work per activity: what the turn reads is read once, and its audit lines go with its writes.
+        using var session = StoreSession.Begin();
         try
         {
             if (activity.Id is { Length: > 0 } id
@@ -110,6 +112,7 @@ internal static class MessagesEndpoint
             }
 
             var invokeResponse = await turns.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+            await session.FlushAsync(cancellationToken).ConfigureAwait(false);
             return invokeResponse is null ? Results.Ok() : Results.Json(invokeResponse.Body, ConnectorJson.Options, statusCode: invokeResponse.Status);
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex, out var errorCode))

@@ -72,7 +72,7 @@ internal sealed class ReminderSweeper(
             if (student is null)
             {
                 logger.LogWarning("Task {TaskId} cancelled: the student is no longer on the roster", definition.TaskId);
-                await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
+                await tasks.CancelAsync(claim, cancellationToken).ConfigureAwait(false);
                 return false;
             }
 
@@ -82,7 +82,7 @@ internal sealed class ReminderSweeper(
             {
                 // The dossier moved on (answered, beter gemeld, hersteld): nothing to remind of.
                 logger.LogInformation("Task {TaskId} ({Kind}) no longer applies; cancelled", definition.TaskId, definition.Kind);
-                await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
+                await tasks.CancelAsync(claim, cancellationToken).ConfigureAwait(false);
                 return false;
             }
 

@@ -127,7 +127,7 @@ internal sealed class StoreSeeder : IAsyncDisposable
             var outcome = await dossiers.RecordAsync(School, student, fact, ct).ConfigureAwait(false);
             foreach (var task in outcome.Scheduled)
             {
-                if (task.DueAt <= delivered && await tasks.GetAsync(task.Id.Value, ct).ConfigureAwait(false) is { } stored
+                if (task.DueAt <= delivered && await tasks.GetAsync(School, student.Value, task.Id.Value, ct).ConfigureAwait(false) is { } stored
                     && await tasks.TryClaimAsync(stored, "seed", delivered, TimeSpan.FromMinutes(1), ct).ConfigureAwait(false) is { } claim)
                 {
                     await tasks.MarkDeliveredAsync(claim, task.DueAt, ct).ConfigureAwait(false);

@@ -25,7 +25,7 @@ public sealed class DossierServiceTests
     {
         var tables = new SqliteTableStoreFactory(Directory.CreateTempSubdirectory("verzuimbot-dossier-").FullName);
         _tasks = new TaskStore(tables);
-        _service = new DossierService(new DossierStore(tables), _tasks, new SchoolProtocols(Options.Create(new SchoolsOptions())), _time);
+        _service = new DossierService(new DossierStore(tables), new SchoolProtocols(Options.Create(new SchoolsOptions())), _time);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class DossierServiceTests
 
         Assert.Contains(outcome.Scheduled, t => t.Kind == TaskKind.MentorNotification);
         var reminder = outcome.Scheduled.Single(t => t.Kind == TaskKind.MentorContactReminder);
-        var stored = await _tasks.GetAsync(reminder.Id.Value);
+        var stored = await _tasks.GetAsync(School, Student.Value, reminder.Id.Value);
         Assert.NotNull(stored);
         Assert.Equal(DueTaskStatus.Pending, stored.Status);
         Assert.Equal(SchoolClock.At(new DateOnly(2026, 10, 27), new TimeOnly(8, 30)), stored.Definition.DueAt);
@@ -56,7 +56,7 @@ public sealed class DossierServiceTests
         var beter = await _service.RecordAsync(School, Student, new BeterMeldingRecorded(new EventId("e2"), _time.GetUtcNow(), Receptie, new DateOnly(2026, 10, 26)));
 
         Assert.Contains(reminder.Id, beter.Cancelled);
-        Assert.Equal(DueTaskStatus.Cancelled, (await _tasks.GetAsync(reminder.Id.Value))!.Status);
+        Assert.Equal(DueTaskStatus.Cancelled, (await _tasks.GetAsync(School, Student.Value, reminder.Id.Value))!.Status);
         _time.Now = SchoolClock.At(new DateOnly(2026, 10, 27), new TimeOnly(9, 0));
         Assert.DoesNotContain(await _tasks.ListDueAsync(_time.GetUtcNow()), t => t.Definition.TaskId == reminder.Id.Value);
 
