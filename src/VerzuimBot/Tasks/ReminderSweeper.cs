@@ -56,6 +56,15 @@ internal sealed class ReminderSweeper(
 
     private async Task<bool> DeliverAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
+        // One unit of work per reminder, as per turn: the student's roster entry and dossier are read once.
+        using var session = StoreSession.Begin();
+        var delivered = await ClaimAndDeliverAsync(stored, sweepStart, cancellationToken).ConfigureAwait(false);
+        await session.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return delivered;
+    }
+
+    private async Task<bool> ClaimAndDeliverAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    {
         // The lease counts from the claim, not from the start of a sweep that may have run for minutes.
         var now = Max(time.GetUtcNow(), sweepStart);
         var claim = await tasks.TryClaimAsync(stored, _instance, now, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
