@@ -53,6 +53,25 @@ public sealed class StoreRoundTripTests
     }
 
     [Fact]
+    public async Task TheQuickFormThatStoresAZiekmelding_TakesAtMostSixRoundTrips_OfWhichThreeWrites()
+    {
+        await using var route = await StartAsync();
+        await route.SayAsync(Rita, "ziekmelding formulier");
+        var form = route.CardsOf(Rita).Last(c => c.GetRawText().Contains("ziekmelding.opslaan", StringComparison.Ordinal));
+
+        PressResult pressed;
+        using (var turn = TableCallCounter.Begin())
+        {
+            pressed = await route.PressAsync(Rita, form, "ziekmelding.opslaan", new() { ["leerling"] = "123456", ["eersteDag"] = "2026-10-09", ["terug"] = string.Empty, ["ouderBeltMentor"] = "ja" });
+            Assert.True(turn.RoundTrips <= 6, turn.ToString());
+            Assert.True(turn.Writes <= 3, turn.ToString());
+        }
+
+        Assert.Contains("Ziekmelding opgeslagen", pressed.Text, StringComparison.Ordinal);
+        Assert.NotNull((await route.DaanAsync()).CurrentSickPeriod);
+    }
+
+    [Fact]
     public async Task ACardAnswer_TakesAtMostSixRoundTrips()
     {
         await using var route = await StartAsync();
