@@ -22,7 +22,6 @@ public static class StorageRegistration
         services.AddSingleton<ProcessedActivityStore>();
         services.AddSingleton<DialogStateStore>();
         services.AddSingleton<DossierStore>();
-        services.AddSingleton(_ => new TaskStoreOptions());
         services.AddSingleton<TaskStore>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<AuditStore>();

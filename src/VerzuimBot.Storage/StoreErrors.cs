@@ -17,4 +17,7 @@ public static class StoreErrors
 
     /// <summary>Someone else wrote first: the row changed since it was read, or it exists where it must not yet.</summary>
     public static bool IsConflict(Exception exception) => exception is PreconditionFailedException or EntityAlreadyExistsException;
+
+    /// <summary>Someone else removed the row this call was guarded on (e.g. another turn ended the same dialog first).</summary>
+    public static bool IsGone(Exception exception) => exception is EntityNotFoundException;
 }

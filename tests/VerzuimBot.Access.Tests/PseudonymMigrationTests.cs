@@ -18,7 +18,7 @@ namespace VerzuimBot.Access.Tests;
 public abstract class PseudonymMigrationContract(Backend backend) : IDisposable
 {
     private const string School = AccessFixture.School;
-    private static readonly string[] Tables = ["Roster", "Dossiers", "Decisions", "AuditEntries", "DueTasks", "DueTaskIndex", "DialogStates"];
+    private static readonly string[] Tables = ["Schools", "Roster", "Dossiers", "Decisions", "AuditEntries", "DueTasks", "DueTaskIndex", "DialogStates"];
     private static readonly DateTimeOffset Due = new(2026, 11, 25, 8, 30, 0, TimeSpan.FromHours(1));
 
     private readonly AccessFixture _fixture = new(tables: new PrefixedTableStoreFactory(backend.Factory, Backend.UniqueTableName("p")));
@@ -109,9 +109,9 @@ public abstract class PseudonymMigrationContract(Backend backend) : IDisposable
         Assert.Empty(await _fixture.AuditStore.ListForStudentAsync(School, Old("100001")));
 
         var tasks = new TaskStore(_fixture.Tables);
-        var task = await tasks.GetAsync($"{anne}/MentorReminder/Mentor/e-1");
+        var task = await tasks.GetAsync(School, anne, $"{anne}/MentorReminder/Mentor/e-1");
         Assert.Equal(anne, task!.Definition.StudentId);
-        Assert.Null(await tasks.GetAsync(OldTask("100001")));
+        Assert.Null(await tasks.GetAsync(School, Old("100001"), OldTask("100001")));
         Assert.Contains(await tasks.ListDueAsync(Due.AddMinutes(1)), t => t.Definition.TaskId == task.Definition.TaskId);
 
         // The mentor who holds the role for this one student still may act for them.

@@ -38,7 +38,7 @@ internal static class AbsenceImportBenchmark
         var protocols = new SchoolProtocols(Options.Create(new SchoolsOptions()));
         var calendar = protocols.For(School).Calendar;
         var dossierStore = new DossierStore(tables);
-        var dossiers = new DossierService(dossierStore, new TaskStore(tables, new TaskStoreOptions()), protocols, time, roster);
+        var dossiers = new DossierService(dossierStore, protocols, time, roster);
         var importer = new AbsenceImporter(dossiers, dossierStore, new AbsenceRegistrationStore(tables), roster, protocols, new AuditTrail(new AuditStore(tables), time),
             new SweepTrigger(), new AbsenceImportOptions(), time, NullLogger<AbsenceImporter>.Instance);
 

@@ -130,7 +130,7 @@ public class DialogRunnerTests
         public Task SaveAsync(string conversationKey, DialogState state, string? expectedETag, CancellationToken cancellationToken = default)
         {
             var current = _states.TryGetValue(conversationKey, out var found) ? found.ETag : null;
-            if (current != expectedETag)
+            if (expectedETag != "*" && current != expectedETag)
             {
                 throw new DialogStateConflictException();
             }
@@ -140,8 +140,13 @@ public class DialogRunnerTests
             return Task.CompletedTask;
         }
 
-        public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken = default)
+        public Task DeleteAsync(string conversationKey, string? expectedETag = null, CancellationToken cancellationToken = default)
         {
+            if (expectedETag is not null && (!_states.TryGetValue(conversationKey, out var found) || found.ETag != expectedETag))
+            {
+                throw new DialogStateConflictException();
+            }
+
             _states.Remove(conversationKey);
             return Task.CompletedTask;
         }

@@ -17,25 +17,30 @@ public sealed class AuditTrail(AuditStore store, TimeProvider time)
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <param name="entryId">Give a stable id to make a retried append a no-op; default a new one.</param>
-    public async Task RecordAsync(AuditRecord record, string? entryId = null, CancellationToken cancellationToken = default)
+    public Task RecordAsync(AuditRecord record, string? entryId = null, CancellationToken cancellationToken = default) =>
+        store.AppendAsync(Entry(record, entryId), cancellationToken);
+
+    /// <summary>
+    /// Audits an allowed change (any action that writes) on a student. Within a turn the line goes with the change's own
+    /// dossier write (one transaction: the change is never stored without its line, and costs no round trip of its own);
+    /// what no write takes along is written when the turn ends.
+    /// </summary>
+    public Task RecordChangeAsync(AccessActor actor, AccessDecision decision, AccessAction action, StudentContext student, CancellationToken cancellationToken = default) =>
+        store.AppendWithNextWriteAsync(Entry(ForDecision(actor, decision, action, student), null), cancellationToken);
+
+    private AuditEntry Entry(AuditRecord record, string? entryId)
     {
         ArgumentNullException.ThrowIfNull(record);
         var details = new AuditDetails(record.Role, record.Organisation, record.What);
-        await store.AppendAsync(
-            new AuditEntry(
-                record.SchoolId,
-                record.StudentId,
-                entryId ?? Guid.NewGuid().ToString("N"),
-                time.GetUtcNow(),
-                record.ActorId,
-                record.Code,
-                new StoredEnvelope(EnvelopeType, JsonSerializer.Serialize(details, Json))),
-            cancellationToken).ConfigureAwait(false);
+        return new AuditEntry(
+            record.SchoolId,
+            record.StudentId,
+            entryId ?? Guid.NewGuid().ToString("N"),
+            time.GetUtcNow(),
+            record.ActorId,
+            record.Code,
+            new StoredEnvelope(EnvelopeType, JsonSerializer.Serialize(details, Json)));
     }
-
-    /// <summary>Audits an allowed change (any action that writes) on a student.</summary>
-    public Task RecordChangeAsync(AccessActor actor, AccessDecision decision, AccessAction action, StudentContext student, CancellationToken cancellationToken = default) =>
-        RecordAsync(ForDecision(actor, decision, action, student), cancellationToken: cancellationToken);
 
     /// <summary>
     /// Audits an allowed read when the reader is outside the student's school (domain.md §8).

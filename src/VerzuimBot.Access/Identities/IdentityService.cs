@@ -84,9 +84,14 @@ public sealed class IdentityService(StaffIdentityStore identities, RosterStore r
         return new AccessActor(normalised, tenantId, await GrantsAsync(tenant.Organisations, normalised, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// The person's roles in the tenant's organisations: one read of their roles in every organisation (the store's index
+    /// by e-mail address), kept to the organisations this tenant serves now.
+    /// </summary>
     private async Task<List<RoleGrant>> GrantsAsync(IReadOnlyList<Organisation> organisations, string email, CancellationToken cancellationToken)
     {
         var grants = new List<RoleGrant>();
+        var held = organisations.Count == 0 ? [] : await roster.ListRolesOfUserAsync(email, cancellationToken).ConfigureAwait(false);
         foreach (var organisation in organisations)
         {
             if (organisation.Beheerders.Contains(email, StringComparer.Ordinal))
@@ -94,7 +99,7 @@ public sealed class IdentityService(StaffIdentityStore identities, RosterStore r
                 grants.Add(new RoleGrant(Role.Beheerder, organisation.Id, organisation.Kind, RoleScope.Organisation, DateTimeOffset.MinValue));
             }
 
-            foreach (var assignment in await roster.ListRolesOfUserAsync(organisation.Id, email, cancellationToken).ConfigureAwait(false))
+            foreach (var assignment in held.Where(a => string.Equals(a.SchoolId, organisation.Id, StringComparison.Ordinal)))
             {
                 if (RoleGrants.FromAssignment(assignment, organisation) is { } grant)
                 {

@@ -14,10 +14,14 @@ public interface IDialogStateStore
 {
     Task<(DialogState State, string ETag)?> LoadAsync(string conversationKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves; <paramref name="expectedETag"/> null means "must not exist". A conflict throws <see cref="DialogStateConflictException"/>.</summary>
+    /// <summary>
+    /// Saves; <paramref name="expectedETag"/> null means "must not exist", "*" means "whatever is there". A conflict throws
+    /// <see cref="DialogStateConflictException"/>.
+    /// </summary>
     Task SaveAsync(string conversationKey, DialogState state, string? expectedETag, CancellationToken cancellationToken = default);
 
-    Task DeleteAsync(string conversationKey, CancellationToken cancellationToken = default);
+    /// <summary>Deletes; with <paramref name="expectedETag"/> only the state as loaded (else <see cref="DialogStateConflictException"/>).</summary>
+    Task DeleteAsync(string conversationKey, string? expectedETag = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Another turn changed the dialog state first (two messages at once).</summary>

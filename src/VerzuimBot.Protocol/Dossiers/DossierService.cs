@@ -1,42 +1,38 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Domain.Dossier;
-using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Rules;
-using VerzuimBot.Storage;
 using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Storage;
 using StoredEvent = VerzuimBot.Storage.DossierEvent;
 
 namespace VerzuimBot.Protocol.Dossiers;
 
 /// <summary>
-/// Where the domain meets storage: a new fact is appended to the student's dossier (never lost on a
-/// concurrent append), the rules engine is asked what is due now, and the due-task index is brought
-/// in line: new tasks scheduled (idempotent by task id), tasks that no longer apply cancelled. The view carries the roster's
-/// birth date and startkwalificatie, so the rules know who the leerplicht route is for (002 §1.1-1.2).
+/// Where the domain meets storage: one write per fact. The student's roster entry and dossier (events and tasks) are read
+/// once per turn (<see cref="StoreSession"/>); the new fact is decided on that read ("still applies", idempotent by event
+/// id), the rules engine runs once on the dossier after it, and the events, the tasks it asks for now (new ones
+/// scheduled, changed ones moved, ones no longer asked for cancelled), the dossier's status and the turn's audit lines are
+/// written in one transaction that requires the dossier and the roster entry unchanged since the read. On a conflict it
+/// decides again on the dossier as it then is. The view after the write is the one it built, not a reread. The view
+/// carries the roster's birth date and startkwalificatie, so the rules know who the leerplicht route is for (002 §1.1-1.2).
 /// </summary>
-internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, SchoolProtocols protocols, TimeProvider time, RosterStore? roster = null)
+internal sealed class DossierService(DossierStore dossiers, SchoolProtocols protocols, TimeProvider time, RosterStore? roster = null)
 {
     public const string TaskPayloadType = "due-task-v1";
+    private const int MaxAttempts = 20;
+
+    // A view is built once per stored dossier (and roster facts): reads in the same turn share it.
+    private readonly ConditionalWeakTable<Dossier, BuiltView> _views = [];
 
     public async Task<DossierView> ReadAsync(string schoolId, StudentId student, CancellationToken cancellationToken = default)
     {
-        var dossier = await dossiers.ReadAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
-        var facts = await FactsAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
-        return DossierView.From(student, dossier.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)), facts);
-    }
-
-    /// <summary>The roster's birth date and startkwalificatie of the student; unknown without a roster entry.</summary>
-    private async Task<StudentFacts> FactsAsync(string schoolId, StudentId student, CancellationToken cancellationToken)
-    {
-        if (roster is null || await roster.FindStudentAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false) is not { } stored
-            || RosterStudentDetails.FromEnvelope(stored.Details) is not { } details)
-        {
-            return StudentFacts.Unknown;
-        }
-
-        return new StudentFacts(details.Geboortedatum, details.Startkwalificatie);
+        var entry = await EntryAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
+        var stored = await dossiers.LoadAsync(schoolId, student.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return View(student, stored, FactsOf(entry));
     }
 
     public Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, CancellationToken cancellationToken = default) =>
@@ -44,23 +40,43 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
 
     /// <summary>
     /// Appends <paramref name="fact"/> if <paramref name="stillApplies"/> holds for the dossier as stored at that moment:
-    /// the check and the append are one step (the store's append on the dossier's version, asked again after a conflict), so of two people
+    /// the check and the append are one step (the write requires the dossier it was decided on), so of two people
     /// answering the same card at once only the first is stored; the other gets <see cref="FactNoLongerAppliesException"/>.
+    /// The same fact again (same event id) is stored once.
     /// </summary>
     public async Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, Func<DossierView, bool>? stillApplies, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(fact);
+        return await WriteAsync(schoolId, student, [fact], stillApplies, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Appends several facts of one student at once (an import): one read, the rules engine once, the events in as few
+    /// transactions as fit (99 events besides the head each, the tasks with the last), the tasks brought in line once.
+    /// Facts already stored (by event id) are skipped, so the same batch again stores nothing.
+    /// </summary>
+    public async Task<RecordOutcome> RecordManyAsync(string schoolId, StudentId student, IReadOnlyList<Domain.Dossier.DossierEvent> facts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return await WriteAsync(schoolId, student, facts, stillApplies: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RecordOutcome> WriteAsync(string schoolId, StudentId student, IReadOnlyList<Domain.Dossier.DossierEvent> facts, Func<DossierView, bool>? stillApplies, CancellationToken cancellationToken)
+    {
         var protocol = protocols.For(schoolId);
         var now = time.GetUtcNow();
-        var facts = await FactsAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
-        DossierView before = null!;
-        await dossiers.AppendWhenAsync(schoolId, student.Value, stored =>
+        var entry = await EntryAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
+        var stored = await dossiers.LoadAsync(schoolId, student.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
         {
-            before = DossierView.From(student, stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)), facts);
-
-            // The same fact twice (a redelivered message, a card pressed twice) is stored once.
-            if (stored.Events.Any(e => e.Event.EventId == fact.Id.Value))
+            var studentFacts = FactsOf(entry);
+            var before = View(student, stored, studentFacts);
+            var known = before.Events.Select(e => e.Id).ToHashSet();
+            var fresh = facts.Where(f => known.Add(f.Id)).ToList();
+            if (fresh.Count == 0)
             {
-                return null;
+                // The same facts again (a redelivered message, a card pressed twice): stored once.
+                return new RecordOutcome(before, protocol.Engine.Evaluate(before, now), []);
             }
 
             if (stillApplies is not null && !stillApplies(before))
@@ -68,90 +84,72 @@ internal sealed class DossierService(DossierStore dossiers, TaskStore tasks, Sch
                 throw new FactNoLongerAppliesException();
             }
 
-            var (type, json) = DossierEventSerializer.Serialize(fact);
-            var expected = DossierView.From(student, before.Events.Append(fact), facts);
+            var after = DossierView.From(student, before.Events.Concat(fresh), studentFacts);
+            var due = protocol.Engine.Evaluate(after, now);
             // Open while anything is going on: away now (sick or without leave), an open case, or a task the protocol still asks for
             // (a ladder rung, a melding), so "taken" finds it with one range read of open dossiers.
-            var status = expected.IsAwayOpenEnded || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || protocol.Engine.Evaluate(expected, now).Count > 0
+            var status = after.IsAwayOpenEnded || after.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || due.Count > 0
                 ? DossierStatus.Open
                 : DossierStatus.Closed;
-            return ([new StoredEvent(fact.Id.Value, new StoredEnvelope(type, json), fact.RecordedAt)], status);
-        }, cancellationToken).ConfigureAwait(false);
-
-        // Reread: a concurrent append may have landed first; the tasks follow the dossier as stored.
-        var after = await ReadAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
-        var due = protocol.Engine.Evaluate(after, now);
-        foreach (var task in due)
-        {
-            var payload = JsonSerializer.Serialize(new { anchor = task.Anchor, detail = task.Detail });
-            await tasks.UpsertAsync(new DueTaskDefinition(task.Id.Value, schoolId, student.Value, task.Kind.ToString(), task.Assignee.ToString(), task.DueAt, new StoredEnvelope(TaskPayloadType, payload)), cancellationToken).ConfigureAwait(false);
-        }
-
-        var cancelled = ProtocolEngine.Cancelled(protocol.Engine.Evaluate(before, now).Select(t => t.Id), due);
-        foreach (var id in cancelled)
-        {
-            await tasks.CancelAsync(id.Value, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new RecordOutcome(after, due, cancelled);
-    }
-
-    /// <summary>
-    /// INTERIM (issue 22, to be replaced by the rewritten write path): records many facts of one student. Facts whose event
-    /// id is already stored are skipped (idempotent by event id); the rest are appended in chunks of at most
-    /// <see cref="DossierStore.MaxEventsPerAppend"/>, then the tasks are brought in line once, as <see cref="RecordAsync(string, StudentId, Domain.Dossier.DossierEvent, CancellationToken)"/> does for one.
-    /// </summary>
-    public async Task<RecordOutcome> RecordManyAsync(string schoolId, StudentId student, IReadOnlyList<Domain.Dossier.DossierEvent> facts, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(facts);
-        var protocol = protocols.For(schoolId);
-        var now = time.GetUtcNow();
-        var before = await ReadAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
-        var factsOfStudent = before.Facts;
-        foreach (var chunk in facts.Chunk(DossierStore.MaxEventsPerAppend))
-        {
-            await dossiers.AppendWhenAsync(schoolId, student.Value, stored =>
+            var write = new DossierWrite(fresh.Select(Stored).ToList(), status, due.Select(t => Definition(schoolId, t)).ToList(), entry);
+            try
             {
-                var known = stored.Events.Select(e => e.Event.EventId).ToHashSet(StringComparer.Ordinal);
-                var fresh = chunk.Where(f => known.Add(f.Id.Value)).ToList();
-                if (fresh.Count == 0)
-                {
-                    return null;
-                }
-
-                var current = stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json));
-                var expected = DossierView.From(student, current.Concat(fresh), factsOfStudent);
-                var status = expected.IsAwayOpenEnded || expected.OpenThuiszitterCase(protocol.Profile.Thuiszitter) is not null || protocol.Engine.Evaluate(expected, now).Count > 0
-                    ? DossierStatus.Open
-                    : DossierStatus.Closed;
-                return (fresh.Select(f =>
-                {
-                    var (type, json) = DossierEventSerializer.Serialize(f);
-                    return new StoredEvent(f.Id.Value, new StoredEnvelope(type, json), f.RecordedAt);
-                }).ToList(), status);
-            }, cancellationToken).ConfigureAwait(false);
+                var result = await dossiers.WriteAsync(schoolId, student.Value, stored, write, cancellationToken).ConfigureAwait(false);
+                _views.AddOrUpdate(result.Dossier, new BuiltView(studentFacts, after));
+                return new RecordOutcome(after, due, result.Cancelled.Select(id => new TaskId(id)).ToList());
+            }
+            catch (DossierConflictException conflict) when (attempt < MaxAttempts)
+            {
+                // Someone else wrote first: decide again on the dossier as it is now.
+                stored = conflict.Latest ?? await dossiers.LoadAsync(schoolId, student.Value, fresh: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RosterEntryChangedException) when (attempt < MaxAttempts && roster is not null)
+            {
+                // The roster changed since the decision's read (e.g. while a dialog waited for "ja"): read it and decide again.
+                entry = await roster.ReadEntryAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false) ?? throw new StudentLeftRosterException();
+            }
         }
-
-        var after = await ReadAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
-        var due = protocol.Engine.Evaluate(after, now);
-        foreach (var task in due)
-        {
-            var payload = JsonSerializer.Serialize(new { anchor = task.Anchor, detail = task.Detail });
-            await tasks.UpsertAsync(new DueTaskDefinition(task.Id.Value, schoolId, student.Value, task.Kind.ToString(), task.Assignee.ToString(), task.DueAt, new StoredEnvelope(TaskPayloadType, payload)), cancellationToken).ConfigureAwait(false);
-        }
-
-        var cancelled = ProtocolEngine.Cancelled(protocol.Engine.Evaluate(before, now).Select(t => t.Id), due);
-        foreach (var id in cancelled)
-        {
-            await tasks.CancelAsync(id.Value, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new RecordOutcome(after, due, cancelled);
     }
+
+    private async Task<RosterEntry?> EntryAsync(string schoolId, StudentId student, CancellationToken cancellationToken) =>
+        roster is null ? null : await roster.FindEntryAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The roster's birth date and startkwalificatie of the student; unknown without a roster entry.</summary>
+    private static StudentFacts FactsOf(RosterEntry? entry) =>
+        entry is not null && RosterStudentDetails.FromEnvelope(entry.Student.Details) is { } details
+            ? new StudentFacts(details.Geboortedatum, details.Startkwalificatie)
+            : StudentFacts.Unknown;
+
+    private DossierView View(StudentId student, Dossier stored, StudentFacts facts)
+    {
+        if (_views.TryGetValue(stored, out var built) && built.Facts == facts)
+        {
+            return built.View;
+        }
+
+        var view = DossierView.From(student, stored.Events.Select(e => DossierEventSerializer.Deserialize(e.Event.Payload.Json)), facts);
+        _views.AddOrUpdate(stored, new BuiltView(facts, view));
+        return view;
+    }
+
+    private static StoredEvent Stored(Domain.Dossier.DossierEvent fact)
+    {
+        var (type, json) = DossierEventSerializer.Serialize(fact);
+        return new StoredEvent(fact.Id.Value, new StoredEnvelope(type, json), fact.RecordedAt);
+    }
+
+    private static DueTaskDefinition Definition(string schoolId, Domain.Rules.DueTask task) => new(
+        task.Id.Value, schoolId, task.Student.Value, task.Kind.ToString(), task.Assignee.ToString(), task.DueAt,
+        new StoredEnvelope(TaskPayloadType, JsonSerializer.Serialize(new { anchor = task.Anchor, detail = task.Detail })));
+
+    private sealed record BuiltView(StudentFacts Facts, DossierView View);
 }
 
 /// <summary>The condition a fact was recorded under no longer holds: someone else's fact was stored first.</summary>
 internal sealed class FactNoLongerAppliesException() : Exception("The dossier changed; the fact no longer applies.");
+
+/// <summary>The student left the roster between reading and recording (e.g. while a dialog waited for its last answer).</summary>
+internal sealed class StudentLeftRosterException() : Exception("The student is no longer on the roster.");
 
 /// <summary>The dossier after the fact, the tasks now due or scheduled, and the ones cancelled by it.</summary>
 internal sealed record RecordOutcome(DossierView Dossier, IReadOnlyList<Domain.Rules.DueTask> Scheduled, IReadOnlyList<TaskId> Cancelled);

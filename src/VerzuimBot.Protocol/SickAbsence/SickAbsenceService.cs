@@ -22,6 +22,8 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
     /// <summary>The same answer for an event that is not there and one this person may not take back.</summary>
     public const string NotRetractable = "Die melding staat niet (meer) in het dossier, of hoort niet bij wat jouw rol vastlegt. Er is niets veranderd.";
 
+    public const string StudentLeftRoster = "Die leerling staat niet meer op de leerlingenlijst; er is niets opgeslagen.";
+
     /// <summary>Why this person cannot report this student sick now (no role, already sick); null when they can.</summary>
     public async Task<string?> RefusalToReportAsync(StaffMember staff, StudentRecord student, CancellationToken cancellationToken)
     {
@@ -66,7 +68,21 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
         }
 
         var fact = new ZiekmeldingRecorded(NewId(), time.GetUtcNow(), ActorOf(staff, decision), firstDay, expectedReturn, parentWillContactMentor);
-        await dossiers.RecordAsync(student.SchoolId, student.Id, fact, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // "Not sick yet" is checked again in the same step as the append: of two ziekmeldingen at once, one is stored.
+            await dossiers.RecordAsync(student.SchoolId, student.Id, fact, stored => stored.CurrentSickPeriod is null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FactNoLongerAppliesException)
+        {
+            var now = await dossiers.ReadAsync(student.SchoolId, student.Id, cancellationToken).ConfigureAwait(false);
+            return new RouteOutcome(false, $"{student.Label} is net door iemand anders ziek gemeld{(now.CurrentSickPeriod is { } other ? $" (sinds {DutchDates.LongDate(other.FirstDay)})" : string.Empty)}. Er is niets veranderd.");
+        }
+        catch (StudentLeftRosterException)
+        {
+            return new RouteOutcome(false, StudentLeftRoster);
+        }
+
         sweep.Now();
         var expected = expectedReturn is { } d ? DutchDates.LongDate(d) : "onbekend";
         // A ziekmelding ends "ongeoorloofd afwezig" from its first day (DossierView): say so, the ladder stops counting.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Access.Roster;
 using VerzuimBot.Access.Tenants;
@@ -23,6 +24,30 @@ internal sealed record StudentRecord(string SchoolId, StudentId Id, RosterStuden
 /// </summary>
 internal sealed class StudentDirectory(RosterStore roster, StudentIds ids)
 {
+    /// <summary>
+    /// The student's roster entry as this turn read it, as text for a dialog to keep until its last answer (it holds the
+    /// child's name, as the dialog's state already does). <see cref="Resume"/> makes it the entry of that later turn
+    /// without reading it again; the write that follows then requires it unchanged, so a roster changed meanwhile is noticed.
+    /// </summary>
+    public async Task<string?> KeepAsync(StudentRecord student, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        var entry = await roster.FindEntryAsync(student.SchoolId, student.Id.Value, cancellationToken).ConfigureAwait(false);
+        return entry is null ? null : JsonSerializer.Serialize(entry);
+    }
+
+    /// <summary>The student kept by <see cref="KeepAsync"/>; null when the text is not such an entry.</summary>
+    public static StudentRecord? Resume(string kept)
+    {
+        if (string.IsNullOrEmpty(kept) || JsonSerializer.Deserialize<RosterEntry>(kept) is not { } entry || RosterStudentDetails.FromEnvelope(entry.Student.Details) is not { } details)
+        {
+            return null;
+        }
+
+        RosterStore.Recall(entry);
+        return new StudentRecord(entry.Student.SchoolId, new StudentId(entry.Student.StudentId), details);
+    }
+
     public async Task<StudentRecord?> GetAsync(string schoolId, string studentId, CancellationToken cancellationToken)
     {
         var stored = await roster.FindStudentAsync(schoolId, studentId, cancellationToken).ConfigureAwait(false);

@@ -41,7 +41,7 @@ public sealed class DialogStateStore(ITableStoreFactory tables, TimeProvider tim
 
     /// <summary>
     /// Saves the state. <paramref name="expectedETag"/> null means the state must not exist yet
-    /// (else <see cref="EntityAlreadyExistsException"/>); otherwise it must still carry that ETag
+    /// (else <see cref="EntityAlreadyExistsException"/>), "*" replaces whatever is there; otherwise it must still carry that ETag
     /// (else <see cref="PreconditionFailedException"/>, or <see cref="EntityNotFoundException"/> when deleted meanwhile).
     /// </summary>
     /// <returns>The new ETag.</returns>
@@ -52,16 +52,38 @@ public sealed class DialogStateStore(ITableStoreFactory tables, TimeProvider tim
         var entity = new TableEntity(KeyEncoder.Encode(conversationKey), StateRow) { [UpdatedAtProperty] = time.GetUtcNow() };
         PayloadColumns.Write(entity, StateProperty, stateJson);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        return expectedETag is null
-            ? await table.AddAsync(entity, cancellationToken).ConfigureAwait(false)
-            : await table.UpdateAsync(entity, expectedETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return expectedETag switch
+        {
+            null => await table.AddAsync(entity, cancellationToken).ConfigureAwait(false),
+            "*" => await table.UpsertAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false),
+            _ => await table.UpdateAsync(entity, expectedETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false),
+        };
     }
 
-    public async Task DeleteAsync(string conversationKey, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes the state (one already gone is fine); with <paramref name="expectedETag"/> only the state as loaded: one
+    /// that changed meanwhile throws <see cref="PreconditionFailedException"/>, one deleted meanwhile
+    /// <see cref="EntityNotFoundException"/> (of two turns ending the same dialog, one wins).
+    /// </summary>
+    public async Task DeleteAsync(string conversationKey, string? expectedETag = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationKey);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        await table.DeleteAsync(KeyEncoder.Encode(conversationKey), StateRow, "*", cancellationToken).ConfigureAwait(false);
+        if (expectedETag is null)
+        {
+            await table.DeleteAsync(KeyEncoder.Encode(conversationKey), StateRow, "*", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // A transaction, because a plain delete treats a missing row as done.
+            await table.SubmitTransactionAsync([new(TableTransactionActionType.Delete, new TableEntity(KeyEncoder.Encode(conversationKey), StateRow), expectedETag)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException exception) when (exception.InnerException is PreconditionFailedException or EntityNotFoundException)
+        {
+            throw exception.InnerException;
+        }
     }
 
     /// <summary>Removes every state left alone for longer than <see cref="MaxIdle"/> (a scan: states live a day at most, so the table stays small).</summary>

@@ -3,6 +3,9 @@ namespace VerzuimBot.Storage.Keys;
 /// <summary>Every table the product uses; the key design is documented in README.md.</summary>
 internal static class TableNames
 {
+    /// <summary>Each organisation's roster, roles, dossiers, tasks and audit trail in one partition (Schools/SchoolRows).</summary>
+    public const string Schools = "Schools";
+
     public const string ConversationReferences = "ConversationReferences";
     public const string DialogStates = "DialogStates";
     public const string ProcessedActivities = "ProcessedActivities";

@@ -1,4 +1,5 @@
 using VerzuimBot.Storage.Keys;
+using VerzuimBot.Storage.Schools;
 using VerzuimBot.Tables;
 
 namespace VerzuimBot.Storage.Pseudonyms;
@@ -10,52 +11,52 @@ public sealed record StudentIdRewrite(int Dossiers, int Decisions, int AuditEntr
 }
 
 /// <summary>
-/// Moves one school's students to new ids in every table of this assembly that holds student ids (issue 19 item 5): the
-/// dossiers (head and event keys), decisions (partition school|case), the audit trail (student timeline keys and the
-/// StudentId of school rows), due tasks and their index (task ids embed the student id), role assignments scoped to one
-/// student, and last the roster entries (<see cref="RewriteRosterStudentsAsync"/>). Dialog states and stores outside
-/// this assembly rename their own rows. Every step can be repeated: rows already moved no longer match, so a second run
-/// changes nothing and an interrupted one is finished by the next. Meant for a store no bot instance is using.
+/// Moves one school's students to new ids in every table of this assembly that holds student ids (issue 19 item 5): in
+/// the school's partition of the Schools table the dossiers (head, event and task keys: task ids embed the student id),
+/// the due rows, the audit trail (student timeline keys and the StudentId of school rows) and the role assignments scoped
+/// to one student (and their rows in the holders' grants partitions); the decisions (partition school|case); and last the
+/// roster entries (<see cref="RewriteRosterStudentsAsync"/>). Dialog states and stores outside this assembly rename their
+/// own rows. Every step can be repeated: rows already moved no longer match, so a second run changes nothing and an
+/// interrupted one is finished by the next. Meant for a store no bot instance is using.
 /// </summary>
 public sealed class StudentIdRewriter(ITableStoreFactory tables)
 {
-    private readonly TableHandle _dossiers = new(tables, TableNames.Dossiers);
+    private readonly SchoolTable _schools = SchoolTable.For(tables);
     private readonly TableHandle _decisions = new(tables, TableNames.Decisions);
-    private readonly TableHandle _audit = new(tables, TableNames.AuditEntries);
-    private readonly TableHandle _tasks = new(tables, TableNames.DueTasks);
-    private readonly TableHandle _index = new(tables, TableNames.DueTaskIndex);
-    private readonly TableHandle _roster = new(tables, TableNames.Roster);
 
     /// <summary>Everything of the school except its roster entries, which go last.</summary>
     public async Task<StudentIdRewrite> RewriteSchoolAsync(string schoolId, IReadOnlyDictionary<string, string> newIdByOldId, bool dryRun, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(schoolId);
         ArgumentNullException.ThrowIfNull(newIdByOldId);
-        var partition = KeyEncoder.Encode(schoolId);
+        var partition = SchoolRows.Partition(schoolId);
         var decisionPrefix = partition + KeyEncoder.Separator;
         var decisions = TableFilter.GreaterThanOrEqual(TableEntity.PartitionKeyName, decisionPrefix)
             .And(TableFilter.LessThan(TableEntity.PartitionKeyName, KeyEncoder.PrefixUpperBound(decisionPrefix)));
-        var ofSchool = TableFilter.Equal("SchoolId", schoolId);
+        var table = await _schools.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await table.QueryAsync(new TableQuery(TableFilter.PartitionKeyEquals(partition)), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var grants = TableFilter.GreaterThanOrEqual(TableEntity.PartitionKeyName, SchoolRows.GrantsPartitionPrefix)
+            .And(TableFilter.LessThan(TableEntity.PartitionKeyName, KeyEncoder.PrefixUpperBound(SchoolRows.GrantsPartitionPrefix)))
+            .And(TableFilter.Equal("SchoolId", schoolId));
+        var grantRows = await table.QueryAsync(new TableQuery(grants), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        bool Tagged(TableEntity row, string tag) => row.RowKey.StartsWith(tag + KeyEncoder.Separator, StringComparison.Ordinal);
+        bool IsTask(TableEntity row) => Tagged(row, SchoolRows.StudentRangeTag) && row.GetString("TaskId") is not null;
+        Task<int> Rewrite(IEnumerable<TableEntity> selected) => StudentIdRows.RewriteRowsAsync(table, selected.ToList(), newIdByOldId, dryRun, cancellationToken);
         return new StudentIdRewrite(
-            await RewriteAsync(_dossiers, TableFilter.PartitionKeyEquals(partition), newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false),
-            await RewriteAsync(_decisions, decisions, newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false),
-            await RewriteAsync(_audit, TableFilter.PartitionKeyEquals(partition), newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false),
-            await RewriteAsync(_tasks, ofSchool, newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false),
-            await RewriteAsync(_index, ofSchool, newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false),
-            await RewriteAsync(_roster, EntityReading.PrefixFilter(partition, "R" + KeyEncoder.Separator), newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false));
+            await Rewrite(rows.Where(r => Tagged(r, SchoolRows.HeadTag) || (Tagged(r, SchoolRows.StudentRangeTag) && !IsTask(r)))).ConfigureAwait(false),
+            await StudentIdRows.RewriteAsync(await _decisions.GetAsync(cancellationToken).ConfigureAwait(false), decisions, newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false),
+            await Rewrite(rows.Where(r => Tagged(r, SchoolRows.SchoolAuditTag) || Tagged(r, SchoolRows.StudentAuditTag))).ConfigureAwait(false),
+            await Rewrite(rows.Where(IsTask)).ConfigureAwait(false),
+            await Rewrite(rows.Where(r => Tagged(r, SchoolRows.DueTag))).ConfigureAwait(false),
+            await Rewrite(rows.Where(r => Tagged(r, SchoolRows.RoleTag))).ConfigureAwait(false) + await Rewrite(grantRows).ConfigureAwait(false));
     }
 
     /// <summary>The school's roster entries: last, because an entry under its new id is what marks the student as done.</summary>
     /// <returns>How many entries moved.</returns>
-    public Task<int> RewriteRosterStudentsAsync(string schoolId, IReadOnlyDictionary<string, string> newIdByOldId, bool dryRun, CancellationToken cancellationToken = default)
+    public async Task<int> RewriteRosterStudentsAsync(string schoolId, IReadOnlyDictionary<string, string> newIdByOldId, bool dryRun, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(schoolId);
-        return RewriteAsync(_roster, EntityReading.PrefixFilter(KeyEncoder.Encode(schoolId), "S" + KeyEncoder.Separator), newIdByOldId, dryRun, cancellationToken);
-    }
-
-    private static async Task<int> RewriteAsync(TableHandle handle, TableFilter filter, IReadOnlyDictionary<string, string> newIdByOldId, bool dryRun, CancellationToken cancellationToken)
-    {
-        var table = await handle.GetAsync(cancellationToken).ConfigureAwait(false);
-        return await StudentIdRows.RewriteAsync(table, filter, newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false);
+        var table = await _schools.GetAsync(cancellationToken).ConfigureAwait(false);
+        return await StudentIdRows.RewriteAsync(table, SchoolRows.Range(SchoolRows.Partition(schoolId), SchoolRows.StudentTag + KeyEncoder.Separator), newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false);
     }
 }

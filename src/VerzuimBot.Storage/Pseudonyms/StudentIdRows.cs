@@ -13,10 +13,14 @@ namespace VerzuimBot.Storage.Pseudonyms;
 internal static partial class StudentIdRows
 {
     /// <returns>The rows that change (whether or not they were written).</returns>
-    public static async Task<int> RewriteAsync(ITableStore table, TableFilter? filter, IReadOnlyDictionary<string, string> newIdByOldId, bool dryRun, CancellationToken cancellationToken)
+    public static async Task<int> RewriteAsync(ITableStore table, TableFilter? filter, IReadOnlyDictionary<string, string> newIdByOldId, bool dryRun, CancellationToken cancellationToken) =>
+        await RewriteRowsAsync(table, await table.QueryAsync(new TableQuery(filter), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), newIdByOldId, dryRun, cancellationToken).ConfigureAwait(false);
+
+    /// <returns>The rows of <paramref name="rows"/> that change (whether or not they were written).</returns>
+    public static async Task<int> RewriteRowsAsync(ITableStore table, IEnumerable<TableEntity> rows, IReadOnlyDictionary<string, string> newIdByOldId, bool dryRun, CancellationToken cancellationToken)
     {
         var changed = 0;
-        foreach (var row in await table.QueryAsync(new TableQuery(filter), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var row in rows)
         {
             if (Renamed(row, newIdByOldId) is not { } renamed)
             {

@@ -1,11 +1,12 @@
 using VerzuimBot.Storage.Keys;
+using VerzuimBot.Storage.Schools;
 using VerzuimBot.Tables;
 
 namespace VerzuimBot.Storage;
 
 /// <summary>
 /// The operations retention and "verwijderen op verzoek" need on top of the regular stores,
-/// on the same tables and keys (Dossiers: "H|student" / "E|student|seq"; Decisions: school|case).
+/// on the same tables and keys (Schools: "H|student" / "E|student|seq" / "E|student|T|task"; Decisions: school|case).
 /// Anonymising a dossier is claim (ETag-guarded update of the head) → delete the event rows →
 /// mark the head anonymised (ETag-guarded again). Every step can be repeated, so a crashed or
 /// duplicated run finishes the work instead of corrupting it.
@@ -15,9 +16,8 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
     private const string StateProperty = "RetentionState";
     private const string ClaimedByProperty = "RetentionClaimedBy";
     private const string LeaseProperty = "RetentionLeaseUntil";
-    private readonly TableHandle _dossiers = new(tables, TableNames.Dossiers);
+    private readonly SchoolTable _schools = SchoolTable.For(tables);
     private readonly TableHandle _decisions = new(tables, TableNames.Decisions);
-    private readonly TableHandle _roster = new(tables, TableNames.Roster);
 
     /// <summary>
     /// Every school that has dossiers or roster entries in the store, configured now or not (issue 19 item 8: retention
@@ -26,11 +26,11 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
     public async Task<IReadOnlyList<string>> ListSchoolsAsync(CancellationToken cancellationToken = default)
     {
         var schools = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (handle, prefix) in new[] { (_dossiers, "H"), (_roster, "S") })
+        var table = await _schools.GetAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var prefix in new[] { SchoolRows.HeadTag, SchoolRows.StudentTag })
         {
             var lower = prefix + KeyEncoder.Separator;
             var filter = TableFilter.GreaterThanOrEqual(TableEntity.RowKeyName, lower).And(TableFilter.LessThan(TableEntity.RowKeyName, KeyEncoder.PrefixUpperBound(lower)));
-            var table = await handle.GetAsync(cancellationToken).ConfigureAwait(false);
             await foreach (var row in table.QueryAsync(new TableQuery(filter, ["SchoolId"]), cancellationToken).ConfigureAwait(false))
             {
                 schools.Add(row.GetString("SchoolId") ?? KeyEncoder.Decode(row.PartitionKey));
@@ -46,7 +46,7 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
         ArgumentException.ThrowIfNullOrEmpty(schoolId);
         var filter = EntityReading.PrefixFilter(KeyEncoder.Encode(schoolId), "H" + KeyEncoder.Separator)
             .And(TableFilter.Equal("Status", nameof(DossierStatus.Closed)));
-        var table = await _dossiers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var table = await _schools.GetAsync(cancellationToken).ConfigureAwait(false);
         var rows = await table.QueryAsync(new TableQuery(filter), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(ToClosed).ToList();
     }
@@ -65,7 +65,7 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
             [ClaimedByProperty] = claimedBy,
             [LeaseProperty] = leaseUntil,
         };
-        var table = await _dossiers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var table = await _schools.GetAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await table.UpdateAsync(claim, dossier.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
@@ -80,14 +80,16 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
     /// <summary>Deletes the dossier's event rows up to <paramref name="upToVersion"/>; rows already gone are fine.</summary>
     public async Task DeleteEventsAsync(string schoolId, string studentId, long upToVersion, CancellationToken cancellationToken = default)
     {
-        var table = await _dossiers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var table = await _schools.GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in await EventRowsAsync(table, schoolId, studentId, cancellationToken).ConfigureAwait(false))
         {
             if ((row.GetInt64("Sequence") ?? 0) <= upToVersion)
             {
-                await table.DeleteAsync(row.PartitionKey, row.RowKey, "*", cancellationToken).ConfigureAwait(false);
+                await DeleteRowAsync(table, row, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        StoreSession.Current?.ForgetDossier(schoolId, studentId);
     }
 
     /// <summary>
@@ -98,7 +100,7 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimedBy);
         ArgumentNullException.ThrowIfNull(summaryJson);
-        var table = await _dossiers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var table = await _schools.GetAsync(cancellationToken).ConfigureAwait(false);
         var head = await table.GetAsync(KeyEncoder.Encode(schoolId), HeadKey(studentId), cancellationToken).ConfigureAwait(false);
         if (head is null
             || head.EnumOr(StateProperty, RetentionState.Kept) != RetentionState.Anonymising
@@ -127,13 +129,25 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
     /// <summary>Removes a student's whole dossier (events and head); a dossier that does not exist is fine.</summary>
     public async Task DeleteDossierAsync(string schoolId, string studentId, CancellationToken cancellationToken = default)
     {
-        var table = await _dossiers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var table = await _schools.GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in await EventRowsAsync(table, schoolId, studentId, cancellationToken).ConfigureAwait(false))
         {
-            await table.DeleteAsync(row.PartitionKey, row.RowKey, "*", cancellationToken).ConfigureAwait(false);
+            await DeleteRowAsync(table, row, cancellationToken).ConfigureAwait(false);
         }
 
         await table.DeleteAsync(KeyEncoder.Encode(schoolId), HeadKey(studentId), "*", cancellationToken).ConfigureAwait(false);
+        StoreSession.Current?.ForgetDossier(schoolId, studentId);
+    }
+
+    /// <summary>An event row, or a task row with its due row (the due row first, so it never points at nothing).</summary>
+    private static async Task DeleteRowAsync(ITableStore table, TableEntity row, CancellationToken cancellationToken)
+    {
+        if (row.GetString("TaskId") is { } taskId && row.GetDateTimeOffset("DueAt") is { } dueAt)
+        {
+            await table.DeleteAsync(row.PartitionKey, SchoolRows.Due(dueAt, taskId), "*", cancellationToken).ConfigureAwait(false);
+        }
+
+        await table.DeleteAsync(row.PartitionKey, row.RowKey, "*", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes every decision of one case (the decisions store itself never deletes).</summary>
@@ -157,8 +171,7 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
     {
         ArgumentException.ThrowIfNullOrEmpty(schoolId);
         ArgumentException.ThrowIfNullOrEmpty(studentId);
-        var prefix = KeyEncoder.Compose("E", KeyEncoder.Encode(studentId)) + KeyEncoder.Separator;
-        var query = new TableQuery(EntityReading.PrefixFilter(KeyEncoder.Encode(schoolId), prefix), ["Sequence"]);
+        var query = new TableQuery(SchoolRows.Range(SchoolRows.Partition(schoolId), SchoolRows.StudentRange(studentId)), ["Sequence", "TaskId", "DueAt"]);
         return await table.QueryAsync(query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,17 +28,11 @@ public sealed record DueTask(
     int Attempts,
     string? ClaimedBy,
     DateTimeOffset? LeaseUntil,
-    string ETag);
+    string ETag)
+{
+    /// <summary>Whether <see cref="ETag"/> is the due row's (listed by the sweep) rather than the task row's.</summary>
+    internal bool FromDueRow { get; init; }
+}
 
 /// <summary>Proof that this instance owns the task until <paramref name="LeaseUntil"/>.</summary>
 public sealed record TaskClaim(DueTask Task, string ClaimedBy, DateTimeOffset LeaseUntil, string ETag);
-
-/// <summary>Settings of the due-task index.</summary>
-public sealed class TaskStoreOptions
-{
-    /// <summary>School-local time zone used for the due-date partitions.</summary>
-    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
-    /// <summary>How many earlier days a sweep rereads for leftovers (outage, expired claims, failed sends).</summary>
-    public int SweepDays { get; set; } = 14;
-}

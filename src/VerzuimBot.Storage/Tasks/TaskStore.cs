@@ -1,109 +1,81 @@
-using System.Globalization;
 using VerzuimBot.Storage.Keys;
+using VerzuimBot.Storage.Schools;
 using VerzuimBot.Tables;
 
 namespace VerzuimBot.Storage;
 
 /// <summary>
-/// Scheduled tasks (reminders, deadlines) and an index by due date, so the scheduler never scans
-/// dossiers. The task row (DueTasks, PartitionKey = task id) is the truth and every state change
-/// is an ETag-conditional update of it; the index (DueTaskIndex, PartitionKey = school-local due
-/// date, RowKey = due ticks + task id) is a hint, written before the task row points at it and
-/// cleaned up lazily, so a task is never missing from the index while it is due.
-/// Claims carry a lease: a crashed instance's claim expires and the task is offered again.
+/// Scheduled tasks (reminders, deadlines) as the scheduler sees them. A task lives in its school's partition as a task
+/// row in the student's range and, while unfinished, a due row ordered by due time (<see cref="TaskRows"/>); the dossier
+/// write that makes a task due writes both in its own transaction, so the due row is never missing and never stale. The
+/// sweep reads the registry of schools and, per school, the due rows up to now: its cost follows the schools and the
+/// tasks due, not the dossiers stored. Every state change (claim, delivered, reschedule, cancel) is one transaction of
+/// both rows guarded by the ETag the task was listed with, so a claim succeeds exactly once. Claims carry a lease: a
+/// crashed instance's claim expires and the task is offered again.
 /// </summary>
-public sealed class TaskStore(ITableStoreFactory tables, TaskStoreOptions? options = null)
+public sealed class TaskStore(ITableStoreFactory tables)
 {
-    private const string TaskRow = "task";
     private const int MaxAttempts = 10;
-    private readonly TaskStoreOptions _options = options ?? new TaskStoreOptions();
-    private readonly TableHandle _tasks = new(tables, TableNames.DueTasks);
-    private readonly TableHandle _index = new(tables, TableNames.DueTaskIndex);
+    private readonly SchoolTable _table = SchoolTable.For(tables);
 
     /// <summary>
-    /// Creates the task, or updates its definition when it is still pending or claimed. Replaying
-    /// the same task id is harmless; a delivered or cancelled task is never revived.
+    /// Creates the task, or updates its definition while it is pending or claimed; a delivered or cancelled task is never
+    /// revived. The dossier write does this for the tasks the rules produce; this is the same for one task on its own.
     /// </summary>
     public async Task UpsertAsync(DueTaskDefinition definition, CancellationToken cancellationToken = default)
     {
-        Validate(definition);
-        var tasks = await _tasks.GetAsync(cancellationToken).ConfigureAwait(false);
-        var index = await _index.GetAsync(cancellationToken).ConfigureAwait(false);
+        TaskRows.Validate(definition);
+        await _table.EnsureRegisteredAsync(definition.SchoolId, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await GetAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
-            if (existing is { Status: DueTaskStatus.Delivered or DueTaskStatus.Cancelled } || existing?.Definition == definition)
+            var existing = await GetAsync(definition.SchoolId, definition.StudentId!, definition.TaskId, cancellationToken).ConfigureAwait(false);
+            var others = existing is null ? [] : new[] { existing };
+            var changes = TaskChanges.Plan(others, [definition], closing: false);
+            if (changes.Actions.Count == 0)
             {
-                // Finished tasks are never revived; an unchanged definition needs no write.
                 return;
             }
 
-            await index.UpsertAsync(IndexEntity(definition), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             try
             {
-                if (existing is null)
-                {
-                    await tasks.AddAsync(TaskEntity(definition, DueTaskStatus.Pending, 0, null, null), cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    var updated = TaskEntity(definition, existing.Status, existing.Attempts, existing.ClaimedBy, existing.LeaseUntil);
-                    await tasks.UpdateAsync(updated, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                    await RemoveStaleIndexAsync(index, existing.Definition, definition.DueAt, cancellationToken).ConfigureAwait(false);
-                }
-
+                await SubmitAsync(changes, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (TableStoreException exception) when (attempt < MaxAttempts && exception is EntityAlreadyExistsException or PreconditionFailedException or EntityNotFoundException)
+            catch (TableTransactionFailedException exception) when (attempt < MaxAttempts && exception.InnerException is EntityAlreadyExistsException or PreconditionFailedException or EntityNotFoundException)
             {
                 // Someone else changed the task meanwhile: reread and apply again.
             }
         }
     }
 
-    public async Task<DueTask?> GetAsync(string taskId, CancellationToken cancellationToken = default)
+    public async Task<DueTask?> GetAsync(string schoolId, string studentId, string taskId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(taskId);
-        var tasks = await _tasks.GetAsync(cancellationToken).ConfigureAwait(false);
-        var row = await tasks.GetAsync(KeyEncoder.Encode(taskId), TaskRow, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : ToTask(row);
+        ArgumentException.ThrowIfNullOrEmpty(schoolId);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var row = await table.GetAsync(SchoolRows.Partition(schoolId), SchoolRows.Task(studentId, taskId), cancellationToken).ConfigureAwait(false);
+        return row is null ? null : TaskRows.Read(row, fromDueRow: false);
     }
 
     /// <summary>
-    /// Tasks to act on at <paramref name="now"/>: pending ones due by then and claimed ones whose
-    /// lease expired, from the due-date partitions of the last <see cref="TaskStoreOptions.SweepDays"/>
-    /// days up to today. Ordered by due time.
+    /// Tasks to act on at <paramref name="now"/>: pending ones due by then and claimed ones whose lease expired, of every
+    /// registered school (one read of the registry, then one range of due rows per school). Ordered by due time.
     /// </summary>
     public async Task<IReadOnlyList<DueTask>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var index = await _index.GetAsync(cancellationToken).ConfigureAwait(false);
-        var today = LocalDate(now);
-        var upperRowKey = (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var due = new List<DueTask>();
-        for (var day = today.AddDays(-_options.SweepDays); day <= today; day = day.AddDays(1))
+        foreach (var school in await _table.ListRegisteredAsync(cancellationToken).ConfigureAwait(false))
         {
-            var filter = TableFilter.PartitionKeyEquals(DayKey(day)).And(TableFilter.LessThan(TableEntity.RowKeyName, upperRowKey));
-            await foreach (var entry in index.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
+            var prefix = SchoolRows.DueTag + KeyEncoder.Separator;
+            var filter = TableFilter.PartitionKeyEquals(SchoolRows.Partition(school))
+                .And(TableFilter.GreaterThanOrEqual(TableEntity.RowKeyName, prefix))
+                .And(TableFilter.LessThan(TableEntity.RowKeyName, SchoolRows.DueAfter(now)));
+            await foreach (var row in table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
             {
-                var task = await GetAsync(entry.Required("TaskId"), cancellationToken).ConfigureAwait(false);
-                if (task is { Status: DueTaskStatus.Delivered or DueTaskStatus.Cancelled })
-                {
-                    // A leftover hint of a finished task.
-                    await index.DeleteAsync(entry.PartitionKey, entry.RowKey, entry.ETag ?? "*", cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (task is null || IndexKey(task.Definition) != (entry.PartitionKey, entry.RowKey))
-                {
-                    // No task row yet, or one that points elsewhere: the hint is written before the row, so this may be
-                    // a task being created or moved right now. Deleting it would lose that task; the writer removes the
-                    // old hint of a moved task itself, and a hint whose row never came ages out of the sweep window.
-                    continue;
-                }
-
+                var task = TaskRows.Read(row, fromDueRow: true);
                 var actionable = task.Status == DueTaskStatus.Pending
                     ? task.Definition.DueAt <= now
-                    : task.LeaseUntil is null || task.LeaseUntil <= now;
+                    : task.Status == DueTaskStatus.Claimed && (task.LeaseUntil is null || task.LeaseUntil <= now);
                 if (actionable)
                 {
                     due.Add(task);
@@ -115,9 +87,8 @@ public sealed class TaskStore(ITableStoreFactory tables, TaskStoreOptions? optio
     }
 
     /// <summary>
-    /// Claims the task for <paramref name="instanceId"/> until now + <paramref name="lease"/>, with
-    /// an ETag-conditional update of the row as it was listed. Exactly one of several instances wins;
-    /// the others get null.
+    /// Claims the task for <paramref name="instanceId"/> until now + <paramref name="lease"/>, guarded by the ETag it was
+    /// listed or read with. Exactly one of several instances wins; the others get null.
     /// </summary>
     public async Task<TaskClaim?> TryClaimAsync(DueTask task, string instanceId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
@@ -133,61 +104,63 @@ public sealed class TaskStore(ITableStoreFactory tables, TaskStoreOptions? optio
         }
 
         var leaseUntil = now + lease;
-        var tasks = await _tasks.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var etag = await tasks.UpdateAsync(TaskEntity(task.Definition, DueTaskStatus.Claimed, task.Attempts, instanceId, leaseUntil), task.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            var claimed = task with { Status = DueTaskStatus.Claimed, ClaimedBy = instanceId, LeaseUntil = leaseUntil, ETag = etag };
-            return new TaskClaim(claimed, instanceId, leaseUntil, etag);
-        }
-        catch (TableStoreException exception) when (exception is PreconditionFailedException or EntityNotFoundException)
-        {
-            return null;
-        }
+        var claimed = task with { Status = DueTaskStatus.Claimed, ClaimedBy = instanceId, LeaseUntil = leaseUntil };
+        var dueRow = new TableTransactionAction(TableTransactionActionType.UpdateReplace, TaskRows.DueRow(claimed), task.FromDueRow ? task.ETag : "*");
+        var taskRow = new TableTransactionAction(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(claimed), task.FromDueRow ? "*" : task.ETag);
+        var etags = await TrySubmitAsync([dueRow, taskRow], cancellationToken).ConfigureAwait(false);
+        return etags is null ? null : new TaskClaim(claimed with { ETag = etags[0], FromDueRow = true }, instanceId, leaseUntil, etags[0]);
     }
 
-    /// <summary>Records a successful send. False when the claim was lost (lease expired and someone else claimed it).</summary>
+    /// <summary>Records a successful send. False when the claim was lost (lease expired and someone else claimed it, or the task was cancelled).</summary>
     public async Task<bool> MarkDeliveredAsync(TaskClaim claim, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var tasks = await _tasks.GetAsync(cancellationToken).ConfigureAwait(false);
-        var entity = TaskEntity(claim.Task.Definition, DueTaskStatus.Delivered, claim.Task.Attempts + 1, claim.ClaimedBy, null);
-        entity["DeliveredAt"] = now;
-        if (!await TryUpdateAsync(tasks, entity, claim.ETag, cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        var index = await _index.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (partition, row) = IndexKey(claim.Task.Definition);
-        await index.DeleteAsync(partition, row, "*", cancellationToken).ConfigureAwait(false);
-        return true;
+        var delivered = TaskRows.TaskRow(claim.Task with { Status = DueTaskStatus.Delivered, Attempts = claim.Task.Attempts + 1, LeaseUntil = null });
+        delivered["DeliveredAt"] = now;
+        return await FinishAsync(claim, delivered, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>After a failed send: pending again at <paramref name="retryAt"/>, one attempt more. False when the claim was lost.</summary>
     public async Task<bool> RescheduleAsync(TaskClaim claim, DateTimeOffset retryAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var moved = claim.Task.Definition with { DueAt = retryAt };
-        var index = await _index.GetAsync(cancellationToken).ConfigureAwait(false);
-        await index.UpsertAsync(IndexEntity(moved), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        var tasks = await _tasks.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (!await TryUpdateAsync(tasks, TaskEntity(moved, DueTaskStatus.Pending, claim.Task.Attempts + 1, null, null), claim.ETag, cancellationToken).ConfigureAwait(false))
+        var moved = claim.Task with
         {
-            return false;
-        }
+            Definition = claim.Task.Definition with { DueAt = retryAt },
+            Status = DueTaskStatus.Pending,
+            Attempts = claim.Task.Attempts + 1,
+            ClaimedBy = null,
+            LeaseUntil = null,
+        };
+        var sameDueRow = TaskRows.DueKey(claim.Task.Definition) == TaskRows.DueKey(moved.Definition);
+        IReadOnlyList<TableTransactionAction> actions = sameDueRow
+            ?
+            [
+                new(TableTransactionActionType.UpdateReplace, TaskRows.DueRow(moved), claim.ETag),
+                new(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(moved), "*"),
+            ]
+            :
+            [
+                new(TableTransactionActionType.Delete, DueRowKey(claim.Task.Definition), claim.ETag),
+                new(TableTransactionActionType.UpsertReplace, TaskRows.DueRow(moved)),
+                new(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(moved), "*"),
+            ];
+        return await TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false) is not null;
+    }
 
-        await RemoveStaleIndexAsync(index, claim.Task.Definition, retryAt, cancellationToken).ConfigureAwait(false);
-        return true;
+    /// <summary>Cancels a claimed task (the sweep found it no longer applies). False when the claim was lost.</summary>
+    public Task<bool> CancelAsync(TaskClaim claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return FinishAsync(claim, TaskRows.TaskRow(claim.Task with { Status = DueTaskStatus.Cancelled, ClaimedBy = null, LeaseUntil = null }), cancellationToken);
     }
 
     /// <summary>Cancels a task that was not delivered yet. False when it does not exist or was already delivered.</summary>
-    public async Task<bool> CancelAsync(string taskId, CancellationToken cancellationToken = default)
+    public async Task<bool> CancelAsync(string schoolId, string studentId, string taskId, CancellationToken cancellationToken = default)
     {
-        var tasks = await _tasks.GetAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var task = await GetAsync(taskId, cancellationToken).ConfigureAwait(false);
+            var task = await GetAsync(schoolId, studentId, taskId, cancellationToken).ConfigureAwait(false);
             if (task is null || task.Status == DueTaskStatus.Delivered)
             {
                 return false;
@@ -198,101 +171,68 @@ public sealed class TaskStore(ITableStoreFactory tables, TaskStoreOptions? optio
                 return true;
             }
 
-            if (await TryUpdateAsync(tasks, TaskEntity(task.Definition, DueTaskStatus.Cancelled, task.Attempts, null, null), task.ETag, cancellationToken).ConfigureAwait(false))
+            var changes = TaskChanges.Plan([task], [], closing: false);
+            try
             {
-                var index = await _index.GetAsync(cancellationToken).ConfigureAwait(false);
-                var (partition, row) = IndexKey(task.Definition);
-                await index.DeleteAsync(partition, row, "*", cancellationToken).ConfigureAwait(false);
+                await SubmitAsync(changes, cancellationToken).ConfigureAwait(false);
                 return true;
+            }
+            catch (TableTransactionFailedException exception) when (exception.InnerException is PreconditionFailedException or EntityNotFoundException)
+            {
+                // Changed meanwhile (claimed, delivered): look again.
             }
         }
 
         throw new PreconditionFailedException("The task kept changing while it was being cancelled.");
     }
 
-    private static async Task<bool> TryUpdateAsync(ITableStore tasks, TableEntity entity, string etag, CancellationToken cancellationToken)
+    /// <summary>Submits a plan; a due row that is already gone is left out rather than failing the whole change.</summary>
+    internal static async Task<IReadOnlyList<string>> SubmitAsync(ITableStore table, List<TableTransactionAction> actions, HashSet<int> optionalDeletes, Action<int> drop, CancellationToken cancellationToken)
     {
+        while (true)
+        {
+            try
+            {
+                return await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException exception) when (exception.InnerException is EntityNotFoundException && optionalDeletes.Contains(exception.FailedActionIndex))
+            {
+                drop(exception.FailedActionIndex);
+                if (actions.Count == 0)
+                {
+                    return [];
+                }
+            }
+        }
+    }
+
+    private async Task SubmitAsync(TaskChanges changes, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        await SubmitAsync(table, changes.Actions, changes.OptionalDeletes, changes.Drop, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> FinishAsync(TaskClaim claim, TableEntity taskRow, CancellationToken cancellationToken) =>
+        await TrySubmitAsync(
+            [
+                new(TableTransactionActionType.Delete, DueRowKey(claim.Task.Definition), claim.ETag),
+                new(TableTransactionActionType.UpdateReplace, taskRow, "*"),
+            ],
+            cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>The new ETags, or null when the guarded row changed or is gone (someone else acted first).</summary>
+    private async Task<IReadOnlyList<string>?> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await tasks.UpdateAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return true;
+            return await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
-        catch (TableStoreException exception) when (exception is PreconditionFailedException or EntityNotFoundException)
+        catch (TableTransactionFailedException exception) when (exception.InnerException is PreconditionFailedException or EntityNotFoundException)
         {
-            return false;
+            return null;
         }
     }
 
-    private async Task RemoveStaleIndexAsync(ITableStore index, DueTaskDefinition previous, DateTimeOffset newDueAt, CancellationToken cancellationToken)
-    {
-        if (previous.DueAt.UtcTicks == newDueAt.UtcTicks)
-        {
-            return;
-        }
-
-        var (partition, row) = IndexKey(previous);
-        await index.DeleteAsync(partition, row, "*", cancellationToken).ConfigureAwait(false);
-    }
-
-    private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _options.TimeZone).DateTime);
-
-    private static string DayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private (string Partition, string Row) IndexKey(DueTaskDefinition definition) =>
-        (DayKey(LocalDate(definition.DueAt)), KeyEncoder.Compose(definition.DueAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture), KeyEncoder.Encode(definition.TaskId)));
-
-    private TableEntity IndexEntity(DueTaskDefinition definition)
-    {
-        var (partition, row) = IndexKey(definition);
-        return new TableEntity(partition, row) { ["TaskId"] = definition.TaskId, ["SchoolId"] = definition.SchoolId };
-    }
-
-    private static TableEntity TaskEntity(DueTaskDefinition definition, DueTaskStatus status, int attempts, string? claimedBy, DateTimeOffset? leaseUntil)
-    {
-        var entity = new TableEntity(KeyEncoder.Encode(definition.TaskId), TaskRow)
-        {
-            ["TaskId"] = definition.TaskId,
-            ["SchoolId"] = definition.SchoolId,
-            ["StudentId"] = definition.StudentId,
-            ["Kind"] = definition.Kind,
-            ["AssigneeRole"] = definition.AssigneeRole,
-            ["DueAt"] = definition.DueAt,
-            ["PayloadType"] = definition.Payload.Type,
-            ["Status"] = status.ToString(),
-            ["Attempts"] = attempts,
-            ["ClaimedBy"] = claimedBy,
-        };
-        if (leaseUntil is not null)
-        {
-            entity["LeaseUntil"] = leaseUntil.Value;
-        }
-
-        PayloadColumns.Write(entity, "Payload", definition.Payload.Json);
-        return entity;
-    }
-
-    private static DueTask ToTask(TableEntity row) => new(
-        new DueTaskDefinition(
-            row.Required("TaskId"),
-            row.Required("SchoolId"),
-            row.GetString("StudentId"),
-            row.Required("Kind"),
-            row.Required("AssigneeRole"),
-            row.GetDateTimeOffset("DueAt") ?? throw new InvalidDataException("Stored task misses DueAt."),
-            new StoredEnvelope(row.Required("PayloadType"), PayloadColumns.Read(row, "Payload") ?? string.Empty)),
-        row.EnumOr("Status", DueTaskStatus.Pending),
-        row.GetInt32("Attempts") ?? 0,
-        row.GetString("ClaimedBy"),
-        row.GetDateTimeOffset("LeaseUntil"),
-        row.ETag ?? string.Empty);
-
-    private static void Validate(DueTaskDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentException.ThrowIfNullOrEmpty(definition.TaskId);
-        ArgumentException.ThrowIfNullOrEmpty(definition.SchoolId);
-        ArgumentException.ThrowIfNullOrEmpty(definition.Kind);
-        ArgumentException.ThrowIfNullOrEmpty(definition.AssigneeRole);
-        ArgumentNullException.ThrowIfNull(definition.Payload);
-    }
+    private static TableEntity DueRowKey(DueTaskDefinition definition) => new(TaskRows.Partition(definition), TaskRows.DueKey(definition));
 }

@@ -65,6 +65,11 @@ internal sealed class CardActionRouter(IEnumerable<ICardAction> actions, CardPre
             // Two presses at the same moment: the other one was stored first (domain.md §6: nobody decides twice).
             return CardActionResult.Say(AnsweredMeanwhile);
         }
+        catch (Protocol.Dossiers.StudentLeftRosterException)
+        {
+            // Taken off the roster between the read and the write of this press.
+            return CardActionResult.Say(CardRefusals.Neutral);
+        }
 
         return result.RefusalCode is null ? result : await refusals.RecordAsync(verb, activity, data, press.Presser, studentId, result, cancellationToken).ConfigureAwait(false);
     }

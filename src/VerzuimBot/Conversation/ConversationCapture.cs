@@ -10,7 +10,8 @@ namespace VerzuimBot.Conversation;
 internal sealed class ConversationCapture(ConversationReferenceStore store, Demo.DemoStage stage, IEnumerable<IGroupChatNames> chatNames, TimeProvider time)
 {
     /// <returns>True when the conversation was not known before.</returns>
-    public async Task<bool> SaveAsync(Activity activity, CancellationToken cancellationToken)
+    /// <param name="check">Read what is stored even when this instance saw the reference lately (installs and uninstalls).</param>
+    public async Task<bool> SaveAsync(Activity activity, CancellationToken cancellationToken, bool check = false)
     {
         if (ToRecord(activity) is not { } record)
         {
@@ -22,11 +23,8 @@ internal sealed class ConversationCapture(ConversationReferenceStore store, Demo
             stage.RememberStage(record);
         }
 
-        var existing = await store.FindAsync(record.TenantId, record.OwnerKey, cancellationToken).ConfigureAwait(false);
-        if (existing is null || existing.ConversationId != record.ConversationId || existing.ServiceUrl != record.ServiceUrl || existing.UserId != record.UserId)
-        {
-            await store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
-        }
+        // Written only when it changed; usually no round trip at all (the store remembers what it read or wrote lately).
+        var isNew = await store.SaveIfChangedAsync(record, check, cancellationToken).ConfigureAwait(false);
 
         if (activity.Conversation?.ConversationType == "groupChat" && activity.Conversation.Name?.Trim() is { Length: > 0 and <= 200 } name)
         {
@@ -36,7 +34,7 @@ internal sealed class ConversationCapture(ConversationReferenceStore store, Demo
             }
         }
 
-        return existing is null;
+        return isNew;
     }
 
     public async Task RemoveAsync(Activity activity, CancellationToken cancellationToken)

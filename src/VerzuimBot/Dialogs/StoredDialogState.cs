@@ -31,5 +31,15 @@ internal sealed class StoredDialogState(DialogStateStore store) : IDialogStateSt
         }
     }
 
-    public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken = default) => store.DeleteAsync(conversationKey, cancellationToken);
+    public async Task DeleteAsync(string conversationKey, string? expectedETag = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await store.DeleteAsync(conversationKey, expectedETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreErrors.IsConflict(ex) || StoreErrors.IsGone(ex))
+        {
+            throw new DialogStateConflictException(ex);
+        }
+    }
 }

@@ -121,6 +121,8 @@ internal static class MessagesEndpoint
             return Results.Ok();
         }
 
+        // One unit of work per activity: what the turn reads is read once, and its audit lines go with its writes.
+        using var session = StoreSession.Begin();
         try
         {
             if (activity.Id is { Length: > 0 } id
@@ -132,6 +134,7 @@ internal static class MessagesEndpoint
             }
 
             var invokeResponse = await turns.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+            await session.FlushAsync(cancellationToken).ConfigureAwait(false);
             return invokeResponse is null ? Results.Ok() : Results.Json(invokeResponse.Body, ConnectorJson.Options, statusCode: invokeResponse.Status);
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex, out var errorCode))

@@ -58,7 +58,8 @@ internal sealed partial class TurnHandler(
 
         try
         {
-            await ReplyAsync(activity, Activity.Message(BotReplies.StoreUnavailable), cancellationToken).ConfigureAwait(false);
+            // Straight to the connector: the turn's audit lines wait for a store that answers.
+            await AnswerAsync(activity, Activity.Message(BotReplies.StoreUnavailable), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ConnectorException)
@@ -160,7 +161,7 @@ internal sealed partial class TurnHandler(
             return;
         }
 
-        var isNew = await capture.SaveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var isNew = await capture.SaveAsync(activity, cancellationToken, check: true).ConfigureAwait(false);
         var botAdded = activity.Action is "add" || activity.MembersAdded?.Any(m => m.Id == botId) == true;
 
         // Teams (and the Playground) announce an install with both installationUpdate and conversationUpdate,
@@ -233,7 +234,18 @@ internal sealed partial class TurnHandler(
 
     private static string StripMention(string? text) => text is null ? string.Empty : Mention().Replace(text, " ").Trim();
 
-    private Task<string?> ReplyAsync(Activity inbound, Activity reply, CancellationToken cancellationToken) =>
+    private async Task<string?> ReplyAsync(Activity inbound, Activity reply, CancellationToken cancellationToken)
+    {
+        // The turn's audit lines are stored before anyone is told what it did.
+        if (StoreSession.Current is { } session)
+        {
+            await session.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await AnswerAsync(inbound, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<string?> AnswerAsync(Activity inbound, Activity reply, CancellationToken cancellationToken) =>
         inbound.Id is { Length: > 0 } id
             ? connector.ReplyAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, id, Address(inbound, reply), cancellationToken)
             : SendAsync(inbound, reply, cancellationToken);

@@ -165,13 +165,16 @@ internal sealed partial class ZiekmeldingDialog(ActingStaff acting, StudentDirec
                     return DialogStep.End("Niets opgeslagen. Begin opnieuw met \"ziekmelding\".");
                 }
 
-                // The dialog is over before the ziekmelding is stored, so a "ja" sent twice never stores it twice.
+                // The dialog is over before the ziekmelding is stored, so a "ja" sent twice never stores it twice. The student
+                // is the roster entry kept when chosen (not read again): the write requires it unchanged since.
                 return DialogStep.EndThen(async ct =>
                 {
-                    var student = await students.GetAsync(answers["school"], answers["student"], ct).ConfigureAwait(false);
+                    var student = answers.TryGetValue("roster", out var kept) && StudentDirectory.Resume(kept) is { } resumed
+                        ? resumed
+                        : await students.GetAsync(answers["school"], answers["student"], ct).ConfigureAwait(false);
                     if (student is null)
                     {
-                        return "Die leerling staat niet meer op de leerlingenlijst; er is niets opgeslagen.";
+                        return SickAbsenceService.StudentLeftRoster;
                     }
 
                     var returnDate = answers["terug"].Length == 0 ? (DateOnly?)null : Iso(answers["terug"]);
@@ -203,6 +206,11 @@ internal sealed partial class ZiekmeldingDialog(ActingStaff acting, StudentDirec
         answers["school"] = student.SchoolId;
         answers["student"] = student.Id.Value;
         answers["label"] = student.Label;
+        if (await students.KeepAsync(student, cancellationToken).ConfigureAwait(false) is { } kept)
+        {
+            answers["roster"] = kept;
+        }
+
         answers.Remove("kandidaten");
         var from = answers.TryGetValue("eerste", out var first) ? $" Ziek vanaf {DutchDates.LongDate(Iso(first))}." : string.Empty;
         return DialogStep.Ask($"{student.Label}.{from} {QuestionReturn} (bijv. maandag, 12-1, over 3 dagen of weet ik niet)", new DialogState(DialogId, (int)Step.Return, answers));

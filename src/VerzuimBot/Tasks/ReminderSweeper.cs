@@ -58,6 +58,15 @@ internal sealed class ReminderSweeper(
     /// <summary>Checks the task against the dossier as it is now and finds who receives it; null when it no longer applies (then cancelled).</summary>
     private async Task<ReadyTask?> PrepareAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
+        // One unit of work per reminder, as per turn: the student's roster entry and dossier are read once.
+        using var session = StoreSession.Begin();
+        var ready = await CheckAsync(stored, sweepStart, cancellationToken).ConfigureAwait(false);
+        await session.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return ready;
+    }
+
+    private async Task<ReadyTask?> CheckAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    {
         var now = Max(time.GetUtcNow(), sweepStart);
         var definition = stored.Definition;
         var protocol = protocols.For(definition.SchoolId);
@@ -65,7 +74,7 @@ internal sealed class ReminderSweeper(
         if (student is null)
         {
             logger.LogWarning("Task {TaskId} cancelled: the student is no longer on the roster", definition.TaskId);
-            await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
+            await CancelAsync(stored, now, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -75,12 +84,21 @@ internal sealed class ReminderSweeper(
         {
             // The dossier moved on (answered, beter gemeld, hersteld): nothing to remind of.
             logger.LogInformation("Task {TaskId} ({Kind}) no longer applies; cancelled", definition.TaskId, definition.Kind);
-            await tasks.CancelAsync(definition.TaskId, cancellationToken).ConfigureAwait(false);
+            await CancelAsync(stored, now, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
         var people = await recipients.ForAsync(current.Assignee, student.SchoolId, student.Id.Value, student.Details, cancellationToken).ConfigureAwait(false);
         return new ReadyTask(stored, current, student, dossier, protocol, people);
+    }
+
+    /// <summary>Cancels a task that no longer applies, under a claim so that an instance sending it right now keeps it.</summary>
+    private async Task CancelAsync(DueTask stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await tasks.TryClaimAsync(stored, _instance, now, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false) is { } claim)
+        {
+            await tasks.CancelAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Exactly one instance wins a task; the lease counts from the claim, not from the start of a sweep that may have run for minutes.</summary>

@@ -134,7 +134,7 @@ internal sealed class StoreSeeder : IAsyncDisposable
             var outcome = await dossiers.RecordAsync(School, student, fact, ct).ConfigureAwait(false);
             foreach (var task in outcome.Scheduled)
             {
-                if (task.DueAt <= delivered && await tasks.GetAsync(task.Id.Value, ct).ConfigureAwait(false) is { } stored
+                if (task.DueAt <= delivered && await tasks.GetAsync(School, student.Value, task.Id.Value, ct).ConfigureAwait(false) is { } stored
                     && await tasks.TryClaimAsync(stored, "seed", delivered, TimeSpan.FromMinutes(1), ct).ConfigureAwait(false) is { } claim)
                 {
                     await tasks.MarkDeliveredAsync(claim, task.DueAt, ct).ConfigureAwait(false);
@@ -186,6 +186,19 @@ internal sealed class StoreSeeder : IAsyncDisposable
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// What the scheduler's listing of due tasks costs at <paramref name="at"/> on the seeded store: the tasks listed, the
+    /// store round trips (counted by the host's own counting decorator) and the time.
+    /// </summary>
+    public async Task<(int Due, int RoundTrips, TimeSpan Elapsed)> MeasureDueListingAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var tasks = _services.GetRequiredService<TaskStore>();
+        using var calls = Tables.Instrumentation.TableCallCounter.Begin();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var due = await tasks.ListDueAsync(at, cancellationToken).ConfigureAwait(false);
+        return (due.Count, calls.RoundTrips, watch.Elapsed);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

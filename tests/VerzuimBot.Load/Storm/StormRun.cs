@@ -40,6 +40,13 @@ internal static class StormRun
             await seeder.AddMentorChatsAsync(options.StormMentors, sink.ServiceUrl, CancellationToken.None);
             await seeder.AddClosedDossiersAsync(OpenFrom + options.StormDue, closed, SickAt.AddDays(-21), CancellationToken.None);
             pending = await seeder.ReportSickAsync(OpenFrom, options.StormDue, SickAt, null, CancellationToken.None);
+
+            // The sweep's cost should follow the tasks due, not the dossiers stored: list before anything is due and at the storm.
+            foreach (var at in new[] { SickAt.AddDays(-1), StormAt })
+            {
+                var (listed, roundTrips, took) = await seeder.MeasureDueListingAsync(at, CancellationToken.None);
+                Console.WriteLine($"  sweep listing at {at:yyyy-MM-dd HH:mm} with {options.StormDossiers} dossiers stored: {listed} due, {roundTrips} store round trips, {took.TotalMilliseconds:F0} ms");
+            }
         }
 
         var due = pending.Where(p => p.DueAt <= StormAt).Select(p => p.TaskId).ToHashSet(StringComparer.Ordinal);

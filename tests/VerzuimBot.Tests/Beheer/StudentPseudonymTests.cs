@@ -111,8 +111,8 @@ public sealed class StudentPseudonymTests
         Assert.Equal(keyed, Assert.Single(await overleggen.ListAsync("99DE00", keyed, CancellationToken.None)).StudentId);
         Assert.Contains((await route.DaanAsync()).Events, e => e.Id.Value == "e-oud");
         var tasks = services.GetRequiredService<TaskStore>();
-        Assert.Null(await tasks.GetAsync(oldTask));
-        Assert.Equal(keyed, (await tasks.GetAsync(keyed + oldTask[unkeyed.Length..]))!.Definition.StudentId);
+        Assert.Null(await tasks.GetAsync("99DE00", unkeyed, oldTask));
+        Assert.Equal(keyed, (await tasks.GetAsync("99DE00", keyed, keyed + oldTask[unkeyed.Length..]))!.Definition.StudentId);
         Assert.Contains(await route.SayAsync(Rita, "beter 123456"), t => t.Contains("Daan de Vries", StringComparison.Ordinal));
         Assert.Contains((await route.DaanAsync()).Events, e => e is BeterMeldingRecorded);
     }
