@@ -11,6 +11,8 @@ internal static class AbsenceImportRegistration
         services.AddSingleton<AbsenceImportNotice>();
         services.AddSingleton<AbsenceImportCli>();
         services.AddSingleton<Messages.IChatCommands, AbsenceChatCommands>();
+        // The ledger holds days of absence per student: erasure, retention and the pseudonym migration include it.
+        services.AddSingleton<Access.Retention.IStudentDataHolder, Access.Retention.AbsenceLedgerHolder>();
         return services;
     }
 }

@@ -137,4 +137,26 @@ public sealed class AbsenceImportTests
         Assert.Empty(await route.StoredEventsAsync("124004"));
         Assert.Equal(34, (await route.ImportAsync(Magister, "magister")).New); // the ledger was not written either
     }
+
+    [Fact]
+    public async Task AStudentsLedger_GoesWithAnErasureOnRequest_SoNoDayOfAbsenceStaysBehind()
+    {
+        // domain.md §8 / AVG: the ledger of registrations (days and kinds of absence) is data about the child like the dossier.
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(At(D(2026, 11, 2), 9));
+        Assert.True((await route.ImportAsync(Magister, "magister")).Imported);
+        var services = route.App.Services;
+        var ledgers = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<VerzuimBot.Storage.AbsenceRegistrationStore>(services);
+        var zoe = route.StudentIdOf("124004").Value;
+        var daan = route.StudentIdOf("123456").Value;
+        Assert.Contains(await ledgers.ReadYearAsync(AbsenceImportHarness.School, "2026-2027"), l => l.StudentId == zoe);
+
+        var eraser = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<VerzuimBot.Access.Retention.StudentDataEraser>(services);
+        var beheerder = new VerzuimBot.Access.Authorization.AccessActor("beheerder@demoschool.example.nl", Tenant, [new VerzuimBot.Access.Authorization.RoleGrant(Domain.Identity.Role.Beheerder, AbsenceImportHarness.School, VerzuimBot.Access.Tenants.OrganisationKind.School, VerzuimBot.Access.Authorization.RoleScope.Organisation, DateTimeOffset.MinValue)]);
+        Assert.True((await eraser.EraseAsync(beheerder, AbsenceImportHarness.School, zoe)).Succeeded);
+
+        var left = await ledgers.ReadYearAsync(AbsenceImportHarness.School, "2026-2027");
+        Assert.DoesNotContain(left, l => l.StudentId == zoe);
+        Assert.Contains(left, l => l.StudentId == daan);
+    }
 }
