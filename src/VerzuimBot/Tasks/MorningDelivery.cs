@@ -87,7 +87,7 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
 
             var parts = mine is [var only] && !only.Task.Key.IsReminder
                 ? new List<(List<ReadyTask> Tasks, JsonNodeCard Card)> { (mine, cards.For(only.Task, only.Student, only.Dossier, only.Protocol, now)) }
-                : mine.Count == 0 ? [] : Overviews(mine, now);
+                : [.. mine.Chunk(OverviewEntry.Most).SelectMany(chunk => Overviews([.. chunk], now))];
             foreach (var (tasks, card) in parts)
             {
                 try
@@ -119,7 +119,8 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
     }
 
     /// <summary>
-    /// One overview, or, for a morning too large for one Teams message (each item carries its own card), halves of it in
+    /// One overview per <see cref="OverviewEntry.Most"/> tasks (what one overview can carry and refresh; it also bounds the
+    /// work and memory of rendering a very large morning), or, for a morning too large for one Teams message (each item carries its own card), halves of it in
     /// order until each fits.
     /// </summary>
     private List<(List<ReadyTask> Tasks, JsonNodeCard Card)> Overviews(List<ReadyTask> tasks, DateTimeOffset now)
