@@ -141,6 +141,25 @@ public sealed class NightlyAbsenceImportTests
     }
 
     [Fact]
+    public async Task AFileOverMaxFileBytes_IsRefusedWithoutDownloadingIt_AndTheSmallerFileBesideItIsImported()
+    {
+        await using var graph = new FakeGraph();
+        var export = AbsenceImportHarness.Export("magister-absenties-oktober.csv");
+        graph.Put("item-groot", "absenties-jaar.csv", new byte[export.Length + 1]);
+        graph.Put("item-oktober", "magister-absenties-oktober.csv", export);
+        await using var route = Route(graph);
+        route.App.Services.GetRequiredService<global::VerzuimBot.Protocol.AbsenceImport.AbsenceImportOptions>().MaxFileBytes = export.Length;
+        await route.EveryoneSaysHelloAsync(Vera);
+
+        await route.SetClockAsync(At(Monday, 2, 31));
+        Assert.Equal(1, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        Assert.Contains("MB lees ik niet. Exporteer een kortere periode.", Plain(await route.WaitForCardAsync(Vera, "Absenties uit Magister niet ge")), StringComparison.Ordinal);
+        Assert.DoesNotContain(graph.Requests, r => r.Contains("item-groot", StringComparison.Ordinal));
+        Assert.Single(graph.Requests, r => r.EndsWith("/items/item-oktober/content", StringComparison.Ordinal));
+        await route.WaitForCardAsync(Vera, "35 rijen gelezen: 34 nieuw");
+    }
+
+    [Fact]
     public async Task NotConfigured_NoGraphCallAtAll_AndTheSchedulerStops()
     {
         await using var graph = new FakeGraph();
