@@ -20,10 +20,15 @@ namespace VerzuimBot.AbsenceImport;
 /// </summary>
 internal sealed class AbsenceImportNotice(CardTemplateLibrary cards, StaffMessenger messenger, RosterStore roster, TenantPolicy tenants, TimeProvider time, ILogger<AbsenceImportNotice> logger)
 {
+    /// <summary>The refused file's first problems on the card (who imports by chat or CLI sees them all in the answer).</summary>
+    private const int RefusalLines = 10;
+
     /// <returns>How many verzuimcoördinatoren the card reached.</returns>
-    public async Task<int> SendAsync(string schoolId, AbsenceImportReport report, AbsenceMapping mapping, string importedBy, CancellationToken cancellationToken)
+    /// <param name="reportRefusal">The nightly import: nobody watches it, so a refused file is reported on the card too.</param>
+    public async Task<int> SendAsync(string schoolId, AbsenceImportReport report, AbsenceMapping mapping, string importedBy, CancellationToken cancellationToken, bool reportRefusal = false)
     {
-        if (!report.Imported || report.DryRun || report.StudentsChanged == 0 || tenants.FindOrganisation(schoolId) is not { } school)
+        var refused = !report.Imported && reportRefusal;
+        if ((!refused && (!report.Imported || report.DryRun || report.StudentsChanged == 0)) || tenants.FindOrganisation(schoolId) is not { } school)
         {
             return 0;
         }
@@ -49,7 +54,8 @@ internal sealed class AbsenceImportNotice(CardTemplateLibrary cards, StaffMessen
     internal static JsonObject Data(AbsenceImportReport report, AbsenceMapping mapping, string importedBy, DateTimeOffset at) => new()
     {
         ["systeem"] = TeamsText.Escape(mapping.System),
-        ["samenvatting"] = report.Summary,
+        ["geweigerd"] = !report.Imported,
+        ["samenvatting"] = report.Imported ? report.Summary : string.Join("\n\n", report.Lines().Take(RefusalLines + 1).Select(line => TeamsText.Escape(line))),
         ["heeftLeerlingen"] = report.Crossed.Count > 0,
         ["leerlingen"] = new JsonArray(report.Crossed.Select(c => (JsonNode)new JsonObject
         {

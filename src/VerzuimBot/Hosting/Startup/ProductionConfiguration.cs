@@ -72,6 +72,7 @@ internal static class ProductionConfiguration
         return unresolved.Select(KeyVaultReferences.CheckFor)
             .Concat(Checks.Where(check => !unresolved.Contains(check.Key, StringComparer.OrdinalIgnoreCase)))
             .Concat(ConfiguredSchools.Checks(configuration))
+            .Concat(NightlyImportChecks(configuration))
             .Where(check => !forBeheer || check.AlsoForBeheer)
             .Select(check => (check, problem: check.Problem(context)))
             .Where(x => x.problem is not null)
@@ -84,6 +85,12 @@ internal static class ProductionConfiguration
         $"VerzuimBot cannot start: the configuration for environment '{environment.EnvironmentName}' is incomplete or invalid.{Environment.NewLine}"
         + string.Join(Environment.NewLine, problems) + Environment.NewLine
         + "Set these as app settings (Azure App Service), environment variables or in appsettings.json; docs/deploy.md lists them all.";
+
+    /// <summary>The nightly absence import (issue 22): a school with half a folder, a run time that is no time of day.</summary>
+    private static IEnumerable<ConfigurationCheck> NightlyImportChecks(IConfiguration configuration) =>
+        AbsenceImport.Nightly.NightlyImportSettings.Problems(configuration).Select(p => new ConfigurationCheck(p.Key,
+            "Set SiteId (the site's Graph id) and Folder (the folder's path in the library), optionally DriveId and Mapping, or remove the section to leave the nightly import off; AbsenceImport:NightlyAt is a time like 02:30 (docs/absence-import.md).",
+            _ => p.Problem));
 
     private static ConfigurationCheck PositiveWholeNumber(string key, string meaning) =>
         new(key, $"Set a whole number above 0: {meaning}; or remove it for the default.",

@@ -1,0 +1,219 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VerzuimBot.AbsenceImport.Nightly;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Tests.Infrastructure;
+using VerzuimBot.Tests.SickRoute;
+using static VerzuimBot.Tests.SickRoute.RouteHarness;
+using static VerzuimBot.Tests.UnauthorisedRoute.LadderHarness;
+
+namespace VerzuimBot.Tests.AbsenceImport;
+
+// Issue 22 item 3, last part: the optional nightly import from the school's SharePoint folder through Microsoft Graph (the
+// real SDK against a loopback fake Graph), through the host with its Development clock: at 02:30 the folder's export is
+// imported and the verzuimcoördinator gets the card; the same file the next night changes nothing; a corrected file becomes
+// corrections; Graph answering 503 or 403 imports nothing, logs, and the next night works; not configured: no Graph call.
+public sealed class NightlyAbsenceImportTests
+{
+    private static readonly DateOnly Monday = D(2026, 11, 2);
+
+    private static RouteHarness Route(FakeGraph graph, CapturingLoggerProvider? logs = null, bool withDrive = false)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AbsenceImport:GraphBaseUrl"] = graph.BaseUrl,
+            ["Schools:Items:99DE00:AbsenceImport:Nightly:SiteId"] = FakeGraph.SiteId,
+            ["Schools:Items:99DE00:AbsenceImport:Nightly:Folder"] = "/" + FakeGraph.Folder + "/",
+            ["Schools:Items:99DE00:AbsenceImport:Nightly:Mapping"] = "magister",
+        };
+        if (withDrive)
+        {
+            settings["Schools:Items:99DE00:AbsenceImport:Nightly:DriveId"] = FakeGraph.DriveId;
+        }
+
+        return new RouteHarness(settings, services: logs is null ? null : logs.AddTo);
+    }
+
+    private static NightlyAbsenceImport Nightly(RouteHarness route) => route.App.Services.GetRequiredService<NightlyAbsenceImport>();
+
+    [Fact]
+    public async Task At0230_TheFolderIsImported_TheVerzuimcoordinatorGetsTheCard_TheSameFileNextNightChangesNothing_ACorrectedFileBecomesCorrections()
+    {
+        await using var graph = new FakeGraph();
+        graph.Put("item-oktober", "magister-absenties-oktober.csv", AbsenceImportHarness.Export("magister-absenties-oktober.csv"));
+        await using var route = Route(graph);
+        await route.EveryoneSaysHelloAsync(Vera);
+
+        // 02:29: not yet, and Graph is not asked.
+        await route.SetClockAsync(At(Monday, 2, 29));
+        Assert.Equal(0, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        Assert.Empty(graph.Requests);
+
+        await route.SetClockAsync(At(Monday, 2, 31));
+        Assert.Equal(1, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        var card = Plain(await route.WaitForCardAsync(Vera, "Absenties uit Magister ge"));
+        Assert.Contains("35 rijen gelezen: 34 nieuw", card, StringComparison.Ordinal);
+        Assert.Contains("de Boer** (2b)", card, StringComparison.Ordinal);
+        Assert.Contains("magister-absenties-oktober.csv (sha256 ", card, StringComparison.Ordinal);
+        Assert.Contains("de nachtelijke import uit SharePoint", card, StringComparison.Ordinal);
+        Assert.Contains(await route.App.Services.GetRequiredService<Access.Audit.AuditTrail>().StudentTrailAsync("99DE00", route.StudentIdOf("124004").Value),
+            line => line.Contains("sharepoint-nachtimport", StringComparison.Ordinal) && line.Contains("magister-absenties-oktober.csv', sha256 ", StringComparison.Ordinal));
+        var afterFirst = await route.StoredEventsAsync("124004");
+        Assert.NotEmpty(afterFirst);
+        Assert.Contains(graph.Requests, r => r == $"GET /v1.0/sites/{FakeGraph.SiteId}/drive"); // no DriveId: the site's default library
+        Assert.Contains(graph.Requests, r => r.EndsWith("children?page=2", StringComparison.Ordinal)); // the second page was read
+
+        // Later the same night: it ran already.
+        await route.SetClockAsync(At(Monday, 3, 15));
+        var requests = graph.Requests.Count;
+        Assert.Equal(0, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        Assert.Equal(requests, graph.Requests.Count);
+
+        // The next night the same file: listed, not downloaded again, nothing changes, no second card.
+        await route.SetClockAsync(At(Monday.AddDays(1), 2, 31));
+        Assert.Equal(0, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        Assert.Single(graph.Requests, r => r.EndsWith("/content", StringComparison.Ordinal));
+        Assert.Equal(afterFirst.Count, (await route.StoredEventsAsync("124004")).Count);
+        Assert.Equal(1, route.CountCards(Vera, "Absenties uit Magister ge"));
+
+        // The school system's export of October was corrected and saved over the file: its changes become corrections.
+        graph.Put("item-oktober", "magister-absenties-oktober.csv", AbsenceImportHarness.Export("magister-absenties-oktober-gecorrigeerd.csv"));
+        await route.SetClockAsync(At(Monday.AddDays(2), 2, 31));
+        Assert.Equal(1, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        var corrected = Plain(await route.WaitForCardAsync(Vera, "1 nieuw, 2 gecorrigeerd (waarvan 1 verwijderd in het schoolsysteem), 32 ongewijzigd"));
+        Assert.Contains("Absenties uit Magister ge", corrected, StringComparison.Ordinal);
+        Assert.DoesNotContain("niet ge", corrected, StringComparison.Ordinal);
+        var events = await route.StoredEventsAsync("124004");
+        var old = events.OfType<UnauthorisedHoursRecorded>().Single(h => h.Date == D(2026, 10, 7) && h.Hours == 2);
+        Assert.Contains(events.OfType<EventRetracted>(), r => r.Retracted == old.Id);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    public async Task GraphDownOrAccessDenied_ImportsNothing_LogsWithoutChildrensData_TheHostRunsOn_AndTheNextNightWorks(HttpStatusCode failure)
+    {
+        await using var graph = new FakeGraph { FailWith = failure };
+        graph.Put("item-oktober", "magister-absenties-oktober.csv", AbsenceImportHarness.Export("magister-absenties-oktober.csv"));
+        var logs = new CapturingLoggerProvider();
+        await using var route = Route(graph, logs, withDrive: true);
+        await route.EveryoneSaysHelloAsync(Vera);
+
+        await route.SetClockAsync(At(Monday, 2, 31));
+        Assert.Equal(0, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        Assert.Empty(await route.StoredEventsAsync("124004"));
+        Assert.Equal(0, route.CountCards(Vera, "Absenties uit Magister"));
+        var line = Assert.Single(logs.Lines, l => l.Contains("Nightly absence import for school 99DE00 failed, tried again next night", StringComparison.Ordinal));
+        Assert.Contains($" {(int)failure}", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("magister-absenties", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("124004", string.Join('\n', logs.Lines), StringComparison.Ordinal);
+        Assert.DoesNotContain(graph.Requests, r => r.Contains("/sites/", StringComparison.Ordinal)); // DriveId configured: the library is not looked up
+
+        // The host still answers, and the next night Graph is back.
+        var calls = route.App.Connector.Calls.Count;
+        await route.SayAsync(Vera, "help");
+        Assert.True(route.App.Connector.Calls.Count > calls);
+        graph.FailWith = null;
+        await route.SetClockAsync(At(Monday.AddDays(1), 2, 31));
+        Assert.Equal(1, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        Assert.NotEmpty(await route.StoredEventsAsync("124004"));
+        await route.WaitForCardAsync(Vera, "35 rijen gelezen: 34 nieuw");
+    }
+
+    [Fact]
+    public async Task ARefusedFile_ImportsNothing_AndTheVerzuimcoordinatorReadsWhyInDutch_OnceNotEveryNight()
+    {
+        await using var graph = new FakeGraph();
+        graph.Put("item-fout", "absenties-puntkomma.csv", "leerlingnummer;datum;code\n124004;2026-10-07;ONBEKEND\n"u8.ToArray());
+        await using var route = Route(graph);
+        await route.EveryoneSaysHelloAsync(Vera);
+
+        await route.SetClockAsync(At(Monday, 2, 31));
+        Assert.Equal(0, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        var card = Plain(await route.WaitForCardAsync(Vera, "Absenties uit Magister niet ge"));
+        Assert.Contains("Niets ge", card, StringComparison.Ordinal);
+        Assert.Empty(await route.StoredEventsAsync("124004"));
+
+        await route.SetClockAsync(At(Monday.AddDays(1), 2, 31));
+        await Nightly(route).RunIfDueAsync(CancellationToken.None);
+        Assert.Equal(1, route.CountCards(Vera, "Absenties uit Magister niet ge"));
+    }
+
+    [Fact]
+    public async Task AFileOverMaxFileBytes_IsRefusedWithoutDownloadingIt_AndTheSmallerFileBesideItIsImported()
+    {
+        await using var graph = new FakeGraph();
+        var export = AbsenceImportHarness.Export("magister-absenties-oktober.csv");
+        graph.Put("item-groot", "absenties-jaar.csv", new byte[export.Length + 1]);
+        graph.Put("item-oktober", "magister-absenties-oktober.csv", export);
+        await using var route = Route(graph);
+        route.App.Services.GetRequiredService<global::VerzuimBot.Protocol.AbsenceImport.AbsenceImportOptions>().MaxFileBytes = export.Length;
+        await route.EveryoneSaysHelloAsync(Vera);
+
+        await route.SetClockAsync(At(Monday, 2, 31));
+        Assert.Equal(1, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        Assert.Contains("MB lees ik niet. Exporteer een kortere periode.", Plain(await route.WaitForCardAsync(Vera, "Absenties uit Magister niet ge")), StringComparison.Ordinal);
+        Assert.DoesNotContain(graph.Requests, r => r.Contains("item-groot", StringComparison.Ordinal));
+        Assert.Single(graph.Requests, r => r.EndsWith("/items/item-oktober/content", StringComparison.Ordinal));
+        await route.WaitForCardAsync(Vera, "35 rijen gelezen: 34 nieuw");
+    }
+
+    [Fact]
+    public async Task NotConfigured_NoGraphCallAtAll_AndTheSchedulerStops()
+    {
+        await using var graph = new FakeGraph();
+        graph.Put("item-oktober", "magister-absenties-oktober.csv", AbsenceImportHarness.Export("magister-absenties-oktober.csv"));
+        await using var route = new RouteHarness(new() { ["AbsenceImport:GraphBaseUrl"] = graph.BaseUrl });
+        await route.SetClockAsync(At(Monday, 2, 31));
+
+        Assert.False(Nightly(route).IsConfigured);
+        Assert.Equal(0, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        var scheduler = route.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<NightlyAbsenceImportScheduler>().Single();
+        Assert.True(scheduler.ExecuteTask?.IsCompleted);
+        Assert.Empty(graph.Requests);
+        Assert.Empty(await route.StoredEventsAsync("124004"));
+    }
+
+    [Theory]
+    [InlineData("Folder", "Schools:Items:99DE00:AbsenceImport:Nightly (environment variable Schools__Items__99DE00__AbsenceImport__Nightly): Folder missing")]
+    [InlineData("SiteId", "Schools:Items:99DE00:AbsenceImport:Nightly (environment variable Schools__Items__99DE00__AbsenceImport__Nightly): SiteId missing")]
+    public void AHalfConfiguredFolder_StopsTheStart_WithANamedMessage(string leftOut, string expected)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Schools:Items:99DE00:AbsenceImport:Nightly:SiteId"] = FakeGraph.SiteId,
+            ["Schools:Items:99DE00:AbsenceImport:Nightly:Folder"] = FakeGraph.Folder,
+            ["AbsenceImport:NightlyAt"] = "half drie",
+            ["Bot:MicrosoftAppId"] = "5f1c2a3b-0000-4000-8000-00000000b07d",
+            ["Bot:MicrosoftAppPassword"] = "uit-een-kluis",
+        };
+        settings.Remove($"Schools:Items:99DE00:AbsenceImport:Nightly:{leftOut}");
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" };
+
+        var problems = VerzuimBot.Hosting.Startup.ProductionConfiguration.Problems(configuration, environment);
+
+        Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal) && p.Contains("Set SiteId", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("AbsenceImport:NightlyAt", StringComparison.Ordinal) && p.Contains("'half drie' is not a time of day like 02:30", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Bot:TenantId", StringComparison.Ordinal) && p.Contains("the nightly absence import asks Graph for a token", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AWholeFolder_OrNone_PassesTheStartupCheck()
+    {
+        foreach (var settings in new[]
+        {
+            new Dictionary<string, string?> { ["Schools:Items:99DE00:AbsenceImport:Nightly:SiteId"] = FakeGraph.SiteId, ["Schools:Items:99DE00:AbsenceImport:Nightly:Folder"] = FakeGraph.Folder, ["AbsenceImport:NightlyAt"] = "03:15" },
+            new Dictionary<string, string?>(),
+        })
+        {
+            var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            var problems = VerzuimBot.Hosting.Startup.ProductionConfiguration.Problems(configuration, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
+            Assert.DoesNotContain(problems, p => p.Contains("AbsenceImport", StringComparison.Ordinal) || p.Contains("nightly", StringComparison.Ordinal));
+        }
+
+        var at = NightlyImportSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AbsenceImport:NightlyAt"] = "03:15" }).Build(), "magister");
+        Assert.Equal((new TimeOnly(3, 15), 0), (at.RunAt, at.Folders.Count));
+    }
+}
