@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using VerzuimBot.Connector.Auth;
 
 namespace VerzuimBot.Connector.Client;
@@ -53,6 +52,7 @@ public sealed class ConnectorTokenProvider : IConnectorTokenProvider
         }
     }
 
+    // Multi-tenant registrations get tokens from the botframework.com tenant; single-tenant ones from their own.
     private static TokenCredential? CredentialFor(BotAuthenticationOptions options)
     {
         if (options.IsDevelopmentMode)
@@ -60,22 +60,7 @@ public sealed class ConnectorTokenProvider : IConnectorTokenProvider
             return null;
         }
 
-        // Multi-tenant registrations get tokens from the botframework.com tenant; single-tenant ones from their own.
         var tenant = options.IsSingleTenant ? options.TenantId ?? throw new InvalidOperationException("Bot:TenantId is required for a SingleTenant bot.") : "botframework.com";
-        if (options.UseManagedIdentity)
-        {
-            return options.ManagedIdentityClientId is { Length: > 0 } id
-                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
-                : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
-        {
-            return new ClientCertificateCredential(tenant, options.MicrosoftAppId, options.CertificatePath);
-        }
-
-        return !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword)
-            ? new ClientSecretCredential(tenant, options.MicrosoftAppId, options.MicrosoftAppPassword)
-            : throw new InvalidOperationException("Bot:MicrosoftAppId is set but no secret, certificate or managed identity is configured.");
+        return BotCredentials.For(options, () => tenant);
     }
 }

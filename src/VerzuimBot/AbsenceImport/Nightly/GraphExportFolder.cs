@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using VerzuimBot.Connector.Auth;
@@ -70,23 +69,6 @@ internal sealed class GraphExportFolder(Lazy<GraphServiceClient> client) : IAbse
     }
 
     /// <summary>The bot's own identity, as for the Bot Connector, but always in the bot's own tenant (Graph reads that tenant's sites).</summary>
-    private static TokenCredential? Credential(BotAuthenticationOptions bot)
-    {
-        if (bot.IsDevelopmentMode)
-        {
-            return null;
-        }
-
-        if (bot.UseManagedIdentity)
-        {
-            return bot.ManagedIdentityClientId is { Length: > 0 } id
-                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
-                : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
-        }
-
-        var tenant = bot.TenantId ?? throw new InvalidOperationException("Bot:TenantId is required for the nightly absence import.");
-        return !string.IsNullOrWhiteSpace(bot.CertificatePath)
-            ? new ClientCertificateCredential(tenant, bot.MicrosoftAppId, bot.CertificatePath)
-            : new ClientSecretCredential(tenant, bot.MicrosoftAppId, bot.MicrosoftAppPassword);
-    }
+    private static TokenCredential? Credential(BotAuthenticationOptions bot) =>
+        BotCredentials.For(bot, () => bot.TenantId ?? throw new InvalidOperationException("Bot:TenantId is required for the nightly absence import."));
 }
