@@ -1,16 +1,13 @@
 using System.Text.Json.Nodes;
-using VerzuimBot.Cards;
 using VerzuimBot.Connector.Schema;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.OverlegRoute;
-using VerzuimBot.Protocol;
 using VerzuimBot.Protocol.Dossiers;
 using VerzuimBot.Protocol.Schools;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.CardActions;
-using VerzuimBot.Protocol.SickAbsence;
 using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
