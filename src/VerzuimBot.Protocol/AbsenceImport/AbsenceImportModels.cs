@@ -66,7 +66,7 @@ public sealed record AbsenceImportReport(
           + (CrossedStudents > 0 ? $" {CrossedStudents} {(CrossedStudents == 1 ? "leerling komt" : "leerlingen komen")} daardoor op een trede van de verzuimladder of over de wettelijke grens." : string.Empty)
         : Problems.Count == 1 && Problems[0].Row <= 1
             ? $"Niets geïmporteerd: {Problems[0].Message}"
-            : $"Niets geïmporteerd: {BadRows} {(BadRows == 1 ? "rij" : "rijen")} met fouten. Herstel ze en importeer opnieuw (of importeer met --good-rows-only alleen de goede rijen).";
+            : $"Niets geïmporteerd: {BadRows} {(BadRows == 1 ? "rij" : "rijen")} met fouten. Herstel ze en importeer opnieuw, of importeer alleen de goede rijen: in Teams met \"absenties importeren alleen goede rijen\", op de server met --good-rows-only.";
 
     /// <summary>The summary, a line per crossing, then a line per problem by row.</summary>
     public IEnumerable<string> Lines() =>
