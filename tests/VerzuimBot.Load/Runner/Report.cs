@@ -7,7 +7,7 @@ internal static class Report
 {
     public static void WriteLevel(TextWriter output, LevelResult r)
     {
-        var failed = r.Failed == 0 ? string.Empty : $"  FAILED: {r.Failed} turns ({string.Join(", ", r.Failures.Select(f => $"{f.Key}: {f.Value}"))})";
+        var failed = r.Failed == 0 ? string.Empty : $"  FAILED: {r.Failed} ({string.Join(", ", r.Failures.Select(f => $"{f.Key}: {f.Value}"))})";
         var cards = r.Cards is not { } c ? string.Empty
             : F($"; mentor cards {c.Arrived} of {c.Expected} arrived, post → card p50 {Ms(c.Percentile(50))} p99 {Ms(c.Percentile(99))} ms, {Drain(c)} s after the level{(c.Missing > 0 ? $"  FAILED: {c.Missing} mentor cards never arrived" : string.Empty)}");
         output.WriteLine(F($"  {r.Target} [{r.Store}] {r.Scenario} x{r.Concurrency}: {r.Succeeded} turns, {r.TurnsPerSecond:F1}/s, p50 {Ms(r.Percentile(50))} p95 {Ms(r.Percentile(95))} p99 {Ms(r.Percentile(99))} ms{failed}{cards}"));
@@ -38,7 +38,7 @@ internal static class Report
 
         foreach (var r in results.Where(r => r.Failed > 0))
         {
-            output.WriteLine(F($"FAILED: {r.Failed} turns — {r.Target} [{r.Store}] {r.Scenario} x{r.Concurrency}: {string.Join(", ", r.Failures.Select(f => $"{f.Key}: {f.Value}"))}"));
+            output.WriteLine(F($"FAILED: {r.Failed} — {r.Target} [{r.Store}] {r.Scenario} x{r.Concurrency}: {string.Join(", ", r.Failures.Select(f => $"{f.Key}: {f.Value}"))}"));
         }
 
         foreach (var r in checkedCards.Where(r => r.Cards!.Missing > 0))
