@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace VerzuimBot.Load;
 
-/// <summary>The command line. Every run is bounded: levels × (warm-up + duration), each turn at most --turn-timeout.</summary>
+/// <summary>The command line. Every run is bounded: levels × (warm-up + duration + at most --card-drain), each turn at most --turn-timeout.</summary>
 internal sealed record LoadOptions
 {
     public const string Usage = """
@@ -19,7 +19,8 @@ internal sealed record LoadOptions
           --conversation-rps <n>                  sink answers 429 + Retry-After above n activities/s per conversation (default off)
           --app-rps <n>                           the same for all conversations together (default off)
           --host-dll <path>                       VerzuimBot.dll to start (default src/VerzuimBot/bin/<config>/net10.0)
-          --pool <n>                              students in a scenario's pool (default: the scenario's "students.count")
+          --pool <n>                              students in a scenario's pool, each used by one turn (default: the scenario's "students.count")
+          --card-drain <s>                        after a level, wait at most this long for the mentors' cards still due (default 120)
           --storm                                 the 08:30 reminder storm instead of the scenarios (first --store)
           --storm-dossiers <n> --storm-due <n>    dossiers in the store and reminders due (default 100000, 10000)
           --storm-mentors <n> --storm-minutes <n> mentors the reminders go to (default 400); give up after (default 20)
@@ -54,6 +55,8 @@ internal sealed record LoadOptions
     public string HostLogLevel { get; init; } = "Warning";
 
     public int? Pool { get; init; }
+
+    public TimeSpan CardDrain { get; init; } = TimeSpan.FromSeconds(120);
 
     public bool Storm { get; init; }
 
@@ -100,6 +103,7 @@ internal sealed record LoadOptions
                     "--storm-mentors" => options with { StormMentors = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--storm-minutes" => options with { StormMinutes = double.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--pool" => options with { Pool = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--card-drain" => options with { CardDrain = Seconds(Next()) },
                     _ => throw new FormatException($"unknown option {args[i]}"),
                 };
             }
@@ -118,6 +122,11 @@ internal sealed record LoadOptions
         if (options.Concurrency.Any(c => c is < 1 or > 1024) || options.Duration <= TimeSpan.Zero || options.Duration + options.Warmup > TimeSpan.FromMinutes(10))
         {
             return (null, "concurrency must be 1..1024 and warm-up + duration at most 600 s");
+        }
+
+        if (options.CardDrain < TimeSpan.Zero || options.CardDrain > TimeSpan.FromMinutes(10))
+        {
+            return (null, "--card-drain must be 0..600 s");
         }
 
         return (options, null);

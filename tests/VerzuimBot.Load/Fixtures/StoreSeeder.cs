@@ -79,11 +79,22 @@ internal sealed class StoreSeeder : IAsyncDisposable
         {
             var number = from + i;
             var leerlingnummer = number.ToString(CultureInfo.InvariantCulture);
-            var mentor = (int)(number % mentors);
             var details = new RosterStudentDetails(leerlingnummer, "Leerling", null, leerlingnummer, new DateOnly(2013, 1, 1).AddDays((int)(number % 700)),
-                klasPerMentor ? KlasOf(klas, mentor) : klas, LeerlingEmail(mentor), "Utrecht", SchoolType.VO);
+                KlasOfStudent(number, klas, mentors, klasPerMentor), LeerlingEmail(MentorOf(number, mentors)), "Utrecht", SchoolType.VO);
             await Roster.UpsertStudentAsync(new RosterStudent(School, StudentIdOf(number).Value, details.ToEnvelope(), DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
         }).WaitAsync(cancellationToken);
+
+    public static int MentorOf(long leerlingnummer, int mentors) => (int)(leerlingnummer % mentors);
+
+    /// <summary>
+    /// How the host names a student of <see cref="AddStudentsAsync"/> on its cards: name and klas, "Leerling 100123 (L35)"
+    /// (the host's student label; the mentor's card after a ziekmelding carries nothing else that identifies the student).
+    /// </summary>
+    public static string StudentLabel(long leerlingnummer, string klas, int mentors, bool klasPerMentor) =>
+        string.Create(CultureInfo.InvariantCulture, $"Leerling {leerlingnummer} ({KlasOfStudent(leerlingnummer, klas, mentors, klasPerMentor)})");
+
+    private static string KlasOfStudent(long leerlingnummer, string klas, int mentors, bool klasPerMentor) =>
+        klasPerMentor ? KlasOf(klas, MentorOf(leerlingnummer, mentors)) : klas;
 
     /// <summary>Mentor role for load-user-0…N-1 (scope klas; with <paramref name="klasPerMentor"/> each their own), as a beheerder would assign it.</summary>
     public async Task AssignMentorRolesAsync(int mentors, string klas, CancellationToken cancellationToken, bool klasPerMentor = false)

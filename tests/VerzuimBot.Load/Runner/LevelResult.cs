@@ -12,8 +12,7 @@ internal sealed record LevelResult(
     long[] LatencyTicks,
     IReadOnlyDictionary<string, long> Failures,
     long SinkActivities,
-    long SinkThrottled,
-    int ExpectedProactive)
+    long SinkThrottled)
 {
     public long Succeeded => LatencyTicks.Length;
 
@@ -22,30 +21,41 @@ internal sealed record LevelResult(
     public double TurnsPerSecond => Succeeded / Elapsed.TotalSeconds;
 
     /// <summary>Exact percentile (nearest rank) over every recorded turn, in milliseconds; NaN without samples.</summary>
-    public double Percentile(double p)
-    {
-        if (LatencyTicks.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = (int)Math.Ceiling(p / 100 * LatencyTicks.Length);
-        return LatencyTicks[Math.Clamp(rank - 1, 0, LatencyTicks.Length - 1)] * 1000.0 / Stopwatch.Frequency;
-    }
-
-    /// <summary>Post → the mentor's card at the sink, for scenarios that wait for it.</summary>
-    public long[] NotificationTicks { get; init; } = [];
-
-    public double NotificationPercentile(double p)
-    {
-        if (NotificationTicks.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = (int)Math.Ceiling(p / 100 * NotificationTicks.Length);
-        return NotificationTicks[Math.Clamp(rank - 1, 0, NotificationTicks.Length - 1)] * 1000.0 / Stopwatch.Frequency;
-    }
+    public double Percentile(double p) => Percentiles.Of(LatencyTicks, p);
 
     public double MaxMs => LatencyTicks.Length == 0 ? double.NaN : LatencyTicks[^1] * 1000.0 / Stopwatch.Frequency;
+
+    /// <summary>The mentors' cards of the level's measured turns, for scenarios that check them.</summary>
+    public MentorCards? Cards { get; init; }
+}
+
+/// <summary>
+/// The mentors' cards of one level's measured turns: how many were expected (one per measured turn), how many reached
+/// the right mentor's chat by the end of the drain, post → card for those, and how long after the level the last one came.
+/// </summary>
+/// <param name="DrainTime">From the level's end to the last card's arrival (zero when all came during the level); the
+/// whole wait when some never came.</param>
+/// <param name="DrainLimit">How long the tool waited at most (--card-drain).</param>
+internal sealed record MentorCards(int Expected, long[] LatencyTicks, TimeSpan DrainTime, TimeSpan DrainLimit)
+{
+    public int Arrived => LatencyTicks.Length;
+
+    public int Missing => Expected - Arrived;
+
+    public double Percentile(double p) => Percentiles.Of(LatencyTicks, p);
+}
+
+internal static class Percentiles
+{
+    /// <summary>Exact percentile (nearest rank) of sorted Stopwatch ticks, in milliseconds; NaN without samples.</summary>
+    public static double Of(long[] sortedTicks, double p)
+    {
+        if (sortedTicks.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100 * sortedTicks.Length);
+        return sortedTicks[Math.Clamp(rank - 1, 0, sortedTicks.Length - 1)] * 1000.0 / Stopwatch.Frequency;
+    }
 }

@@ -10,26 +10,22 @@ namespace VerzuimBot.Load.Scenarios;
 /// looks like at the sink, optional setup calls to the host's Development routes, and value lists.
 /// Placeholders in the template's strings: {{activityId}} {{conversationId}} {{conversation}} {{turn}}
 /// {{serviceUrl}} {{userId}} {{aadObjectId}} {{tenantId}}, {{leerling}} {{studentId}} (a student of the
-/// scenario's pool, one turn at a time), and one per entry of "values". Optional: "fixture" (what the store
-/// holds before the host starts), "students" (the pool), "expect" (text the invoke answer must contain),
-/// "notification" (wait for the mentor's card for the student at the sink) and "after" (an unmeasured
-/// follow-up activity, e.g. "beter", after which the student goes back to the pool).
+/// scenario's pool, each student used by one turn only), and one per entry of "values". Optional: "fixture" (what
+/// the store holds before the host starts), "students" (the pool), "expect" (text the invoke answer must contain)
+/// and "mentorCard" (the mentor of each measured turn's student must get a card naming that student at the sink;
+/// not waited for in the turn, checked after the level).
 /// </summary>
 internal sealed class Scenario
 {
     private readonly string _template;
     private readonly Dictionary<string, string[]> _values;
 
-    private readonly string? _after;
-
-    private Scenario(string name, string description, bool reference, int sinkRepliesPerTurn, int proactivePerTurn, IReadOnlyList<SetupCall> setup, string template, Dictionary<string, string[]> values, string? after)
+    private Scenario(string name, string description, bool reference, int sinkRepliesPerTurn, IReadOnlyList<SetupCall> setup, string template, Dictionary<string, string[]> values)
     {
-        _after = after;
         Name = name;
         Description = description;
         Reference = reference;
         SinkRepliesPerTurn = sinkRepliesPerTurn;
-        ProactivePerTurn = proactivePerTurn;
         Setup = setup;
         _template = template;
         _values = values;
@@ -46,9 +42,6 @@ internal sealed class Scenario
     /// <summary>Activities the bot must send into the turn's own conversation before the turn counts as done.</summary>
     public int SinkRepliesPerTurn { get; }
 
-    /// <summary>Activities expected elsewhere per turn (e.g. the mentor's notification): counted, not waited for.</summary>
-    public int ProactivePerTurn { get; }
-
     public IReadOnlyList<SetupCall> Setup { get; }
 
     public bool IsInvoke { get; }
@@ -60,10 +53,11 @@ internal sealed class Scenario
     /// <summary>Text the invoke answer must contain (e.g. the replacement card's title); otherwise the turn failed.</summary>
     public string? Expect { get; private init; }
 
-    /// <summary>Wait, after the answer, for the mentor's notification card of the turn's student at the sink (timed separately).</summary>
-    public bool Notification { get; private init; }
-
-    public bool HasAfter => _after is not null;
+    /// <summary>
+    /// The mentor of each measured turn's student must get a card naming that student in their chat at the sink (the
+    /// reminder sweep sends it, not the turn): recorded per turn, checked after the level (post → card, drain time).
+    /// </summary>
+    public bool MentorCard { get; private init; }
 
     public static Scenario Load(string path)
     {
@@ -86,30 +80,23 @@ internal sealed class Scenario
             (string?)root["description"] ?? string.Empty,
             (bool?)root["reference"] ?? false,
             (int?)root["sinkRepliesPerTurn"] ?? 0,
-            (int?)root["proactivePerTurn"] ?? 0,
             setup,
             activity.ToJsonString(),
-            values,
-            root["after"]?.ToJsonString())
+            values)
         {
             Fixture = root["fixture"]?.Deserialize<FixtureSpec>(JsonOptions) ?? new FixtureSpec(),
             Students = root["students"]?.Deserialize<StudentPoolSpec>(JsonOptions),
             Expect = (string?)root["expect"],
-            Notification = (bool?)root["notification"] ?? false,
+            MentorCard = (bool?)root["mentorCard"] ?? false,
         };
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The unmeasured follow-up activity of the turn (same placeholders).</summary>
-    public byte[] RenderAfter(TurnContext turn) => Substitute(_after!, turn);
-
     /// <summary>The activity of one turn as UTF-8 JSON; substituted values are JSON-escaped.</summary>
-    public byte[] Render(TurnContext turn) => Substitute(_template, turn);
-
-    private byte[] Substitute(string template, TurnContext turn)
+    public byte[] Render(TurnContext turn)
     {
-        var text = new StringBuilder(template)
+        var text = new StringBuilder(_template)
             .Replace("{{activityId}}", Escape(turn.ActivityId))
             .Replace("{{conversationId}}", Escape(turn.ConversationId))
             .Replace("{{conversation}}", turn.Conversation.ToString(CultureInfo.InvariantCulture))
@@ -164,12 +151,10 @@ internal sealed record FixtureSpec
     public DateTimeOffset? DeliveredUntil { get; init; }
 }
 
-/// <summary>Students leerlingnummer from…from+count-1; reused after the turn's "after" when <see cref="Reuse"/>.</summary>
+/// <summary>Students leerlingnummer from…from+count-1, each used by one turn only (a fresh store per scenario holds them all again).</summary>
 internal sealed record StudentPoolSpec
 {
     public long From { get; init; }
 
     public int Count { get; init; }
-
-    public bool Reuse { get; init; }
 }

@@ -16,7 +16,8 @@ namespace VerzuimBot.Load.Sink;
 /// (send, reply, update, create conversation), optionally with 429 + Retry-After above per-conversation and
 /// per-app rates. It counts what arrives and wakes the turn that waits for a reply in its conversation.
 /// Task cards are counted by the task ids they carry ("taak"; a morning overview carries several), so a storm or a fault run can say exactly
-/// which reminders arrived and how often. A fault mode answers 429, 500 or nothing at all for a while.
+/// which reminders arrived and how often; and the students a card names are noted per chat with when they first arrived, so a load run
+/// can check that each mentor got the card about their student. A fault mode answers 429, 500 or nothing at all for a while.
 /// </summary>
 internal sealed class ConnectorSink : IAsyncDisposable
 {
@@ -24,6 +25,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Inbox> _inboxes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateWindow> _conversationRates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _tasks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Conversation, string Student), long> _studentsSeen = new();
     private readonly RateWindow _appRate;
     private readonly int _conversationRps;
     private long _ids;
@@ -42,6 +44,17 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     /// <summary>How often each task id arrived on a card (only accepted sends count).</summary>
     public IReadOnlyDictionary<string, int> TaskDeliveries => _tasks;
+
+    /// <summary>
+    /// When (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) a card naming <paramref name="student"/> first reached
+    /// <paramref name="conversationId"/>, sent or updated: the student by label in a "Leerling" fact (a task card, also inside a
+    /// morning overview) or by student id (a task reference, an overview's list). Null while none has.
+    /// </summary>
+    public long? StudentFirstSeen(string conversationId, string student) =>
+        _studentsSeen.TryGetValue((conversationId, student), out var at) ? at : null;
+
+    /// <summary>Forgets which students were seen (a new host on a fresh store may name the same students again).</summary>
+    public void ForgetStudents() => _studentsSeen.Clear();
 
     /// <summary>What the sink answers to sends right now (fault runs switch it on and off).</summary>
     public SinkFault Fault { get; set; }
@@ -130,13 +143,19 @@ internal sealed class ConnectorSink : IAsyncDisposable
                 return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
         }
 
-        // Read (and so pay for) the body as the real connector would; only the task id of a task card is kept.
+        // Read (and so pay for) the body as the real connector would; only the task ids and the students a card names are kept.
         using var body = await JsonDocument.ParseAsync(http.Request.Body).ConfigureAwait(false);
-        var taskIds = new HashSet<string>(StringComparer.Ordinal);
-        CollectTaskIds(body.RootElement, taskIds);
-        foreach (var taskId in taskIds)
+        var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
+        var found = new CardContents();
+        Collect(body.RootElement, found);
+        foreach (var taskId in found.TaskIds)
         {
             _tasks.AddOrUpdate(taskId, 1, (_, n) => n + 1);
+        }
+
+        foreach (var student in found.Students)
+        {
+            _studentsSeen.TryAdd((conversationId, student), arrived);
         }
 
         if (http.Request.Method == HttpMethods.Put)
@@ -192,22 +211,30 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     /// <summary>
     /// The "taak" of each task on the card, wherever the card puts it: one on a task card, several on a morning overview
-    /// (issue 21), each counted once per activity.
+    /// (issue 21), each counted once per activity. And the students the card names: the value of a "Leerling" fact (the
+    /// student's label), the student part of a task id, a "leerlingId", and the students of an overview's list
+    /// ("overzicht": school|student|task, joined by ~).
     /// </summary>
-    private static void CollectTaskIds(JsonElement element, HashSet<string> found)
+    private static void Collect(JsonElement element, CardContents found)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+                if (element.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String && title.ValueEquals("Leerling")
+                    && element.TryGetProperty("value", out var label) && label.GetString() is { Length: > 0 } named)
+                {
+                    found.Students.Add(named);
+                }
+
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (property.NameEquals("taak") && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } id)
+                    if (property.Value.ValueKind != JsonValueKind.String)
                     {
-                        found.Add(id);
+                        Collect(property.Value, found);
                     }
-                    else
+                    else if (property.Value.GetString() is { Length: > 0 } text)
                     {
-                        CollectTaskIds(property.Value, found);
+                        found.Note(property.Name, text);
                     }
                 }
 
@@ -215,7 +242,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    CollectTaskIds(item, found);
+                    Collect(item, found);
                 }
 
                 break;
@@ -223,6 +250,38 @@ internal sealed class ConnectorSink : IAsyncDisposable
     }
 
     private string NextId() => Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What one activity's card carries that the sink keeps.</summary>
+    private sealed class CardContents
+    {
+        public HashSet<string> TaskIds { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Students { get; } = new(StringComparer.Ordinal);
+
+        public void Note(string field, string text)
+        {
+            switch (field)
+            {
+                case "taak":
+                    TaskIds.Add(text);
+                    Students.Add(text.Split('/')[0]);
+                    break;
+                case "leerlingId":
+                    Students.Add(text);
+                    break;
+                case "overzicht":
+                    foreach (var entry in text.Split('~'))
+                    {
+                        if (entry.Split('|') is [_, var student, _])
+                        {
+                            Students.Add(student);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
 
     private sealed class Inbox
     {
