@@ -1,15 +1,21 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace VerzuimBot.Tables.Sqlite;
 
 /// <summary>
-/// One SQLite file. Writes are serialised in-process by a gate and across processes by
-/// BEGIN IMMEDIATE transactions (plus a busy timeout); reads run beside them (WAL journal).
-/// Every failure to reach the file becomes <see cref="StoreUnavailableException"/>.
+/// One SQLite file. Writes are serialised in-process by a gate and across processes by BEGIN IMMEDIATE
+/// transactions (plus a busy timeout); reads run beside them (WAL journal). Writes that queue up behind the gate
+/// are committed together (group commit, see <see cref="WriteBatch"/>): under load one commit serves many turns
+/// instead of each paying its own. Every failure to reach the file becomes <see cref="StoreUnavailableException"/>.
 /// </summary>
 internal sealed class SqliteDatabase(string filePath)
 {
+    /// <summary>Writes committed at most in one transaction (bounds how long the gate is held for one commit).</summary>
+    internal const int MostWritesPerCommit = 64;
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentQueue<QueuedWrite> _queued = new();
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = filePath,
@@ -19,41 +25,148 @@ internal sealed class SqliteDatabase(string filePath)
     }.ToString();
 
     private volatile bool _initialised;
+    private long _commits;
+    private SqliteConnection? _writer;
 
     public string FilePath { get; } = filePath;
+
+    /// <summary>How many commits wrote at least one queued write (for tests of the group commit).</summary>
+    internal long Commits => Interlocked.Read(ref _commits);
 
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await Task.Yield();
-        return Guard(() =>
-        {
-            using var connection = Open();
-            return work(connection);
-        });
-    }
-
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return Guard(() =>
+            using var connection = Open(forWrite: false);
+            return work(connection);
+        }
+        catch (Exception exception) when (Translate(exception) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically: all of it is committed or none of it. It may share its commit with other
+    /// writes queued at the same time, each inside its own savepoint, so one write's failure never touches another's.
+    /// A write cancelled while it waits is not run; once a commit has taken it, its outcome stands.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        var write = new QueuedWrite<T>(work);
+        _queued.Enqueue(write);
+        try
+        {
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!write.TryCancel())
+        {
+            // An earlier writer's commit already took this write: report what happened to it.
+            return await write.Outcome.ConfigureAwait(false);
+        }
+
+        try
+        {
+            // Writers queued before this one come first; a commit takes at most MostWritesPerCommit of them.
+            while (!write.Taken)
             {
-                using var connection = Open();
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var result = work(connection, transaction);
-                transaction.Commit();
-                return result;
-            });
+                CommitQueued();
+            }
         }
         finally
         {
             _writeGate.Release();
         }
+
+        return await write.Outcome.ConfigureAwait(false);
     }
 
-    private SqliteConnection Open()
+    /// <summary>Takes the writes waiting now (those not cancelled) and commits them in one transaction.</summary>
+    private void CommitQueued()
+    {
+        var batch = new List<QueuedWrite>();
+        while (batch.Count < MostWritesPerCommit && _queued.TryDequeue(out var next))
+        {
+            if (next.TryTake())
+            {
+                batch.Add(next);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var connection = Writer();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (batch is [var only])
+            {
+                // Alone: no savepoint needed, a failure leaves without Commit and rolls everything back.
+                only.Run(connection, transaction);
+                if (only.Failed)
+                {
+                    only.Complete();
+                    return;
+                }
+            }
+            else
+            {
+                foreach (var write in batch)
+                {
+                    transaction.Save("write");
+                    write.Run(connection, transaction);
+                    if (write.Failed)
+                    {
+                        transaction.Rollback("write");
+                    }
+
+                    transaction.Release("write");
+                }
+            }
+
+            transaction.Commit();
+            Interlocked.Increment(ref _commits);
+        }
+        catch (Exception exception)
+        {
+            // The commit itself (or a rollback to a savepoint) failed: nothing of this batch was written. The next commit
+            // opens the file afresh (it may have been the file that failed).
+            DropWriter();
+            foreach (var write in batch)
+            {
+                write.Abandon(Translate(exception) ?? exception);
+            }
+
+            return;
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
+        }
+    }
+
+    /// <summary>
+    /// The one connection that writes, used only under the gate. Kept open so that its page cache stays valid between
+    /// commits (it made the changes itself), where a pooled connection would re-read every page another one wrote.
+    /// </summary>
+    private SqliteConnection Writer()
+    {
+        return _writer ??= Open(forWrite: true);
+    }
+
+    private void DropWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    private SqliteConnection Open(bool forWrite)
     {
         if (!_initialised)
         {
@@ -68,9 +181,11 @@ internal sealed class SqliteDatabase(string filePath)
         connection.Open();
 
         // WAL with synchronous=NORMAL: a commit survives a crash or kill of the process (the WAL is written
-        // before the commit returns); only a power failure may lose the last commits. Per connection.
-        using (var pragma = connection.CreateCommand())
+        // before the commit returns); only a power failure may lose the last commits. Per connection, and only
+        // commits depend on it.
+        if (forWrite)
         {
+            using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA synchronous=NORMAL;";
             pragma.ExecuteNonQuery();
         }
@@ -86,26 +201,84 @@ internal sealed class SqliteDatabase(string filePath)
         return connection;
     }
 
-    private static T Guard<T>(Func<T> action)
+    /// <summary>The store's typed exception for a failure of SQLite or of its directory; null for any other exception.</summary>
+    private static Exception? Translate(Exception exception) => exception switch
     {
-        try
-        {
-            return action();
-        }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 1 && exception.Message.Contains("no such table", StringComparison.Ordinal))
-        {
-            throw new TableStoreException(404, "TableNotFound", "The table does not exist; create it first.", exception);
-        }
-        catch (SqliteException exception) when (IsUnavailable(exception.SqliteErrorCode))
-        {
-            throw new StoreUnavailableException($"The embedded store cannot be used (SQLite error {exception.SqliteErrorCode}); nothing was written.", exception);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new StoreUnavailableException("The embedded store's data directory cannot be used; nothing was written.", exception);
-        }
-    }
+        SqliteException { SqliteErrorCode: 1 } sqlite when sqlite.Message.Contains("no such table", StringComparison.Ordinal) =>
+            new TableStoreException(404, "TableNotFound", "The table does not exist; create it first.", sqlite),
+        SqliteException sqlite when IsUnavailable(sqlite.SqliteErrorCode) =>
+            new StoreUnavailableException($"The embedded store cannot be used (SQLite error {sqlite.SqliteErrorCode}); nothing was written.", sqlite),
+        IOException or UnauthorizedAccessException =>
+            new StoreUnavailableException("The embedded store's data directory cannot be used; nothing was written.", exception),
+        _ => null,
+    };
 
     // PERM, BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB.
     private static bool IsUnavailable(int code) => code is 3 or 5 or 6 or 7 or 8 or 10 or 11 or 13 or 14 or 26;
+
+    /// <summary>A write waiting for the gate: queued, then cancelled by its caller or taken by exactly one commit.</summary>
+    private abstract class QueuedWrite
+    {
+        private const int Waiting = 0;
+        private const int Cancelled = 1;
+        private const int TakenByCommit = 2;
+
+        private int _state;
+
+        public bool Taken => Volatile.Read(ref _state) == TakenByCommit;
+
+        public abstract bool Failed { get; }
+
+        public bool TryCancel() => Interlocked.CompareExchange(ref _state, Cancelled, Waiting) == Waiting;
+
+        public bool TryTake() => Interlocked.CompareExchange(ref _state, TakenByCommit, Waiting) == Waiting;
+
+        /// <summary>Runs the work; its own failure is kept for <see cref="Complete"/>, not thrown.</summary>
+        public abstract void Run(SqliteConnection connection, SqliteTransaction transaction);
+
+        /// <summary>After the commit: the result, or the work's own failure (its savepoint was rolled back).</summary>
+        public abstract void Complete();
+
+        /// <summary>The commit failed: whatever the work did was not written.</summary>
+        public abstract void Abandon(Exception failure);
+
+        protected static Exception Translated(Exception exception) => Translate(exception) ?? exception;
+    }
+
+    private sealed class QueuedWrite<T>(Func<SqliteConnection, SqliteTransaction, T> work) : QueuedWrite
+    {
+        private readonly TaskCompletionSource<T> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _failure;
+
+        public Task<T> Outcome => _outcome.Task;
+
+        public override bool Failed => _failure is not null;
+
+        public override void Run(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            try
+            {
+                _result = work(connection, transaction);
+            }
+            catch (Exception exception)
+            {
+                _failure = Translated(exception);
+            }
+        }
+
+        public override void Complete()
+        {
+            if (_failure is not null)
+            {
+                _outcome.TrySetException(_failure);
+            }
+            else
+            {
+                _outcome.TrySetResult(_result!);
+            }
+        }
+
+        public override void Abandon(Exception failure) => _outcome.TrySetException(_failure ?? failure);
+    }
 }
