@@ -167,44 +167,44 @@ internal sealed class SqliteTableStore : ITableStore
         return etag;
     }
 
+    /// <summary>
+    /// One action, with the service's conditions. Only a merge reads the stored row first; the other kinds are one statement
+    /// whose affected-row count says whether the condition held (then the row is read only to name the failure).
+    /// </summary>
     private string Apply(SqliteConnection connection, SqliteTransaction transaction, TableTransactionAction action)
     {
         var entity = action.Entity;
-        var existing = Find(connection, transaction, entity.PartitionKey, entity.RowKey);
-        var requiresExisting = action.Type is TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace or TableTransactionActionType.Delete;
-        if (action.Type == TableTransactionActionType.Add && existing is not null)
-        {
-            throw new EntityAlreadyExistsException("The specified entity already exists.");
-        }
-
-        if (requiresExisting)
-        {
-            if (existing is null)
-            {
-                throw new EntityNotFoundException("The specified entity does not exist.");
-            }
-
-            if (action.IfMatch != "*" && !string.Equals(action.IfMatch, existing.ETag, StringComparison.Ordinal))
-            {
-                throw new PreconditionFailedException("The entity was changed since it was read.");
-            }
-        }
-
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$pk", entity.PartitionKey);
         command.Parameters.AddWithValue("$rk", entity.RowKey);
+        var conditional = action.IfMatch is { } ifMatch && ifMatch != "*";
+        if (conditional)
+        {
+            command.Parameters.AddWithValue("$ifMatch", action.IfMatch);
+        }
+
+        var sameRow = "PartitionKey = $pk AND RowKey = $rk" + (conditional ? " AND ETag = $ifMatch" : string.Empty);
         if (action.Type == TableTransactionActionType.Delete)
         {
-            command.CommandText = $"DELETE FROM {_sqlName} WHERE PartitionKey = $pk AND RowKey = $rk;";
-            command.ExecuteNonQuery();
+            command.CommandText = $"DELETE FROM {_sqlName} WHERE {sameRow};";
+            if (command.ExecuteNonQuery() == 0)
+            {
+                throw WhyNot(connection, transaction, entity);
+            }
+
             return string.Empty;
         }
 
-        var merge = action.Type is TableTransactionActionType.UpsertMerge or TableTransactionActionType.UpdateMerge;
         IEnumerable<KeyValuePair<string, object>> properties = entity.Properties;
-        if (merge && existing is not null)
+        if (action.Type is TableTransactionActionType.UpsertMerge or TableTransactionActionType.UpdateMerge
+            && Find(connection, transaction, entity.PartitionKey, entity.RowKey) is { } existing)
         {
+            if (conditional && !string.Equals(action.IfMatch, existing.ETag, StringComparison.Ordinal))
+            {
+                throw new PreconditionFailedException("The entity was changed since it was read.");
+            }
+
             var merged = new Dictionary<string, object>(existing.Properties, StringComparer.Ordinal);
             foreach (var (name, value) in entity.Properties)
             {
@@ -218,11 +218,29 @@ internal sealed class SqliteTableStore : ITableStore
         command.Parameters.AddWithValue("$etag", etag);
         command.Parameters.AddWithValue("$ts", _time.GetUtcNow().UtcTicks);
         command.Parameters.AddWithValue("$props", SqlitePropertyCodec.Serialize(properties));
-        command.CommandText =
-            $"INSERT OR REPLACE INTO {_sqlName} (PartitionKey, RowKey, ETag, Timestamp, Properties) VALUES ($pk, $rk, $etag, $ts, $props);";
-        command.ExecuteNonQuery();
+        const string Columns = "(PartitionKey, RowKey, ETag, Timestamp, Properties) VALUES ($pk, $rk, $etag, $ts, $props)";
+        command.CommandText = action.Type switch
+        {
+            TableTransactionActionType.Add => $"INSERT INTO {_sqlName} {Columns} ON CONFLICT (PartitionKey, RowKey) DO NOTHING;",
+            TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace =>
+                $"UPDATE {_sqlName} SET ETag = $etag, Timestamp = $ts, Properties = $props WHERE {sameRow};",
+            _ => $"INSERT OR REPLACE INTO {_sqlName} {Columns};",
+        };
+        if (command.ExecuteNonQuery() == 0)
+        {
+            throw action.Type == TableTransactionActionType.Add
+                ? new EntityAlreadyExistsException("The specified entity already exists.")
+                : WhyNot(connection, transaction, entity);
+        }
+
         return etag;
     }
+
+    /// <summary>Why a conditional update or delete touched no row: the row is not there, or it changed since it was read.</summary>
+    private TableStoreException WhyNot(SqliteConnection connection, SqliteTransaction transaction, TableEntity entity) =>
+        Find(connection, transaction, entity.PartitionKey, entity.RowKey) is null
+            ? new EntityNotFoundException("The specified entity does not exist.")
+            : new PreconditionFailedException("The entity was changed since it was read.");
 
     private TableEntity? Find(SqliteConnection connection, SqliteTransaction? transaction, string partitionKey, string rowKey)
     {
