@@ -152,6 +152,20 @@ internal static class MessagesEndpoint
                 ? Results.Ok()
                 : Results.Problem("De opslag is tijdelijk niet bereikbaar. Probeer het zo opnieuw.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        catch (Protocol.Dossiers.StudentLeftRosterException)
+        {
+            // Taken off the roster between this turn's read and its write (a roster import at that moment): nothing was stored.
+            // Said to the person, not a 500 (the connector would resend the activity, and it would fail the same way).
+            logger.LogWarning("A {Type} activity found its student taken off the roster before the write; nothing stored", activity.Type);
+            telemetry.Outcome("student-left-roster");
+            if (activity.Type == Connector.Schema.ActivityTypes.Invoke)
+            {
+                return InvokeMessage(Protocol.SickAbsence.SickAbsenceService.StudentLeftRoster);
+            }
+
+            await turns.TellAsync(activity, Protocol.SickAbsence.SickAbsenceService.StudentLeftRoster, cancellationToken).ConfigureAwait(false);
+            return Results.Ok();
+        }
         catch (ConnectorException ex)
         {
             logger.LogWarning("Could not answer a {Type} activity through the connector (status {Status})", activity.Type, ex.Status);
