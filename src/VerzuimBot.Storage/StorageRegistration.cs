@@ -32,6 +32,7 @@ public static class StorageRegistration
         services.AddSingleton<DigestExportStore>();
         services.AddSingleton<StaffAbsenceStore>();
         services.AddSingleton<AbsenceRegistrationStore>();
+        services.AddSingleton<NightlyImportLog>();
         services.AddSingleton<OverlegStore>();
         services.AddSingleton<GroupChatDirectory>();
         return services;

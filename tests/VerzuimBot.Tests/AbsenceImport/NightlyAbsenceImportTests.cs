@@ -37,6 +37,44 @@ public sealed class NightlyAbsenceImportTests
 
     private static NightlyAbsenceImport Nightly(RouteHarness route) => route.App.Services.GetRequiredService<NightlyAbsenceImport>();
 
+    /// <summary>Another instance of the bot (scaled out, or this one after a restart): the same store, its own memory.</summary>
+    private static NightlyAbsenceImport OtherInstance(RouteHarness route) => ActivatorUtilities.CreateInstance<NightlyAbsenceImport>(route.App.Services);
+
+    [Fact]
+    public async Task TwoInstances_AtTheSameNight_ImportTheFileOnce_AndSendOneCard()
+    {
+        await using var graph = new FakeGraph();
+        graph.Put("item-oktober", "magister-absenties-oktober.csv", AbsenceImportHarness.Export("magister-absenties-oktober.csv"));
+        await using var route = Route(graph);
+        await route.EveryoneSaysHelloAsync(Vera);
+        await route.SetClockAsync(At(Monday, 2, 31));
+
+        var runs = await Task.WhenAll(Nightly(route).RunIfDueAsync(CancellationToken.None), OtherInstance(route).RunIfDueAsync(CancellationToken.None));
+
+        Assert.Equal(1, runs.Sum());
+        await route.WaitForCardAsync(Vera, "Absenties uit Magister ge");
+        Assert.Equal(1, route.CountCards(Vera, "Absenties uit Magister ge"));
+        Assert.Single(graph.Requests, r => r.EndsWith("/content", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AfterARestart_TheNextNight_AHandledFileIsNeitherDownloadedNorCardedAgain()
+    {
+        await using var graph = new FakeGraph();
+        graph.Put("item-oktober", "magister-absenties-oktober.csv", AbsenceImportHarness.Export("magister-absenties-oktober.csv"));
+        await using var route = Route(graph);
+        await route.EveryoneSaysHelloAsync(Vera);
+        await route.SetClockAsync(At(Monday, 2, 31));
+        Assert.Equal(1, await Nightly(route).RunIfDueAsync(CancellationToken.None));
+        await route.WaitForCardAsync(Vera, "Absenties uit Magister ge");
+
+        await route.SetClockAsync(At(Monday.AddDays(1), 2, 31));
+        Assert.Equal(0, await OtherInstance(route).RunIfDueAsync(CancellationToken.None));
+
+        Assert.Single(graph.Requests, r => r.EndsWith("/content", StringComparison.Ordinal));
+        Assert.Equal(1, route.CountCards(Vera, "Absenties uit Magister ge"));
+    }
+
     [Fact]
     public async Task At0230_TheFolderIsImported_TheVerzuimcoordinatorGetsTheCard_TheSameFileNextNightChangesNothing_ACorrectedFileBecomesCorrections()
     {

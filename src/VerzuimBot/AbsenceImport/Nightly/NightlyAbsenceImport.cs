@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Protocol.AbsenceImport;
@@ -10,17 +9,17 @@ namespace VerzuimBot.AbsenceImport.Nightly;
 /// every configured school's SharePoint folder is read and each new or changed file goes through the same importer as the
 /// CLI and the chat (a refused row: nothing of that file is imported). The verzuimcoördinator gets the overview card, or a
 /// card saying why a file was refused. A folder that cannot be read (Graph down, 403) is logged without children's data and
-/// tried again the next night; the host runs on. Which file versions were done is kept in memory: after a restart the
-/// folder is read again, and the importer's idempotency makes that change nothing.
+/// tried again the next night; the host runs on. With several instances, the first to claim a school's night in the store runs
+/// it; which file versions were handled is kept in the store too, so neither a restart nor another instance sends the same
+/// card again. An instance that stops mid-run leaves the rest of that school's files to the next night.
 /// </summary>
 internal sealed class NightlyAbsenceImport(
     NightlyImportSettings settings, IAbsenceExportFolder folders, AbsenceImporter importer, AbsenceImportNotice notice, AbsenceImportOptions options,
-    TimeProvider time, ILogger<NightlyAbsenceImport> logger)
+    Storage.NightlyImportLog log, TimeProvider time, ILogger<NightlyAbsenceImport> logger)
 {
     /// <summary>Author of the imported facts and the audit lines (as "beheer-cli" for the CLI).</summary>
     private const string By = "sharepoint-nachtimport";
 
-    private readonly ConcurrentDictionary<(string School, string File), string> _done = new();
     private readonly SemaphoreSlim _running = new(1, 1);
     private DateOnly? _lastNight;
 
@@ -48,7 +47,7 @@ internal sealed class NightlyAbsenceImport(
             var imported = 0;
             foreach (var folder in settings.Folders)
             {
-                imported += await ImportFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+                imported += await ImportFolderAsync(folder, today, cancellationToken).ConfigureAwait(false);
             }
 
             return imported;
@@ -59,18 +58,25 @@ internal sealed class NightlyAbsenceImport(
         }
     }
 
-    private async Task<int> ImportFolderAsync(NightlyImportFolder folder, CancellationToken cancellationToken)
+    private async Task<int> ImportFolderAsync(NightlyImportFolder folder, DateOnly night, CancellationToken cancellationToken)
     {
         var imported = 0;
         try
         {
+            if (!await log.TryClaimNightAsync(folder.SchoolId, night, cancellationToken).ConfigureAwait(false))
+            {
+                logger.LogInformation("Nightly absence import for school {SchoolId} runs on another instance tonight", folder.SchoolId);
+                return 0;
+            }
+
+            var handled = await log.HandledVersionsAsync(folder.SchoolId, cancellationToken).ConfigureAwait(false);
             var mapping = AbsenceMapping.Resolve(folder.Mapping);
             var files = await folders.ListAsync(folder, cancellationToken).ConfigureAwait(false);
 
             // Oldest name first, so "oktober" is read before "oktober-gecorrigeerd" when both are new.
             foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
-                if (_done.TryGetValue((folder.SchoolId, file.Id), out var version) && version == file.Version)
+                if (handled.TryGetValue(file.Id, out var version) && version == file.Version)
                 {
                     continue;
                 }
@@ -82,7 +88,7 @@ internal sealed class NightlyAbsenceImport(
                             new Actor(new StaffId(By), Role.Beheerder), folder.SchoolId),
                         progress: null, cancellationToken).ConfigureAwait(false);
                 await notice.SendAsync(folder.SchoolId, report, mapping, "de nachtelijke import uit SharePoint", cancellationToken, reportRefusal: true).ConfigureAwait(false);
-                _done[(folder.SchoolId, file.Id)] = file.Version;
+                await log.MarkHandledAsync(folder.SchoolId, file.Id, file.Version, cancellationToken).ConfigureAwait(false);
                 imported += report.Imported ? 1 : 0;
                 logger.LogInformation("Nightly absence import for school {SchoolId}: file {FileId} {Outcome}, {StudentsChanged} dossiers changed",
                     folder.SchoolId, file.Id, report.Imported ? "imported" : "refused", report.StudentsChanged);
