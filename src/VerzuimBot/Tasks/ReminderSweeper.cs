@@ -1,4 +1,5 @@
 using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
@@ -61,12 +62,14 @@ internal sealed class ReminderSweeper(
     /// <summary>Checks one student's tasks against the dossier as it is now and finds who receives each; those that no longer apply are cancelled.</summary>
     private async Task<List<ReadyTask>> PrepareAsync(IReadOnlyList<DueTask> stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
-        // One unit of work per student, as per turn: the student's roster entry and dossier are read once.
+        // One unit of work per student, as per turn: the student's roster entry and dossier are read once, and who holds a
+        // role for them is looked up once per role.
         using var session = StoreSession.Begin();
         var ready = new List<ReadyTask>();
+        var people = new Dictionary<Role, IReadOnlyList<Recipient>>();
         foreach (var task in stored)
         {
-            if (await CheckAsync(task, sweepStart, cancellationToken).ConfigureAwait(false) is { } checkedTask)
+            if (await CheckAsync(task, sweepStart, people, cancellationToken).ConfigureAwait(false) is { } checkedTask)
             {
                 ready.Add(checkedTask);
             }
@@ -76,7 +79,7 @@ internal sealed class ReminderSweeper(
         return ready;
     }
 
-    private async Task<ReadyTask?> CheckAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    private async Task<ReadyTask?> CheckAsync(DueTask stored, DateTimeOffset sweepStart, Dictionary<Role, IReadOnlyList<Recipient>> peopleOfStudent, CancellationToken cancellationToken)
     {
         var now = Max(time.GetUtcNow(), sweepStart);
         var definition = stored.Definition;
@@ -99,7 +102,12 @@ internal sealed class ReminderSweeper(
             return null;
         }
 
-        var people = await recipients.ForAsync(current.Assignee, student.SchoolId, student.Id.Value, student.Details, cancellationToken).ConfigureAwait(false);
+        if (!peopleOfStudent.TryGetValue(current.Assignee, out var people))
+        {
+            people = await recipients.ForAsync(current.Assignee, student.SchoolId, student.Id.Value, student.Details, cancellationToken).ConfigureAwait(false);
+            peopleOfStudent[current.Assignee] = people;
+        }
+
         return new ReadyTask(stored, current, student, dossier, protocol, people);
     }
 

@@ -5,6 +5,7 @@ using VerzuimBot.Storage;
 using VerzuimBot.Tables;
 using VerzuimBot.Tables.Instrumentation;
 using VerzuimBot.Tasks;
+using VerzuimBot.Tests.UnauthorisedRoute;
 using static VerzuimBot.Tests.SickRoute.RouteHarness;
 
 namespace VerzuimBot.Tests.SickRoute;
@@ -46,6 +47,35 @@ public sealed class ReminderSweepBatchTests
         var messages = route.CardsOf(Max).Count - cards;
         Assert.True(sweep.Reads <= 2 + (3 * Pupils) + (3 * messages), sweep.ToString());
         Assert.Empty(await services.GetRequiredService<TaskStore>().ListDueAsync(TuesdayReminder.AddDays(1).AddHours(-1)));
+    }
+
+    [Fact] // 004 Verzuimschema, VO column: 9 hours in one go reach the rungs of 3, 6 and 9 hours, due together on Mon 2 Nov 2026 08:30.
+    public async Task ThreeRungsOfOneStudentDueTogether_AreCheckedOnOneReadOfHisRosterEntryDossierAndVerzuimcoordinator()
+    {
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(LadderHarness.At(LadderHarness.D(2026, 11, 2), 7, 45));
+        await route.EveryoneSaysHelloAsync(Rita, Vera);
+        await route.SayAsync(Rita, "9 uur ongeoorloofd Daan 2b");
+        var services = route.App.Services;
+        ((DevelopmentClock)services.GetRequiredService<TimeProvider>()).SetNow(LadderHarness.At(LadderHarness.D(2026, 11, 2), 8, 30));
+        await services.GetRequiredService<ReminderSweeper>().SweepAsync(CancellationToken.None); // waits for a sweep still running
+
+        var cards = route.CardsOf(Vera).Count;
+        ((DevelopmentClock)services.GetRequiredService<TimeProvider>()).SetNow(LadderHarness.At(LadderHarness.D(2026, 11, 3), 8, 30));
+        int delivered;
+        var sweep = TableCallCounter.Begin();
+        using (sweep)
+        {
+            delivered = await services.GetRequiredService<ReminderSweeper>().SweepAsync(CancellationToken.None);
+        }
+
+        // The three open rungs come again on Tuesday's overview (issue 21 item 3), checked on one read of each.
+        Assert.Equal(3, delivered);
+        Assert.Equal(cards + 1, route.CardsOf(Vera).Count);
+        Assert.Equal(1, sweep.Calls.Count(c => c is ("Schools", TableOperation.Get))); // the roster entry
+        // The registry, the school's due rows, the dossier range, the verzuimcoördinator role's range.
+        Assert.Equal(4, sweep.Calls.Count(c => c is ("Schools", TableOperation.QueryPage)));
+        Assert.Equal(2, sweep.Count(TableOperation.Transaction));
     }
 
     [Fact]
