@@ -9,8 +9,9 @@ namespace VerzuimBot.Storage;
 /// row in the student's range and, while unfinished, a due row ordered by due time (<see cref="TaskRows"/>); the dossier
 /// write that makes a task due writes both in its own transaction, so the due row is never missing and never stale. The
 /// sweep reads the registry of schools and, per school, the due rows up to now: its cost follows the schools and the
-/// tasks due, not the dossiers stored. Every state change (claim, delivered, reschedule, cancel) is one transaction of
-/// both rows guarded by the ETag the task was listed with, so a claim succeeds exactly once. Claims carry a lease: a
+/// tasks due, not the dossiers stored. Every state change (claim, delivered, reschedule, cancel) writes both rows guarded
+/// by the ETag the task was listed with, so a claim succeeds exactly once; the changes of several tasks of one school go
+/// in one transaction (up to 100 rows), tried one task at a time when one of them conflicts. Claims carry a lease: a
 /// crashed instance's claim expires and the task is offered again.
 /// </summary>
 public sealed class TaskStore(ITableStoreFactory tables)
