@@ -27,7 +27,6 @@ public sealed class ReminderSweepBatchTests
     {
         await using var route = await ThirtyPupilsReportedSickAsync();
         var services = route.App.Services;
-        ((DevelopmentClock)services.GetRequiredService<TimeProvider>()).SetNow(TuesdayReminder);
         var cards = route.CardsOf(Max).Count;
 
         int delivered;
@@ -38,7 +37,7 @@ public sealed class ReminderSweepBatchTests
         }
 
         Assert.Equal(Pupils, delivered);
-        Assert.Equal(Pupils, ContactRemindersSince(route, cards).Distinct().Count());
+        AssertEachContactReminderOnce(route, cards);
         Assert.Equal(2, sweep.Count(TableOperation.Transaction)); // one claim, one "delivered" (was a claim and a mark per task)
         Assert.True(sweep.Writes <= 2, sweep.ToString());
         // Reads: the registry and the school's due rows; per pupil the roster entry, the dossier range and who holds the
@@ -84,7 +83,6 @@ public sealed class ReminderSweepBatchTests
         var race = new ClaimRace();
         await using var route = await ThirtyPupilsReportedSickAsync(race.Install);
         var services = route.App.Services;
-        ((DevelopmentClock)services.GetRequiredService<TimeProvider>()).SetNow(TuesdayReminder);
         var cards = route.CardsOf(Max).Count;
 
         // Both instances list the same thirty tasks; just before this one's claim transaction the other sweeps them all, so
@@ -96,9 +94,7 @@ public sealed class ReminderSweepBatchTests
 
         Assert.True(race.Fired);
         Assert.Equal((0, Pupils), (delivered, otherDelivered));
-        var reminders = ContactRemindersSince(route, cards);
-        Assert.Equal(Pupils, reminders.Count);
-        Assert.Equal(Pupils, reminders.Distinct().Count());
+        AssertEachContactReminderOnce(route, cards);
     }
 
     [Fact]
@@ -108,7 +104,6 @@ public sealed class ReminderSweepBatchTests
         await using var route = await ThirtyPupilsReportedSickAsync(race.Install);
         var services = route.App.Services;
         var clock = (DevelopmentClock)services.GetRequiredService<TimeProvider>();
-        clock.SetNow(TuesdayReminder);
         var cards = route.CardsOf(Max).Count;
         var tasks = services.GetRequiredService<TaskStore>();
 
@@ -127,9 +122,7 @@ public sealed class ReminderSweepBatchTests
         Assert.Equal(0, await services.GetRequiredService<ReminderSweeper>().SweepAsync(CancellationToken.None));
         clock.SetNow(TuesdayReminder.AddMinutes(3));
         Assert.Equal(Pupils / 2, await services.GetRequiredService<ReminderSweeper>().SweepAsync(CancellationToken.None));
-        var reminders = ContactRemindersSince(route, cards);
-        Assert.Equal(Pupils, reminders.Count);
-        Assert.Equal(Pupils, reminders.Distinct().Count());
+        AssertEachContactReminderOnce(route, cards);
     }
 
     [Fact]
@@ -137,7 +130,6 @@ public sealed class ReminderSweepBatchTests
     {
         await using var route = await ThirtyPupilsReportedSickAsync();
         var services = route.App.Services;
-        ((DevelopmentClock)services.GetRequiredService<TimeProvider>()).SetNow(TuesdayReminder);
         var cards = route.CardsOf(Max).Count;
 
         var first = services.GetRequiredService<ReminderSweeper>();
@@ -145,6 +137,11 @@ public sealed class ReminderSweepBatchTests
         var delivered = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).SweepAsync(CancellationToken.None))));
 
         Assert.Equal(Pupils, delivered.Sum());
+        AssertEachContactReminderOnce(route, cards);
+    }
+
+    private static void AssertEachContactReminderOnce(RouteHarness route, int cards)
+    {
         var reminders = ContactRemindersSince(route, cards);
         Assert.Equal(Pupils, reminders.Count);
         Assert.Equal(Pupils, reminders.Distinct().Count());
@@ -154,7 +151,7 @@ public sealed class ReminderSweepBatchTests
     private static List<string> ContactRemindersSince(RouteHarness route, int cards) =>
         [.. route.CardsOf(Max).Skip(cards).SelectMany(OverviewItems).Select(Plain).Where(item => item.Contains("Neem contact op", StringComparison.Ordinal))];
 
-    /// <summary>Thirty extra pupils in Max's class 2b, each reported sick on Friday with the quick form (parents do not call the mentor).</summary>
+    /// <summary>Thirty extra pupils in Max's class 2b, each reported sick on Friday with the quick form (parents do not call the mentor); the clock then at Tuesday's reminder time.</summary>
     private static async Task<RouteHarness> ThirtyPupilsReportedSickAsync(Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>();
@@ -191,6 +188,7 @@ public sealed class ReminderSweepBatchTests
         Assert.Empty(await tasks.ListDueAsync(Friday.AddHours(1)));
         Assert.Equal(Pupils, (await tasks.ListDueAsync(TuesdayReminder)).Count);
         await route.App.Services.GetRequiredService<ReminderSweeper>().SweepAsync(CancellationToken.None); // waits for a sweep still running
+        ((DevelopmentClock)route.App.Services.GetRequiredService<TimeProvider>()).SetNow(TuesdayReminder); // no sweep yet: the test starts it
         return route;
     }
 
