@@ -271,17 +271,13 @@ public sealed class TaskStore(ITableStoreFactory tables)
     private async Task<IReadOnlyList<string>?[]> TrySubmitManyAsync(IReadOnlyList<TaskChange?> changes, CancellationToken cancellationToken)
     {
         var written = new IReadOnlyList<string>?[changes.Count];
+        // A row may appear only once in a transaction: a task listed again goes on its own, after the first.
         var keys = new HashSet<(string, string)>();
-        foreach (var change in changes)
-        {
-            if (change is not null && !keys.Add((TaskRows.Partition(change.Definition), change.Definition.TaskId)))
-            {
-                throw new ArgumentException($"Task {change.Definition.TaskId} is listed twice.", nameof(changes));
-            }
-        }
-
+        var again = Enumerable.Range(0, changes.Count)
+            .Where(i => changes[i] is { } change && !keys.Add((TaskRows.Partition(change.Definition), TaskRows.TaskKey(change.Definition))))
+            .ToList();
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var batch in Batches(changes))
+        foreach (var batch in Batches(changes, again).Concat(again.Select(i => new List<int> { i })))
         {
             if (batch.Count == 1)
             {
@@ -312,10 +308,10 @@ public sealed class TaskStore(ITableStoreFactory tables)
         return written;
     }
 
-    /// <summary>Indexes of the changes to write, per partition in their order, chunked to at most 100 rows per transaction.</summary>
-    private static IEnumerable<List<int>> Batches(IReadOnlyList<TaskChange?> changes)
+    /// <summary>Indexes of the changes to write (but <paramref name="leftOut"/>), per partition in their order, chunked to at most 100 rows per transaction.</summary>
+    private static IEnumerable<List<int>> Batches(IReadOnlyList<TaskChange?> changes, IReadOnlyCollection<int> leftOut)
     {
-        foreach (var partition in Enumerable.Range(0, changes.Count).Where(i => changes[i] is not null).GroupBy(i => TaskRows.Partition(changes[i]!.Definition), StringComparer.Ordinal))
+        foreach (var partition in Enumerable.Range(0, changes.Count).Where(i => changes[i] is not null && !leftOut.Contains(i)).GroupBy(i => TaskRows.Partition(changes[i]!.Definition), StringComparer.Ordinal))
         {
             var batch = new List<int>();
             var rows = 0;

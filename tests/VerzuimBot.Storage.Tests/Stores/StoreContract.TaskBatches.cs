@@ -115,6 +115,19 @@ public abstract partial class StoreContract
         Assert.Empty(await store.ListDueAsync(Monday.AddDays(1)));
     }
 
+    [Fact]
+    public async Task Tasks_ListedTwiceInOneClaim_AreClaimedOnce()
+    {
+        var store = new TaskStore(_tables);
+        await SeedDueAsync(store, 3, "school-1");
+        var seen = await store.ListDueAsync(Monday);
+
+        var claims = await store.TryClaimManyAsync([.. seen, seen[1]], "a", Monday, TimeSpan.FromMinutes(5));
+
+        Assert.Equal([true, true, true, false], claims.Select(c => c is not null));
+        Assert.Empty(await store.ListDueAsync(Monday.AddMinutes(1)));
+    }
+
     private static async Task SeedDueAsync(TaskStore store, int count, string school)
     {
         for (var i = 0; i < count; i++)
