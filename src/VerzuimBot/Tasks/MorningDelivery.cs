@@ -45,10 +45,13 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
     /// <summary>Well below Teams' message size (about 80 KB of UTF-16 with the activity around the card).</summary>
     internal const int MostCharacters = 36_000;
 
+    /// <summary>Tasks nobody can receive, claimed and rescheduled together (one claim transaction of a school).</summary>
+    private const int NobodySlice = 50;
+
     /// <summary>
     /// Sends each person their card, claiming that person's tasks together (each task once, however many people receive it)
     /// just before the card goes out; the tasks whose every person was sent theirs are finished together. Tasks nobody can
-    /// receive are claimed and finished together at once.
+    /// receive are claimed and rescheduled in slices, after the people.
     /// </summary>
     /// <returns>How many tasks <paramref name="finish"/> marked delivered.</returns>
     public async Task<int> SendAsync(
@@ -118,13 +121,7 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
             }
         }
 
-        var nobody = ready.Where(t => !waiting.ContainsKey(t)).ToList();
-        if (nobody.Count > 0)
-        {
-            await FinishAsync(await ClaimAsync(nobody, parallel.CancellationToken).ConfigureAwait(false), parallel.CancellationToken).ConfigureAwait(false);
-        }
-
-        await Parallel.ForEachAsync(perPerson, parallel, async (person, ct) =>
+        async Task SendToAsync((Recipient Person, List<ReadyTask> Tasks) person, CancellationToken ct)
         {
             var mine = (await ClaimAsync([.. MorningOverview.InOrder(person.Tasks, t => t.Student, t => t.Task)], ct).ConfigureAwait(false)).Select(c => c.Task).ToList();
             var parts = mine is [var only] && !only.Task.Key.IsReminder
@@ -163,8 +160,14 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
             }
 
             await FinishAsync(finished, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }
 
+        // People first, then the tasks nobody can receive (rescheduled), in slices: a morning can hold tens of thousands of
+        // those, and neither the cards nor the memory should wait for all of them at once.
+        var nobody = ready.Where(t => !waiting.ContainsKey(t)).OrderBy(t => t.Stored.Definition.SchoolId, StringComparer.Ordinal).Chunk(NobodySlice);
+        var steps = perPerson.Select(person => (Func<CancellationToken, Task>)(ct => SendToAsync(person, ct)))
+            .Concat(nobody.Select(slice => (Func<CancellationToken, Task>)(async ct => await FinishAsync(await ClaimAsync(slice, ct).ConfigureAwait(false), ct).ConfigureAwait(false))));
+        await Parallel.ForEachAsync(steps, parallel, async (step, ct) => await step(ct).ConfigureAwait(false)).ConfigureAwait(false);
         return delivered;
     }
 
