@@ -36,3 +36,19 @@ public sealed record DueTask(
 
 /// <summary>Proof that this instance owns the task until <paramref name="LeaseUntil"/>.</summary>
 public sealed record TaskClaim(DueTask Task, string ClaimedBy, DateTimeOffset LeaseUntil, string ETag);
+
+/// <summary>What became of a claimed task after its send: delivered at <see cref="At"/>, or pending again from <see cref="At"/>.</summary>
+public sealed record TaskCompletion
+{
+    private TaskCompletion(TaskClaim claim, bool isDelivered, DateTimeOffset at) => (Claim, IsDelivered, At) = (claim, isDelivered, at);
+
+    public TaskClaim Claim { get; }
+
+    public bool IsDelivered { get; }
+
+    public DateTimeOffset At { get; }
+
+    public static TaskCompletion Delivered(TaskClaim claim, DateTimeOffset deliveredAt) => new(claim ?? throw new ArgumentNullException(nameof(claim)), true, deliveredAt);
+
+    public static TaskCompletion RetryAt(TaskClaim claim, DateTimeOffset retryAt) => new(claim ?? throw new ArgumentNullException(nameof(claim)), false, retryAt);
+}

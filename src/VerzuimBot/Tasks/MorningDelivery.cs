@@ -32,6 +32,9 @@ internal sealed class ReadyTask(StoredTask stored, DueTask task, StudentRecord s
 /// <summary>How sending a ready task went: how many of its people it reached, or the connector's failure (then it is tried again).</summary>
 internal sealed record SendOutcome(int Reached, ConnectorException? Failure);
 
+/// <summary>A claimed task after its people were sent their cards, and how that went.</summary>
+internal sealed record SentTask(ReadyTask Task, TaskClaim Claim, SendOutcome Outcome);
+
 /// <summary>
 /// Sends a sweep's tasks per person (issue 21 item 3): one task is its own card, as always; two or more for the same
 /// person, or a task that is still open from an earlier day (a ladder rung's reminder), come as one morning overview.
@@ -42,16 +45,20 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
     /// <summary>Well below Teams' message size (about 80 KB of UTF-16 with the activity around the card).</summary>
     internal const int MostCharacters = 36_000;
 
+    /// <summary>Tasks nobody can receive, claimed and rescheduled together (one claim transaction of a school).</summary>
+    private const int NobodySlice = 50;
+
     /// <summary>
-    /// Sends each person their card, claiming each task (once, however many people receive it) just before the card goes out;
-    /// a task is finished once every person it goes to was sent theirs. A task nobody can receive is claimed and finished at once.
+    /// Sends each person their card, claiming that person's tasks together (each task once, however many people receive it)
+    /// just before the card goes out; the tasks whose every person was sent theirs are finished together. Tasks nobody can
+    /// receive are claimed and rescheduled in slices, after the people.
     /// </summary>
     /// <returns>How many tasks <paramref name="finish"/> marked delivered.</returns>
     public async Task<int> SendAsync(
         IReadOnlyList<ReadyTask> ready, DateTimeOffset now, ParallelOptions parallel,
-        Func<ReadyTask, CancellationToken, Task<TaskClaim?>> claim, Func<ReadyTask, TaskClaim, SendOutcome, CancellationToken, Task<bool>> finish)
+        Func<IReadOnlyList<ReadyTask>, CancellationToken, Task<IReadOnlyList<TaskClaim?>>> claim, Func<IReadOnlyList<SentTask>, CancellationToken, Task<int>> finish)
     {
-        var claims = new ConcurrentDictionary<ReadyTask, Lazy<Task<TaskClaim?>>>();
+        var claims = new ConcurrentDictionary<ReadyTask, Task<TaskClaim?>>();
         var reached = new ConcurrentDictionary<ReadyTask, int>();
         var failed = new ConcurrentDictionary<ReadyTask, ConnectorException>();
         var perPerson = ready
@@ -62,29 +69,61 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
         var waiting = perPerson.SelectMany(p => p.Tasks).CountBy(t => t).ToDictionary(c => c.Key, c => new StrongBox<int>(c.Value));
         var delivered = 0;
 
-        Task<TaskClaim?> ClaimOnce(ReadyTask task, CancellationToken ct) => claims.GetOrAdd(task, t => new Lazy<Task<TaskClaim?>>(() => claim(t, ct))).Value;
-
-        async Task FinishAsync(ReadyTask task, CancellationToken ct)
+        // The tasks of the list that are claimed, in its order. A task another person's claim already took on is awaited,
+        // not claimed twice; the rest are claimed in one call (one transaction per school partition).
+        async Task<List<(ReadyTask Task, TaskClaim Claim)>> ClaimAsync(IReadOnlyList<ReadyTask> tasks, CancellationToken ct)
         {
-            if (await ClaimOnce(task, ct).ConfigureAwait(false) is { } claimed
-                && await finish(task, claimed, new SendOutcome(reached.GetValueOrDefault(task), failed.GetValueOrDefault(task)), ct).ConfigureAwait(false))
+            var mine = new List<(ReadyTask Task, TaskCompletionSource<TaskClaim?> Claim)>();
+            foreach (var task in tasks)
             {
-                Interlocked.Increment(ref delivered);
-            }
-        }
-
-        await Parallel.ForEachAsync(ready.Where(t => !waiting.ContainsKey(t)), parallel, async (task, ct) => await FinishAsync(task, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        await Parallel.ForEachAsync(perPerson, parallel, async (person, ct) =>
-        {
-            var mine = new List<ReadyTask>();
-            foreach (var task in MorningOverview.InOrder(person.Tasks, t => t.Student, t => t.Task))
-            {
-                if (await ClaimOnce(task, ct).ConfigureAwait(false) is not null)
+                var source = new TaskCompletionSource<TaskClaim?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (claims.TryAdd(task, source.Task))
                 {
-                    mine.Add(task);
+                    mine.Add((task, source));
                 }
             }
 
+            if (mine.Count > 0)
+            {
+                try
+                {
+                    var won = await claim([.. mine.Select(m => m.Task)], ct).ConfigureAwait(false);
+                    for (var i = 0; i < mine.Count; i++)
+                    {
+                        mine[i].Claim.SetResult(won[i]);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    mine.ForEach(m => m.Claim.TrySetException(ex));
+                    throw;
+                }
+            }
+
+            var claimed = new List<(ReadyTask Task, TaskClaim Claim)>();
+            foreach (var task in tasks)
+            {
+                if (await claims[task].ConfigureAwait(false) is { } won)
+                {
+                    claimed.Add((task, won));
+                }
+            }
+
+            return claimed;
+        }
+
+        async Task FinishAsync(IEnumerable<(ReadyTask Task, TaskClaim Claim)> tasks, CancellationToken ct)
+        {
+            var sent = tasks.Select(t => new SentTask(t.Task, t.Claim, new SendOutcome(reached.GetValueOrDefault(t.Task), failed.GetValueOrDefault(t.Task)))).ToList();
+            if (sent.Count > 0)
+            {
+                Interlocked.Add(ref delivered, await finish(sent, ct).ConfigureAwait(false));
+            }
+        }
+
+        async Task SendToAsync((Recipient Person, List<ReadyTask> Tasks) person, CancellationToken ct)
+        {
+            var mine = (await ClaimAsync([.. MorningOverview.InOrder(person.Tasks, t => t.Student, t => t.Task)], ct).ConfigureAwait(false)).Select(c => c.Task).ToList();
             var parts = mine is [var only] && !only.Task.Key.IsReminder
                 ? new List<(List<ReadyTask> Tasks, JsonNodeCard Card)> { (mine, cards.For(only.Task, only.Student, only.Dossier, only.Protocol, now)) }
                 : [.. mine.Chunk(OverviewEntry.Most).SelectMany(chunk => Overviews([.. chunk], now))];
@@ -109,12 +148,26 @@ internal sealed class MorningDelivery(StaffMessenger messenger, TaskCards cards,
                 }
             }
 
-            foreach (var task in person.Tasks.Where(t => Interlocked.Decrement(ref waiting[t].Value) == 0))
+            // Every task whose last person this was is finished now; claimed ones only (the others are someone else's).
+            var done = person.Tasks.Where(t => Interlocked.Decrement(ref waiting[t].Value) == 0).ToList();
+            var finished = new List<(ReadyTask Task, TaskClaim Claim)>();
+            foreach (var task in done)
             {
-                await FinishAsync(task, ct).ConfigureAwait(false);
+                if (await claims[task].ConfigureAwait(false) is { } won)
+                {
+                    finished.Add((task, won));
+                }
             }
-        }).ConfigureAwait(false);
 
+            await FinishAsync(finished, ct).ConfigureAwait(false);
+        }
+
+        // People first, then the tasks nobody can receive (rescheduled), in slices: a morning can hold tens of thousands of
+        // those, and neither the cards nor the memory should wait for all of them at once.
+        var nobody = ready.Where(t => !waiting.ContainsKey(t)).OrderBy(t => t.Stored.Definition.SchoolId, StringComparer.Ordinal).Chunk(NobodySlice);
+        var steps = perPerson.Select(person => (Func<CancellationToken, Task>)(ct => SendToAsync(person, ct)))
+            .Concat(nobody.Select(slice => (Func<CancellationToken, Task>)(async ct => await FinishAsync(await ClaimAsync(slice, ct).ConfigureAwait(false), ct).ConfigureAwait(false))));
+        await Parallel.ForEachAsync(steps, parallel, async (step, ct) => await step(ct).ConfigureAwait(false)).ConfigureAwait(false);
         return delivered;
     }
 

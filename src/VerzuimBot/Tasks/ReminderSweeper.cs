@@ -1,4 +1,5 @@
 using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Dossiers;
@@ -11,7 +12,8 @@ namespace VerzuimBot.Tasks;
 /// <summary>
 /// One pass over the due tasks: each is checked against the dossier as it is now (a task the rules no longer produce is
 /// cancelled, not sent), sent to whoever holds the role (per person one card, or one morning overview: see
-/// <see cref="MorningDelivery"/>), claimed just before (exactly one instance wins) and marked delivered after. A failed
+/// <see cref="MorningDelivery"/>), claimed just before (exactly one instance wins) and marked delivered after; a person's
+/// tasks are claimed and marked together (one store transaction per school, not one per task). A failed
 /// send is put back for later, never dropped; a task nobody can receive yet waits for the next school day. Up to
 /// <see cref="ReminderOptions.Parallelism"/> people are sent to at once (the 08:30 storm is bound by Teams' rate, not by
 /// one send after another).
@@ -35,17 +37,19 @@ internal sealed class ReminderSweeper(
             var due = await tasks.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
             BotTelemetry.RemindersDue.Add(due.Count);
             var ready = new System.Collections.Concurrent.ConcurrentBag<ReadyTask>();
-            await Parallel.ForEachAsync(due, parallel, async (task, ct) =>
+            // A student's tasks due together are checked together: their roster entry and dossier are read once.
+            var perStudent = due.GroupBy(t => (t.Definition.SchoolId, t.Definition.StudentId));
+            await Parallel.ForEachAsync(perStudent, parallel, async (student, ct) =>
             {
-                if (await PrepareAsync(task, now, ct).ConfigureAwait(false) is { } prepared)
+                foreach (var prepared in await PrepareAsync([.. student], now, ct).ConfigureAwait(false))
                 {
                     ready.Add(prepared);
                 }
             }).ConfigureAwait(false);
 
-            // Sent per person, not per task: one card or one morning overview each (issue 21 item 3). Each task is claimed
-            // just before its person's card goes out, so at most Parallelism people's tasks are in flight at once.
-            var delivered = await delivery.SendAsync([.. ready], now, parallel, (task, ct) => ClaimAsync(task, now, ct), (task, claim, outcome, ct) => FinishAsync(task, claim, outcome, now, ct)).ConfigureAwait(false);
+            // Sent per person, not per task: one card or one morning overview each (issue 21 item 3). A person's tasks are
+            // claimed together just before their card goes out, so at most Parallelism people's tasks are in flight at once.
+            var delivered = await delivery.SendAsync([.. ready], now, parallel, (batch, ct) => ClaimAsync(batch, now, ct), (sent, ct) => FinishAsync(sent, now, ct)).ConfigureAwait(false);
             span?.SetTag(BotTelemetry.Tags.Count, delivered);
             return delivered;
         }
@@ -55,17 +59,27 @@ internal sealed class ReminderSweeper(
         }
     }
 
-    /// <summary>Checks the task against the dossier as it is now and finds who receives it; null when it no longer applies (then cancelled).</summary>
-    private async Task<ReadyTask?> PrepareAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    /// <summary>Checks one student's tasks against the dossier as it is now and finds who receives each; those that no longer apply are cancelled.</summary>
+    private async Task<List<ReadyTask>> PrepareAsync(IReadOnlyList<DueTask> stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
-        // One unit of work per reminder, as per turn: the student's roster entry and dossier are read once.
+        // One unit of work per student, as per turn: the student's roster entry and dossier are read once, and who holds a
+        // role for them is looked up once per role.
         using var session = StoreSession.Begin();
-        var ready = await CheckAsync(stored, sweepStart, cancellationToken).ConfigureAwait(false);
+        var ready = new List<ReadyTask>();
+        var people = new Dictionary<Role, IReadOnlyList<Recipient>>();
+        foreach (var task in stored)
+        {
+            if (await CheckAsync(task, sweepStart, people, cancellationToken).ConfigureAwait(false) is { } checkedTask)
+            {
+                ready.Add(checkedTask);
+            }
+        }
+
         await session.FlushAsync(cancellationToken).ConfigureAwait(false);
         return ready;
     }
 
-    private async Task<ReadyTask?> CheckAsync(DueTask stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    private async Task<ReadyTask?> CheckAsync(DueTask stored, DateTimeOffset sweepStart, Dictionary<Role, IReadOnlyList<Recipient>> peopleOfStudent, CancellationToken cancellationToken)
     {
         var now = Max(time.GetUtcNow(), sweepStart);
         var definition = stored.Definition;
@@ -88,7 +102,12 @@ internal sealed class ReminderSweeper(
             return null;
         }
 
-        var people = await recipients.ForAsync(current.Assignee, student.SchoolId, student.Id.Value, student.Details, cancellationToken).ConfigureAwait(false);
+        if (!peopleOfStudent.TryGetValue(current.Assignee, out var people))
+        {
+            people = await recipients.ForAsync(current.Assignee, student.SchoolId, student.Id.Value, student.Details, cancellationToken).ConfigureAwait(false);
+            peopleOfStudent[current.Assignee] = people;
+        }
+
         return new ReadyTask(stored, current, student, dossier, protocol, people);
     }
 
@@ -102,37 +121,42 @@ internal sealed class ReminderSweeper(
     }
 
     /// <summary>Exactly one instance wins a task; the lease counts from the claim, not from the start of a sweep that may have run for minutes.</summary>
-    private Task<TaskClaim?> ClaimAsync(ReadyTask ready, DateTimeOffset sweepStart, CancellationToken cancellationToken) =>
-        tasks.TryClaimAsync(ready.Stored, _instance, Max(time.GetUtcNow(), sweepStart), TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken);
+    private Task<IReadOnlyList<TaskClaim?>> ClaimAsync(IReadOnlyList<ReadyTask> ready, DateTimeOffset sweepStart, CancellationToken cancellationToken) =>
+        tasks.TryClaimManyAsync([.. ready.Select(r => r.Stored)], _instance, Max(time.GetUtcNow(), sweepStart), TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken);
 
-    /// <summary>Marks a sent task delivered; one nobody could receive waits for the next school day, a failed send backs off.</summary>
-    private async Task<bool> FinishAsync(ReadyTask ready, TaskClaim claim, SendOutcome outcome, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    /// <summary>Marks sent tasks delivered; one nobody could receive waits for the next school day, a failed send backs off.</summary>
+    /// <returns>How many were marked delivered (a claim lost meanwhile is not).</returns>
+    private async Task<int> FinishAsync(IReadOnlyList<SentTask> sent, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
-        var (current, protocol) = (ready.Task, ready.Protocol);
-        var definition = claim.Task.Definition;
         var now = Max(time.GetUtcNow(), sweepStart);
-        if (outcome.Failure is { } ex)
+        var completions = sent.Select(s => Completion(s, now)).ToList();
+        var written = await tasks.CompleteManyAsync(completions, cancellationToken).ConfigureAwait(false);
+        BotTelemetry.RemindersRetried.Add(completions.Count(c => !c.IsDelivered));
+        return completions.Where((c, i) => c.IsDelivered && written[i]).Count();
+    }
+
+    private TaskCompletion Completion(SentTask sent, DateTimeOffset now)
+    {
+        var (current, protocol, claim) = (sent.Task.Task, sent.Task.Protocol, sent.Claim);
+        var definition = claim.Task.Definition;
+        if (sent.Outcome.Failure is { } ex)
         {
             // Teams throttled or failed: back off (1, 2, 4 … 60 minutes) and try again; never drop the reminder.
             var backoff = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(claim.Task.Attempts, 6))));
             logger.LogWarning("Sending task {TaskId} failed (status {Status}); retry in {Backoff}", definition.TaskId, ex.Status, backoff);
             BotTelemetry.RemindersFailed.Add(1);
-            await tasks.RescheduleAsync(claim, now + backoff, cancellationToken).ConfigureAwait(false);
-            BotTelemetry.RemindersRetried.Add(1);
-            return false;
+            return TaskCompletion.RetryAt(claim, now + backoff);
         }
 
-        if (outcome.Reached == 0)
+        if (sent.Outcome.Reached == 0)
         {
             var next = SchoolClock.At(protocol.Calendar.AddSchoolDays(SchoolClock.LocalDate(now), 1), protocol.Profile.ReminderTime);
             logger.LogWarning("Task {TaskId} ({Kind}) has no reachable {Role}; tried again on {Next}", definition.TaskId, definition.Kind, current.Assignee, next);
-            await tasks.RescheduleAsync(claim, next, cancellationToken).ConfigureAwait(false);
-            BotTelemetry.RemindersRetried.Add(1);
-            return false;
+            return TaskCompletion.RetryAt(claim, next);
         }
 
         BotTelemetry.RemindersSent.Add(1);
-        return await tasks.MarkDeliveredAsync(claim, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return TaskCompletion.Delivered(claim, time.GetUtcNow());
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
