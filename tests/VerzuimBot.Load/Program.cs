@@ -104,6 +104,15 @@ async Task<bool> SeedAsync(Scenario scenario, string? azuriteConnectionString, s
 
     var fixture = scenario.Fixture;
     var size = runner.PoolSize(scenario);
+
+    // The host seeds its demo school at start-up and would overwrite a pool student with the same leerlingnummer (its
+    // klas and mentor change, so the expected card goes elsewhere).
+    var demo = DemoRosterNumbers(options.HostDll ?? RepositoryPaths.DefaultHostDll);
+    if (demo.FirstOrDefault(n => n >= scenario.Students.From && n < scenario.Students.From + size) is var taken && taken != 0)
+    {
+        throw new InvalidOperationException($"{scenario.Name}: students {scenario.Students.From}…{scenario.Students.From + size - 1} include the demo school's leerling {taken}; choose another \"from\" or a smaller --pool.");
+    }
+
     await using var seeder = VerzuimBot.Load.Fixtures.StoreSeeder.Open(azuriteConnectionString, data);
     await seeder.AddStudentsAsync(scenario.Students.From, size, fixture.Klas, fixture.Mentors, CancellationToken.None, fixture.KlasPerMentor);
     if (fixture.MentorRoles)
@@ -144,4 +153,46 @@ async Task<bool> SetupAsync(BotTarget bot, Scenario scenario)
     }
 
     return true;
+}
+
+// The leerlingnummers of the demo school the host seeds (appsettings.Demo.json beside the host dll).
+static List<long> DemoRosterNumbers(string hostDll)
+{
+    var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(hostDll))!, "appsettings.Demo.json");
+    if (!File.Exists(file))
+    {
+        return [];
+    }
+
+    var numbers = new List<long>();
+    void Walk(System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject obj:
+                foreach (var (name, value) in obj)
+                {
+                    if (name == "Leerlingnummer" && long.TryParse(value?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                    {
+                        numbers.Add(number);
+                    }
+                    else
+                    {
+                        Walk(value);
+                    }
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray array:
+                foreach (var item in array)
+                {
+                    Walk(item);
+                }
+
+                break;
+        }
+    }
+
+    Walk(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }));
+    return numbers;
 }

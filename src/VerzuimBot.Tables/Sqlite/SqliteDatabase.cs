@@ -7,15 +7,21 @@ namespace VerzuimBot.Tables.Sqlite;
 /// One SQLite file. Writes are serialised in-process by a gate and across processes by BEGIN IMMEDIATE
 /// transactions (plus a busy timeout); reads run beside them (WAL journal). Writes that queue up behind the gate
 /// are committed together (group commit, see <see cref="WriteBatch"/>): under load one commit serves many turns
-/// instead of each paying its own. Every failure to reach the file becomes <see cref="StoreUnavailableException"/>.
+/// instead of each paying its own. Connections stay open with the statements they compiled (<see cref="SqliteSession"/>:
+/// the writer, and a pool of idle readers), and checkpoints run beside the writer rather than inside a commit.
+/// Every failure to reach the file becomes <see cref="StoreUnavailableException"/>.
 /// </summary>
 internal sealed class SqliteDatabase(string filePath)
 {
     /// <summary>Writes committed at most in one transaction (bounds how long the gate is held for one commit).</summary>
     internal const int MostWritesPerCommit = 64;
 
+    /// <summary>Idle reader sessions kept open (their compiled statements with them); more readers at once are opened and closed.</summary>
+    internal const int MostIdleReaders = 16;
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConcurrentQueue<QueuedWrite> _queued = new();
+    private readonly ConcurrentBag<SqliteSession> _idleReaders = new();
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = filePath,
@@ -26,25 +32,45 @@ internal sealed class SqliteDatabase(string filePath)
 
     private volatile bool _initialised;
     private long _commits;
-    private SqliteConnection? _writer;
+    private SqliteSession? _writer;
+
+    /// <summary>How long commits gather in the WAL before a checkpoint copies them into the database file.</summary>
+    private static readonly TimeSpan CheckpointDelay = TimeSpan.FromMilliseconds(250);
+
+    private readonly SemaphoreSlim _checkpointGate = new(1, 1);
+    private int _checkpointScheduled;
+    private SqliteConnection? _checkpointer;
 
     public string FilePath { get; } = filePath;
 
     /// <summary>How many commits wrote at least one queued write (for tests of the group commit).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
 
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    public async Task<T> ReadAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await Task.Yield();
+        SqliteSession? session = null;
         try
         {
-            using var connection = Open(forWrite: false);
-            return work(connection);
+            session = _idleReaders.TryTake(out var idle) ? idle : new SqliteSession(Open(forWrite: false));
+            var result = work(session);
+            if (_idleReaders.Count < MostIdleReaders)
+            {
+                _idleReaders.Add(session);
+                session = null;
+            }
+
+            return result;
         }
         catch (Exception exception) when (Translate(exception) is { } translated)
         {
             throw translated;
+        }
+        finally
+        {
+            // A session that failed is not reused: whatever went wrong may have been its connection.
+            session?.Dispose();
         }
     }
 
@@ -53,7 +79,7 @@ internal sealed class SqliteDatabase(string filePath)
     /// writes queued at the same time, each inside its own savepoint, so one write's failure never touches another's.
     /// A write cancelled while it waits is not run; once a commit has taken it, its outcome stands.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
         var write = new QueuedWrite<T>(work);
         _queued.Enqueue(write);
@@ -102,12 +128,13 @@ internal sealed class SqliteDatabase(string filePath)
 
         try
         {
-            var connection = Writer();
-            using var transaction = connection.BeginTransaction(deferred: false);
+            var writer = Writer();
+            using var transaction = writer.Connection.BeginTransaction(deferred: false);
+            writer.Transaction = transaction;
             if (batch is [var only])
             {
                 // Alone: no savepoint needed, a failure leaves without Commit and rolls everything back.
-                only.Run(connection, transaction);
+                only.Run(writer);
                 if (only.Failed)
                 {
                     only.Complete();
@@ -118,19 +145,20 @@ internal sealed class SqliteDatabase(string filePath)
             {
                 foreach (var write in batch)
                 {
-                    transaction.Save("write");
-                    write.Run(connection, transaction);
+                    writer.Command("SAVEPOINT write;").ExecuteNonQuery();
+                    write.Run(writer);
                     if (write.Failed)
                     {
-                        transaction.Rollback("write");
+                        writer.Command("ROLLBACK TO SAVEPOINT write;").ExecuteNonQuery();
                     }
 
-                    transaction.Release("write");
+                    writer.Command("RELEASE SAVEPOINT write;").ExecuteNonQuery();
                 }
             }
 
             transaction.Commit();
             Interlocked.Increment(ref _commits);
+            ScheduleCheckpoint();
         }
         catch (Exception exception)
         {
@@ -155,9 +183,48 @@ internal sealed class SqliteDatabase(string filePath)
     /// The one connection that writes, used only under the gate. Kept open so that its page cache stays valid between
     /// commits (it made the changes itself), where a pooled connection would re-read every page another one wrote.
     /// </summary>
-    private SqliteConnection Writer()
+    private SqliteSession Writer()
     {
-        return _writer ??= Open(forWrite: true);
+        return _writer ??= new SqliteSession(Open(forWrite: true));
+    }
+
+    /// <summary>
+    /// Checkpoints run beside the writer, not inside its commit (SQLite's automatic checkpoint would copy and sync the WAL
+    /// while the write gate is held, stalling every queued turn). One is scheduled after a commit unless one is already due.
+    /// </summary>
+    private void ScheduleCheckpoint()
+    {
+        if (Interlocked.Exchange(ref _checkpointScheduled, 1) == 0)
+        {
+            _ = Task.Run(CheckpointSoonAsync);
+        }
+    }
+
+    private async Task CheckpointSoonAsync()
+    {
+        await Task.Delay(CheckpointDelay).ConfigureAwait(false);
+        Volatile.Write(ref _checkpointScheduled, 0);
+        await _checkpointGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _checkpointer ??= Open(forWrite: false);
+            using var command = _checkpointer.CreateCommand();
+
+            // PASSIVE: copies what no reader still needs, never waits for readers or the writer.
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // Nothing is lost: the commits stay in the WAL, the next commit schedules another checkpoint, and SQLite
+            // checkpoints when the last connection closes. A connection that failed is opened afresh.
+            _checkpointer?.Dispose();
+            _checkpointer = null;
+        }
+        finally
+        {
+            _checkpointGate.Release();
+        }
     }
 
     private void DropWriter()
@@ -182,11 +249,15 @@ internal sealed class SqliteDatabase(string filePath)
 
         // WAL with synchronous=NORMAL: a commit survives a crash or kill of the process (the WAL is written
         // before the commit returns); only a power failure may lose the last commits. Per connection, and only
-        // commits depend on it.
+        // commits depend on it. The writer also keeps a large page cache (it made every change itself, so the cache
+        // stays valid between commits and a write rarely reads from the file), keeps the savepoints' journals in memory,
+        // and leaves checkpoints to ScheduleCheckpoint; a WAL file larger than the limit is cut back after one.
         if (forWrite)
         {
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            pragma.CommandText =
+                "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; " +
+                "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
             pragma.ExecuteNonQuery();
         }
 
@@ -234,7 +305,7 @@ internal sealed class SqliteDatabase(string filePath)
         public bool TryTake() => Interlocked.CompareExchange(ref _state, TakenByCommit, Waiting) == Waiting;
 
         /// <summary>Runs the work; its own failure is kept for <see cref="Complete"/>, not thrown.</summary>
-        public abstract void Run(SqliteConnection connection, SqliteTransaction transaction);
+        public abstract void Run(SqliteSession session);
 
         /// <summary>After the commit: the result, or the work's own failure (its savepoint was rolled back).</summary>
         public abstract void Complete();
@@ -245,7 +316,7 @@ internal sealed class SqliteDatabase(string filePath)
         protected static Exception Translated(Exception exception) => Translate(exception) ?? exception;
     }
 
-    private sealed class QueuedWrite<T>(Func<SqliteConnection, SqliteTransaction, T> work) : QueuedWrite
+    private sealed class QueuedWrite<T>(Func<SqliteSession, T> work) : QueuedWrite
     {
         private readonly TaskCompletionSource<T> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -255,11 +326,11 @@ internal sealed class SqliteDatabase(string filePath)
 
         public override bool Failed => _failure is not null;
 
-        public override void Run(SqliteConnection connection, SqliteTransaction transaction)
+        public override void Run(SqliteSession session)
         {
             try
             {
-                _result = work(connection, transaction);
+                _result = work(session);
             }
             catch (Exception exception)
             {

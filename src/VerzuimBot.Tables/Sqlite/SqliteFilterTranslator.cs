@@ -12,33 +12,33 @@ namespace VerzuimBot.Tables.Sqlite;
 /// </summary>
 internal static class SqliteFilterTranslator
 {
-    public static string Translate(TableFilter filter, SqliteCommand command)
+    public static string Translate(TableFilter filter, List<SqliteParameter> parameters)
     {
         var sql = new StringBuilder();
-        Append(filter, command, sql);
+        Append(filter, parameters, sql);
         return sql.ToString();
     }
 
-    private static void Append(TableFilter filter, SqliteCommand command, StringBuilder sql)
+    private static void Append(TableFilter filter, List<SqliteParameter> parameters, StringBuilder sql)
     {
         switch (filter)
         {
             case TableFilter.Logical logical:
                 sql.Append('(');
-                Append(logical.Left, command, sql);
+                Append(logical.Left, parameters, sql);
                 sql.Append(logical.Operator == LogicalOperator.And ? " AND " : " OR ");
-                Append(logical.Right, command, sql);
+                Append(logical.Right, parameters, sql);
                 sql.Append(')');
                 break;
             case TableFilter.Comparison comparison:
-                AppendComparison(comparison, command, sql);
+                AppendComparison(comparison, parameters, sql);
                 break;
             default:
                 throw new ArgumentException($"Unsupported filter {filter.GetType().Name}.", nameof(filter));
         }
     }
 
-    private static void AppendComparison(TableFilter.Comparison comparison, SqliteCommand command, StringBuilder sql)
+    private static void AppendComparison(TableFilter.Comparison comparison, List<SqliteParameter> parameters, StringBuilder sql)
     {
         var op = comparison.Operator switch
         {
@@ -50,7 +50,7 @@ internal static class SqliteFilterTranslator
             ComparisonOperator.LessThanOrEqual => "<=",
             _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison.Operator, "Unknown operator."),
         };
-        var value = AddParameter(command, SqlitePropertyCodec.SqlValue(FilterRules.Validate(comparison)));
+        var value = AddParameter(parameters, SqlitePropertyCodec.SqlValue(FilterRules.Validate(comparison)));
         if (comparison.Property is TableEntity.PartitionKeyName or TableEntity.RowKeyName or "Timestamp")
         {
             sql.Append(comparison.Property).Append(' ').Append(op).Append(' ').Append(value);
@@ -58,21 +58,21 @@ internal static class SqliteFilterTranslator
         }
 
         var path = "$.\"" + comparison.Property + "\"";
-        var typePath = AddParameter(command, path + "." + SqlitePropertyCodec.TypeField);
-        var valuePath = AddParameter(command, path + "." + SqlitePropertyCodec.ValueField);
+        var typePath = AddParameter(parameters, path + "." + SqlitePropertyCodec.TypeField);
+        var valuePath = AddParameter(parameters, path + "." + SqlitePropertyCodec.ValueField);
         var typeCondition = SqlitePropertyCodec.EdmType(comparison.Value) switch
         {
             "Edm.Int32" or "Edm.Int64" or "Edm.Double" => $"json_extract(Properties, {typePath}) IN ('Edm.Int32', 'Edm.Int64', 'Edm.Double')",
-            var edmType => $"json_extract(Properties, {typePath}) = {AddParameter(command, edmType)}",
+            var edmType => $"json_extract(Properties, {typePath}) = {AddParameter(parameters, edmType)}",
         };
         sql.Append('(').Append(typeCondition)
             .Append(" AND json_extract(Properties, ").Append(valuePath).Append(") ").Append(op).Append(' ').Append(value).Append(')');
     }
 
-    private static string AddParameter(SqliteCommand command, object value)
+    private static string AddParameter(List<SqliteParameter> parameters, object value)
     {
-        var name = "$p" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        command.Parameters.AddWithValue(name, value);
+        var name = "$p" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        parameters.Add(new SqliteParameter(name, value));
         return name;
     }
 }

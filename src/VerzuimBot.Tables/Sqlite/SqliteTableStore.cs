@@ -27,10 +27,11 @@ internal sealed class SqliteTableStore : ITableStore
     public string TableName { get; }
 
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
-        _database.WriteAsync((connection, transaction) =>
+        _database.WriteAsync(session =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
+            // Not kept among the session's statements: it runs once per table.
+            using var command = session.Connection.CreateCommand();
+            command.Transaction = session.Transaction;
             command.CommandText =
                 $"CREATE TABLE IF NOT EXISTS {_sqlName} (PartitionKey TEXT NOT NULL, RowKey TEXT NOT NULL, ETag TEXT NOT NULL, " +
                 "Timestamp INTEGER NOT NULL, Properties TEXT NOT NULL, PRIMARY KEY (PartitionKey, RowKey)) WITHOUT ROWID;";
@@ -41,7 +42,7 @@ internal sealed class SqliteTableStore : ITableStore
     {
         ArgumentNullException.ThrowIfNull(partitionKey);
         ArgumentNullException.ThrowIfNull(rowKey);
-        return _database.ReadAsync(connection => Find(connection, null, partitionKey, rowKey), cancellationToken);
+        return _database.ReadAsync(session => Find(session, partitionKey, rowKey), cancellationToken);
     }
 
     public async Task<string> AddAsync(TableEntity entity, CancellationToken cancellationToken = default) =>
@@ -76,14 +77,15 @@ internal sealed class SqliteTableStore : ITableStore
     public Task<IReadOnlyList<string>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
         TransactionRules.Validate(actions);
-        return _database.WriteAsync<IReadOnlyList<string>>((connection, transaction) =>
+        var serialized = actions.Select(SerializedOutsideTheGate).ToArray();
+        return _database.WriteAsync<IReadOnlyList<string>>(session =>
         {
             var etags = new List<string>(actions.Count);
             for (var i = 0; i < actions.Count; i++)
             {
                 try
                 {
-                    etags.Add(Apply(connection, transaction, actions[i]));
+                    etags.Add(Apply(session, actions[i], serialized[i]));
                 }
                 catch (TableStoreException exception) when (exception is not StoreUnavailableException)
                 {
@@ -101,27 +103,28 @@ internal sealed class SqliteTableStore : ITableStore
         ArgumentNullException.ThrowIfNull(query);
         var pageSize = Math.Clamp(query.Top ?? MaxPageSize, 1, MaxPageSize);
         var after = continuationToken is null ? null : DecodeToken(continuationToken);
-        return _database.ReadAsync(connection =>
+        return _database.ReadAsync(session =>
         {
-            using var command = connection.CreateCommand();
+            var parameters = new List<SqliteParameter>();
             var conditions = new List<string>();
             if (query.Filter is not null)
             {
-                conditions.Add(SqliteFilterTranslator.Translate(query.Filter, command));
+                conditions.Add(SqliteFilterTranslator.Translate(query.Filter, parameters));
             }
 
             if (after is not null)
             {
-                command.Parameters.AddWithValue("$afterPk", after.Value.PartitionKey);
-                command.Parameters.AddWithValue("$afterRk", after.Value.RowKey);
+                parameters.Add(new SqliteParameter("$afterPk", after.Value.PartitionKey));
+                parameters.Add(new SqliteParameter("$afterRk", after.Value.RowKey));
                 conditions.Add("(PartitionKey > $afterPk OR (PartitionKey = $afterPk AND RowKey > $afterRk))");
             }
 
-            command.Parameters.AddWithValue("$limit", pageSize + 1);
-            command.CommandText =
+            parameters.Add(new SqliteParameter("$limit", pageSize + 1));
+            var command = session.Command(
                 $"SELECT PartitionKey, RowKey, ETag, Timestamp, Properties FROM {_sqlName}" +
                 (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty) +
-                " ORDER BY PartitionKey, RowKey LIMIT $limit;";
+                " ORDER BY PartitionKey, RowKey LIMIT $limit;");
+            command.Parameters.AddRange(parameters);
             var entities = new List<TableEntity>(Math.Min(pageSize, 64));
             var more = false;
             using (var reader = command.ExecuteReader())
@@ -158,7 +161,8 @@ internal sealed class SqliteTableStore : ITableStore
             EntityRules.Validate(action.Entity);
         }
 
-        var etag = await _database.WriteAsync((connection, transaction) => Apply(connection, transaction, action), cancellationToken).ConfigureAwait(false);
+        var serialized = SerializedOutsideTheGate(action);
+        var etag = await _database.WriteAsync(session => Apply(session, action, serialized), cancellationToken).ConfigureAwait(false);
         if (action.Type != TableTransactionActionType.Delete)
         {
             action.Entity.ETag = etag;
@@ -171,26 +175,27 @@ internal sealed class SqliteTableStore : ITableStore
     /// One action, with the service's conditions. Only a merge reads the stored row first; the other kinds are one statement
     /// whose affected-row count says whether the condition held (then the row is read only to name the failure).
     /// </summary>
-    private string Apply(SqliteConnection connection, SqliteTransaction transaction, TableTransactionAction action)
+    /// <summary>
+    /// The stored form of what the action writes, made before the write queues for the gate (only one write runs at a
+    /// time, so work done inside it is work every waiting turn waits for); null for a merge, which needs the stored row.
+    /// </summary>
+    private static string? SerializedOutsideTheGate(TableTransactionAction action) =>
+        action.Type is TableTransactionActionType.Delete or TableTransactionActionType.UpsertMerge or TableTransactionActionType.UpdateMerge
+            ? null
+            : SqlitePropertyCodec.Serialize(action.Entity.Properties);
+
+    private string Apply(SqliteSession session, TableTransactionAction action, string? serialized)
     {
         var entity = action.Entity;
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.Parameters.AddWithValue("$pk", entity.PartitionKey);
-        command.Parameters.AddWithValue("$rk", entity.RowKey);
         var conditional = action.IfMatch is { } ifMatch && ifMatch != "*";
-        if (conditional)
-        {
-            command.Parameters.AddWithValue("$ifMatch", action.IfMatch);
-        }
-
         var sameRow = "PartitionKey = $pk AND RowKey = $rk" + (conditional ? " AND ETag = $ifMatch" : string.Empty);
         if (action.Type == TableTransactionActionType.Delete)
         {
-            command.CommandText = $"DELETE FROM {_sqlName} WHERE {sameRow};";
-            if (command.ExecuteNonQuery() == 0)
+            var delete = session.Command($"DELETE FROM {_sqlName} WHERE {sameRow};");
+            BindRow(delete, entity, conditional ? action.IfMatch : null);
+            if (delete.ExecuteNonQuery() == 0)
             {
-                throw WhyNot(connection, transaction, entity);
+                throw WhyNot(session, entity);
             }
 
             return string.Empty;
@@ -198,7 +203,7 @@ internal sealed class SqliteTableStore : ITableStore
 
         IEnumerable<KeyValuePair<string, object>> properties = entity.Properties;
         if (action.Type is TableTransactionActionType.UpsertMerge or TableTransactionActionType.UpdateMerge
-            && Find(connection, transaction, entity.PartitionKey, entity.RowKey) is { } existing)
+            && Find(session, entity.PartitionKey, entity.RowKey) is { } existing)
         {
             if (conditional && !string.Equals(action.IfMatch, existing.ETag, StringComparison.Ordinal))
             {
@@ -215,38 +220,47 @@ internal sealed class SqliteTableStore : ITableStore
         }
 
         var etag = "W/\"sqlite'" + Guid.NewGuid().ToString("N") + "'\"";
-        command.Parameters.AddWithValue("$etag", etag);
-        command.Parameters.AddWithValue("$ts", _time.GetUtcNow().UtcTicks);
-        command.Parameters.AddWithValue("$props", SqlitePropertyCodec.Serialize(properties));
         const string Columns = "(PartitionKey, RowKey, ETag, Timestamp, Properties) VALUES ($pk, $rk, $etag, $ts, $props)";
-        command.CommandText = action.Type switch
+        var command = session.Command(action.Type switch
         {
             TableTransactionActionType.Add => $"INSERT INTO {_sqlName} {Columns} ON CONFLICT (PartitionKey, RowKey) DO NOTHING;",
             TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace =>
                 $"UPDATE {_sqlName} SET ETag = $etag, Timestamp = $ts, Properties = $props WHERE {sameRow};",
             _ => $"INSERT OR REPLACE INTO {_sqlName} {Columns};",
-        };
+        });
+        BindRow(command, entity, conditional ? action.IfMatch : null);
+        command.Parameters.AddWithValue("$etag", etag);
+        command.Parameters.AddWithValue("$ts", _time.GetUtcNow().UtcTicks);
+        command.Parameters.AddWithValue("$props", serialized ?? SqlitePropertyCodec.Serialize(properties));
         if (command.ExecuteNonQuery() == 0)
         {
             throw action.Type == TableTransactionActionType.Add
                 ? new EntityAlreadyExistsException("The specified entity already exists.")
-                : WhyNot(connection, transaction, entity);
+                : WhyNot(session, entity);
         }
 
         return etag;
     }
 
     /// <summary>Why a conditional update or delete touched no row: the row is not there, or it changed since it was read.</summary>
-    private TableStoreException WhyNot(SqliteConnection connection, SqliteTransaction transaction, TableEntity entity) =>
-        Find(connection, transaction, entity.PartitionKey, entity.RowKey) is null
+    private TableStoreException WhyNot(SqliteSession session, TableEntity entity) =>
+        Find(session, entity.PartitionKey, entity.RowKey) is null
             ? new EntityNotFoundException("The specified entity does not exist.")
             : new PreconditionFailedException("The entity was changed since it was read.");
 
-    private TableEntity? Find(SqliteConnection connection, SqliteTransaction? transaction, string partitionKey, string rowKey)
+    private static void BindRow(SqliteCommand command, TableEntity entity, string? ifMatch)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT PartitionKey, RowKey, ETag, Timestamp, Properties FROM {_sqlName} WHERE PartitionKey = $pk AND RowKey = $rk;";
+        command.Parameters.AddWithValue("$pk", entity.PartitionKey);
+        command.Parameters.AddWithValue("$rk", entity.RowKey);
+        if (ifMatch is not null)
+        {
+            command.Parameters.AddWithValue("$ifMatch", ifMatch);
+        }
+    }
+
+    private TableEntity? Find(SqliteSession session, string partitionKey, string rowKey)
+    {
+        var command = session.Command($"SELECT PartitionKey, RowKey, ETag, Timestamp, Properties FROM {_sqlName} WHERE PartitionKey = $pk AND RowKey = $rk;");
         command.Parameters.AddWithValue("$pk", partitionKey);
         command.Parameters.AddWithValue("$rk", rowKey);
         using var reader = command.ExecuteReader();

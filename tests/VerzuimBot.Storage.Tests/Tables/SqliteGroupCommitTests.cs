@@ -112,7 +112,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     /// <summary>A write that holds the gate until released, so that the writes started meanwhile queue behind it.</summary>
     private Task HoldTheGate()
     {
-        var holder = Task.Run(() => _database.WriteAsync((_, _) =>
+        var holder = Task.Run(() => _database.WriteAsync(_ =>
         {
             _holding.Set();
             _release.Wait(TimeSpan.FromSeconds(30));
