@@ -37,6 +37,9 @@ internal sealed class SqliteDatabase(string filePath)
     /// <summary>How long commits gather in the WAL before a checkpoint copies them into the database file.</summary>
     private static readonly TimeSpan CheckpointDelay = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>WAL frames (pages) above which a checkpoint makes sure the WAL starts over (SQLite's own default is 1,000).</summary>
+    internal const int FramesBeforeRestart = 1000;
+
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
     private int _checkpointScheduled;
     private SqliteConnection? _checkpointer;
@@ -208,11 +211,25 @@ internal sealed class SqliteDatabase(string filePath)
         try
         {
             _checkpointer ??= Open(forWrite: false);
-            using var command = _checkpointer.CreateCommand();
 
-            // PASSIVE: copies what no reader still needs, never waits for readers or the writer.
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
+            // PASSIVE: copies what no reader still needs, never waits for readers or the writer. This is the long part.
+            if (Checkpoint(_checkpointer) < FramesBeforeRestart)
+            {
+                return;
+            }
+
+            // SQLite starts the WAL file over only when a write begins with every frame copied; under steady writes the
+            // frames appended during the copy above prevent that for ever and the file grows without bound. So catch up
+            // once more while no write can start (the few frames since), and the next write starts the WAL over.
+            await _writeGate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                Checkpoint(_checkpointer);
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -225,6 +242,15 @@ internal sealed class SqliteDatabase(string filePath)
         {
             _checkpointGate.Release();
         }
+    }
+
+    /// <summary>A passive checkpoint; returns the frames in the WAL (SQLite's "log" column).</summary>
+    private static long Checkpoint(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? reader.GetInt64(1) : 0;
     }
 
     private void DropWriter()

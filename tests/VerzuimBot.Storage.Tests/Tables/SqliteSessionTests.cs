@@ -14,12 +14,13 @@ public sealed class SqliteSessionTests : IDisposable
     private readonly TempDirectory _directory = new();
     private readonly SqliteTableStore _table;
     private readonly string _path;
+    private readonly SqliteDatabase _database;
 
     public SqliteSessionTests()
     {
         _path = Path.Combine(_directory.Path, SqliteTableStoreFactory.DatabaseFileName);
-        var database = new SqliteDatabase(_path);
-        _table = new SqliteTableStore(database, "Sessions", TimeProvider.System);
+        _database = new SqliteDatabase(_path);
+        _table = new SqliteTableStore(_database, "Sessions", TimeProvider.System);
     }
 
     [Fact]
@@ -140,6 +141,49 @@ public sealed class SqliteSessionTests : IDisposable
 
         Assert.True(new FileInfo(_path).Length >= before + 800_000, $"database file {new FileInfo(_path).Length} bytes");
         Assert.Equal(400, (await _table.QueryAsync(new TableQuery(TableFilter.PartitionKeyEquals("school"))).ToListAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task UnderSteadyReadsAndWrites_TheWalStartsOver_InsteadOfGrowing()
+    {
+        await _table.CreateIfNotExistsAsync();
+        await _table.AddAsync(new TableEntity("school", "R|000"));
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Assert.NotNull(await _table.GetAsync("school", "R|000"));
+            }
+        })).ToList();
+
+        // Every commit appends at least one frame; without the WAL starting over it would hold them all. Writes go on for
+        // some checkpoint rounds (one at most every 250 ms) and at least 4,000 commits.
+        var commits = 4 * SqliteDatabase.FramesBeforeRestart;
+        var busyUntil = DateTime.UtcNow.AddSeconds(3);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        for (var i = 0; (i < commits || DateTime.UtcNow < busyUntil) && DateTime.UtcNow < deadline; i++)
+        {
+            await _table.UpsertAsync(new TableEntity("school", $"E|{i % 500:D3}") { ["N"] = i, ["Text"] = new string('x', 300) });
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+
+        Assert.True(_database.Commits >= commits, $"only {_database.Commits} commits in the time");
+        Assert.InRange(WalFrames(), 0, _database.Commits / 2);
+    }
+
+    /// <summary>The frames in the WAL now (the "log" column of a passive checkpoint; a WAL that started over counts from 0).</summary>
+    private long WalFrames()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return reader.GetInt64(1);
     }
 
     private readonly long[] _lastByWriter = Enumerable.Repeat(-1L, 8).ToArray();
