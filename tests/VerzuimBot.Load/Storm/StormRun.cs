@@ -53,7 +53,14 @@ internal static class StormRun
         Console.WriteLine($"  store written in {seeding.Elapsed.TotalSeconds:F1} s: {options.StormDossiers} dossiers ({options.StormDossiers - options.StormDue} closed, {options.StormDue} sick), {due.Count} tasks due at {StormAt:HH:mm}");
 
         await using var bot = await BotTarget.StartVerzuimBotAsync(options.HostDll, options.HostLogLevel, store, azurite?.ConnectionString, data, work, "verzuimbot-storm",
-            new Dictionary<string, string> { ["Reminders__SweepSeconds"] = "5" });
+            new Dictionary<string, string>
+            {
+                ["Reminders__SweepSeconds"] = "5",
+
+                // Start just before the storm: at the real date every reminder would already be due at start-up, the first
+                // sweep would run (and reschedule what Teams throttled) on that date, and then the clock would go back.
+                ["Development__Now"] = StormAt.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+            });
         var baseline = bot.Process.PeakMemoryBytes();
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
 
