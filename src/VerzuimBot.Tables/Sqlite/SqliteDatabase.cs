@@ -213,18 +213,19 @@ internal sealed class SqliteDatabase(string filePath)
             _checkpointer ??= Open(forWrite: false);
 
             // PASSIVE: copies what no reader still needs, never waits for readers or the writer. This is the long part.
-            if (Checkpoint(_checkpointer) < FramesBeforeRestart)
+            if (Checkpoint(_checkpointer, "PASSIVE") < FramesBeforeRestart)
             {
                 return;
             }
 
-            // SQLite starts the WAL file over only when a write begins with every frame copied; under steady writes the
-            // frames appended during the copy above prevent that for ever and the file grows without bound. So catch up
-            // once more while no write can start (the few frames since), and the next write starts the WAL over.
+            // SQLite starts the WAL file over only when a write begins with every frame copied and no reader still in the
+            // WAL; under steady reads and writes that moment never comes and the file grows without bound. So, while no
+            // write can start, copy the few frames appended meanwhile and wait for the readers still in the WAL (reads
+            // take milliseconds): RESTART leaves the WAL to start over at the next write.
             await _writeGate.WaitAsync().ConfigureAwait(false);
             try
             {
-                Checkpoint(_checkpointer);
+                Checkpoint(_checkpointer, "RESTART");
             }
             finally
             {
@@ -244,11 +245,11 @@ internal sealed class SqliteDatabase(string filePath)
         }
     }
 
-    /// <summary>A passive checkpoint; returns the frames in the WAL (SQLite's "log" column).</summary>
-    private static long Checkpoint(SqliteConnection connection)
+    /// <summary>A checkpoint in the given mode; returns the frames in the WAL (SQLite's "log" column).</summary>
+    private static long Checkpoint(SqliteConnection connection, string mode)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         using var reader = command.ExecuteReader();
         return reader.Read() ? reader.GetInt64(1) : 0;
     }
