@@ -6,12 +6,13 @@ namespace VerzuimBot.Tables.Sqlite;
 /// <summary>
 /// One SQLite file. Writes are serialised in-process by a gate and across processes by BEGIN IMMEDIATE
 /// transactions (plus a busy timeout); reads run beside them (WAL journal). Writes that queue up behind the gate
-/// are committed together (group commit, see <see cref="WriteBatch"/>): under load one commit serves many turns
+/// are committed together (group commit, see <see cref="CommitQueued"/>): under load one commit serves many turns
 /// instead of each paying its own. Connections stay open with the statements they compiled (<see cref="SqliteSession"/>:
-/// the writer, and a pool of idle readers), and checkpoints run beside the writer rather than inside a commit.
+/// the writer, and a pool of idle readers), and checkpoints run beside the writer rather than inside a commit
+/// (<see cref="SqliteCheckpoints"/>).
 /// Every failure to reach the file becomes <see cref="StoreUnavailableException"/>.
 /// </summary>
-internal sealed class SqliteDatabase(string filePath)
+internal sealed class SqliteDatabase
 {
     /// <summary>Writes committed at most in one transaction (bounds how long the gate is held for one commit).</summary>
     internal const int MostWritesPerCommit = 64;
@@ -22,29 +23,27 @@ internal sealed class SqliteDatabase(string filePath)
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConcurrentQueue<QueuedWrite> _queued = new();
     private readonly ConcurrentBag<SqliteSession> _idleReaders = new();
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = filePath,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
+    private readonly string _connectionString;
+    private readonly SqliteCheckpoints _checkpoints;
 
     private volatile bool _initialised;
     private long _commits;
     private SqliteSession? _writer;
 
-    /// <summary>How long commits gather in the WAL before a checkpoint copies them into the database file.</summary>
-    private static readonly TimeSpan CheckpointDelay = TimeSpan.FromMilliseconds(250);
+    public SqliteDatabase(string filePath)
+    {
+        FilePath = filePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = filePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _checkpoints = new SqliteCheckpoints(() => Open(forWrite: false), _writeGate);
+    }
 
-    /// <summary>WAL frames (pages) above which a checkpoint makes sure the WAL starts over (SQLite's own default is 1,000).</summary>
-    internal const int FramesBeforeRestart = 1000;
-
-    private readonly SemaphoreSlim _checkpointGate = new(1, 1);
-    private int _checkpointScheduled;
-    private SqliteConnection? _checkpointer;
-
-    public string FilePath { get; } = filePath;
+    public string FilePath { get; }
 
     /// <summary>How many commits wrote at least one queued write (for tests of the group commit).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
@@ -161,7 +160,7 @@ internal sealed class SqliteDatabase(string filePath)
 
             transaction.Commit();
             Interlocked.Increment(ref _commits);
-            ScheduleCheckpoint();
+            _checkpoints.Schedule();
         }
         catch (Exception exception)
         {
@@ -191,69 +190,6 @@ internal sealed class SqliteDatabase(string filePath)
         return _writer ??= new SqliteSession(Open(forWrite: true));
     }
 
-    /// <summary>
-    /// Checkpoints run beside the writer, not inside its commit (SQLite's automatic checkpoint would copy and sync the WAL
-    /// while the write gate is held, stalling every queued turn). One is scheduled after a commit unless one is already due.
-    /// </summary>
-    private void ScheduleCheckpoint()
-    {
-        if (Interlocked.Exchange(ref _checkpointScheduled, 1) == 0)
-        {
-            _ = Task.Run(CheckpointSoonAsync);
-        }
-    }
-
-    private async Task CheckpointSoonAsync()
-    {
-        await Task.Delay(CheckpointDelay).ConfigureAwait(false);
-        Volatile.Write(ref _checkpointScheduled, 0);
-        await _checkpointGate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            _checkpointer ??= Open(forWrite: false);
-
-            // PASSIVE: copies what no reader still needs, never waits for readers or the writer. This is the long part.
-            if (Checkpoint(_checkpointer, "PASSIVE") < FramesBeforeRestart)
-            {
-                return;
-            }
-
-            // SQLite starts the WAL file over only when a write begins with every frame copied and no reader still in the
-            // WAL; under steady reads and writes that moment never comes and the file grows without bound. So, while no
-            // write can start, copy the few frames appended meanwhile and wait for the readers still in the WAL (reads
-            // take milliseconds): RESTART leaves the WAL to start over at the next write.
-            await _writeGate.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                Checkpoint(_checkpointer, "RESTART");
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
-        }
-        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            // Nothing is lost: the commits stay in the WAL, the next commit schedules another checkpoint, and SQLite
-            // checkpoints when the last connection closes. A connection that failed is opened afresh.
-            _checkpointer?.Dispose();
-            _checkpointer = null;
-        }
-        finally
-        {
-            _checkpointGate.Release();
-        }
-    }
-
-    /// <summary>A checkpoint in the given mode; returns the frames in the WAL (SQLite's "log" column).</summary>
-    private static long Checkpoint(SqliteConnection connection, string mode)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? reader.GetInt64(1) : 0;
-    }
-
     private void DropWriter()
     {
         _writer?.Dispose();
@@ -278,7 +214,7 @@ internal sealed class SqliteDatabase(string filePath)
         // before the commit returns); only a power failure may lose the last commits. Per connection, and only
         // commits depend on it. The writer also keeps a large page cache (it made every change itself, so the cache
         // stays valid between commits and a write rarely reads from the file), keeps the savepoints' journals in memory,
-        // and leaves checkpoints to ScheduleCheckpoint; a WAL file larger than the limit is cut back after one.
+        // and leaves checkpoints to SqliteCheckpoints; a WAL file larger than the limit is cut back after one.
         if (forWrite)
         {
             using var pragma = connection.CreateCommand();

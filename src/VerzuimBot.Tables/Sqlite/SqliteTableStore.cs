@@ -172,10 +172,6 @@ internal sealed class SqliteTableStore : ITableStore
     }
 
     /// <summary>
-    /// One action, with the service's conditions. Only a merge reads the stored row first; the other kinds are one statement
-    /// whose affected-row count says whether the condition held (then the row is read only to name the failure).
-    /// </summary>
-    /// <summary>
     /// The stored form of what the action writes, made before the write queues for the gate (only one write runs at a
     /// time, so work done inside it is work every waiting turn waits for); null for a merge, which needs the stored row.
     /// </summary>
@@ -184,6 +180,10 @@ internal sealed class SqliteTableStore : ITableStore
             ? null
             : SqlitePropertyCodec.Serialize(action.Entity.Properties);
 
+    /// <summary>
+    /// One action, with the service's conditions. Only a merge reads the stored row first; the other kinds are one statement
+    /// whose affected-row count says whether the condition held (then the row is read only to name the failure).
+    /// </summary>
     private string Apply(SqliteSession session, TableTransactionAction action, string? serialized)
     {
         var entity = action.Entity;
