@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using VerzuimBot.Load;
 using VerzuimBot.Load.Runner;
 using VerzuimBot.Load.Scenarios;
@@ -155,7 +156,8 @@ async Task<bool> SetupAsync(BotTarget bot, Scenario scenario)
     return true;
 }
 
-// The leerlingnummers of the demo school the host seeds (appsettings.Demo.json beside the host dll).
+// The leerlingnummers of the demo school the host seeds (Demo:Students in appsettings.Demo.json beside the host dll),
+// read with the configuration library the host reads them with.
 static List<long> DemoRosterNumbers(string hostDll)
 {
     var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(hostDll))!, "appsettings.Demo.json");
@@ -164,35 +166,8 @@ static List<long> DemoRosterNumbers(string hostDll)
         return [];
     }
 
-    var numbers = new List<long>();
-    void Walk(System.Text.Json.Nodes.JsonNode? node)
-    {
-        switch (node)
-        {
-            case System.Text.Json.Nodes.JsonObject obj:
-                foreach (var (name, value) in obj)
-                {
-                    if (name == "Leerlingnummer" && long.TryParse(value?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
-                    {
-                        numbers.Add(number);
-                    }
-                    else
-                    {
-                        Walk(value);
-                    }
-                }
-
-                break;
-            case System.Text.Json.Nodes.JsonArray array:
-                foreach (var item in array)
-                {
-                    Walk(item);
-                }
-
-                break;
-        }
-    }
-
-    Walk(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true }));
-    return numbers;
+    var demo = new ConfigurationBuilder().AddJsonFile(file, optional: false).Build();
+    return [.. demo.GetSection("Demo:Students").GetChildren()
+        .Select(student => long.TryParse(student["Leerlingnummer"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0)
+        .Where(number => number > 0)];
 }
