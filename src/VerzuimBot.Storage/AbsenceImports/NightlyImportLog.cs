@@ -20,22 +20,8 @@ public sealed class NightlyImportLog(ITableStoreFactory tables)
     public async Task<bool> TryClaimNightAsync(string schoolId, DateOnly night, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(schoolId);
-        // Each attempt carries its own claim id: a transport retry of our own insert finds it again, another instance does not.
-        var claim = Guid.NewGuid();
-        var row = new TableEntity(KeyEncoder.Encode(schoolId), KeyEncoder.Compose(Prefix, "night", night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-        {
-            ["Claim"] = claim,
-        };
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await table.AddAsync(row, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (EntityAlreadyExistsException)
-        {
-            return (await table.GetAsync(row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false))?.GetGuid("Claim") == claim;
-        }
+        var row = new TableEntity(KeyEncoder.Encode(schoolId), KeyEncoder.Compose(Prefix, "night", night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        return await FirstInsertClaim.TryInsertAsync(await _table.GetAsync(cancellationToken).ConfigureAwait(false), row, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The handled version of each file of the school's folder, by drive item id (one range read).</summary>

@@ -20,25 +20,8 @@ public sealed class ProcessedActivityStore(ITableStoreFactory tables)
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
-        // Each attempt carries its own claim id: a transport retry of our own insert finds it again,
-        // a second delivery of the same activity (even in the same instant) does not.
-        var claim = Guid.NewGuid();
-        var entity = new TableEntity(PartitionFor(channelId, activityId), KeyEncoder.Encode(activityId))
-        {
-            ["ProcessedAt"] = now,
-            ["Claim"] = claim,
-        };
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await table.AddAsync(entity, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (EntityAlreadyExistsException)
-        {
-            var existing = await table.GetAsync(entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
-            return existing?.GetGuid("Claim") == claim;
-        }
+        var entity = new TableEntity(PartitionFor(channelId, activityId), KeyEncoder.Encode(activityId)) { ["ProcessedAt"] = now };
+        return await FirstInsertClaim.TryInsertAsync(await _table.GetAsync(cancellationToken).ConfigureAwait(false), entity, cancellationToken).ConfigureAwait(false);
     }
 
     internal static string PartitionFor(string channelId, string activityId)
