@@ -1,6 +1,7 @@
 // Example parameters for "az deployment group create" (docs/deploy.md, without the toolkit): an SWV with two member
-// schools and its kernpartners in one tenant. Copy it, put in your own names and ids, and keep the copy out of the
-// repository. The pseudonym key is not here: infra/pseudonym-key.sh puts it in the Key Vault after the deployment.
+// schools and its kernpartners in one tenant, one school importing its absences nightly from SharePoint. Copy it, put in
+// your own names and ids, and keep the copy out of the repository. The pseudonym key is not here: infra/pseudonym-key.sh
+// puts it in the Key Vault after the deployment.
 using 'main.bicep'
 
 param resourceBaseName = 'verzuimbot-swv'
@@ -91,7 +92,21 @@ param organisations = [
     ]
   }
 ]
+// When the nightly absence import (schools[].absenceImport below) runs, Amsterdam time; without this line at 02:30.
+// param absenceImportNightlyAt = '03:00'
 param schools = [
+  {
+    // The nightly absence import (docs/absence-import.md): every night the bot imports the new exports in this folder of
+    // the school's SharePoint site. Leave absenceImport out to keep it off. The bot's identity needs Sites.Selected and
+    // read on this one site (docs/deploy.md §6).
+    brin: '12AB00'
+    absenceImport: {
+      siteId: 'voorbeeldcollege.sharepoint.com,00000000-0000-0000-0000-000000000000,00000000-0000-0000-0000-000000000000'
+      folder: 'Absenties/Nachtimport'
+      mapping: 'magister'
+      // driveId: a document library other than the site's own Documents (GET /sites/{siteId}/drives lists their ids)
+    }
+  }
   {
     // A school in region zuid on another protocol, with a study day and the carnaval week as its voorjaarsvakantie.
     brin: '34CD00'

@@ -80,8 +80,11 @@ param defaultHolidayRegion string = 'midden'
 @description('Organisations that may use the bot (Tenants:Organisations[], docs/deploy.md §6): [{ id (a school: its BRIN), kind (School|Leerplicht|Jeugdgezondheidszorg|Swv|LokaalTeam), name, tenantIds: [], beheerders: [], a school: sharePointTenant and kernpartners: [organisation ids], a kernpartner: scholen: [BRIN] and/or gemeenten: [] }]. The host checks them when it starts.')
 param organisations array
 
-@description('Schools that differ from the defaults (Schools:Items:<BRIN>): [{ brin, profile, holidayRegion (noord|midden|zuid), studyDays: [yyyy-MM-dd], holidays: [{ name (Herfstvakantie|Voorjaarsvakantie), first, last }] }], each field optional but brin.')
+@description('Schools that differ from the defaults (Schools:Items:<BRIN>): [{ brin, profile, holidayRegion (noord|midden|zuid), studyDays: [yyyy-MM-dd], holidays: [{ name (Herfstvakantie|Voorjaarsvakantie), first, last }], absenceImport: { siteId, folder, driveId, mapping } }], each field optional but brin. absenceImport switches the nightly absence import from the school\'s SharePoint folder on (Schools:Items:<BRIN>:AbsenceImport:Nightly, docs/absence-import.md): siteId (the site\'s Graph id) and folder (its path in the library) together, driveId (default: the site\'s own Documents) and mapping (magister|somtoday|parnassys; default AbsenceImport:Mapping) optional. The bot\'s identity needs Sites.Selected and read on that site (docs/deploy.md §6).')
 param schools array = []
+
+@description('Amsterdam time of the nightly absence import for every school with schools[].absenceImport, HH:mm (AbsenceImport:NightlyAt); empty: the host\'s default, 02:30 (after the retention run at 02:00).')
+param absenceImportNightlyAt string = ''
 
 var names = {
   identity: '${resourceBaseName}-id'
@@ -212,10 +215,17 @@ var organisationSettings = flatten(map(range(0, length(organisations)), i => con
   })))
 )))
 
-// Schools:Items:<BRIN> as app settings: Schools__Items__<BRIN>__HolidayRegion, …__StudyDays__<j>, …__Holidays__<j>__First.
+// Schools:Items:<BRIN> as app settings: Schools__Items__<BRIN>__HolidayRegion, …__StudyDays__<j>, …__Holidays__<j>__First,
+// …__AbsenceImport__Nightly__SiteId. A scalar is written only when given (the host checks that SiteId and Folder come together).
 var schoolScalars = [
   { key: 'profile', setting: 'Profile' }
   { key: 'holidayRegion', setting: 'HolidayRegion' }
+]
+var nightlyImportFields = [
+  { key: 'siteId', setting: 'SiteId' }
+  { key: 'folder', setting: 'Folder' }
+  { key: 'driveId', setting: 'DriveId' }
+  { key: 'mapping', setting: 'Mapping' }
 ]
 var holidayFields = [
   { key: 'name', setting: 'Name' }
@@ -223,15 +233,22 @@ var holidayFields = [
   { key: 'last', setting: 'Last' }
 ]
 var schoolSettings = flatten(map(schools, school => concat(
-  flatten(map(schoolScalars, f => empty(school[?f.key] ?? '') ? [] : [
-    { name: 'Schools__Items__${school.brin}__${f.setting}', value: school[f.key] }
-  ])),
+  flatten(map(
+    concat(
+      map(schoolScalars, f => { setting: f.setting, value: school[?f.key] }),
+      map(nightlyImportFields, f => { setting: 'AbsenceImport__Nightly__${f.setting}', value: school.?absenceImport[?f.key] })
+    ),
+    s => empty(s.value ?? '') ? [] : [{ name: 'Schools__Items__${school.brin}__${s.setting}', value: s.value }]
+  )),
   map(range(0, length(school.?studyDays ?? [])), j => { name: 'Schools__Items__${school.brin}__StudyDays__${j}', value: school.studyDays[j] }),
   flatten(map(range(0, length(school.?holidays ?? [])), j => map(holidayFields, f => {
     name: 'Schools__Items__${school.brin}__Holidays__${j}__${f.setting}'
     value: school.holidays[j][f.key]
   })))
 )))
+
+// Only when given: otherwise the host's own default run time holds.
+var nightlyImportSettings = empty(absenceImportNightlyAt) ? [] : [{ name: 'AbsenceImport__NightlyAt', value: absenceImportNightlyAt }]
 
 var serviceUrlSettings = map(range(0, length(allowedServiceUrls)), i => { name: 'Connector__AllowedServiceUrls__${i}', value: allowedServiceUrls[i] })
 
@@ -290,7 +307,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         ],
         serviceUrlSettings,
         organisationSettings,
-        schoolSettings
+        schoolSettings,
+        nightlyImportSettings
       )
     }
   }

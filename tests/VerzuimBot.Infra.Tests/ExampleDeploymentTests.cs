@@ -1,24 +1,21 @@
+using VerzuimBot.AbsenceImport.Nightly;
 using VerzuimBot.Infra.Tests.Infrastructure;
 
 namespace VerzuimBot.Infra.Tests;
 
 // infra/example.bicepparam (an SWV, its kernpartners and two schools) evaluated offline with "bicep snapshot": the app
 // settings a deployment would really write, so the template's lambdas are proven to produce the keys the host reads
-// (Tenants:Organisations[] with the kernpartner service areas, Schools:Items:<BRIN> with the issue 20 calendar) and
-// nothing for fields that are not given.
+// (Tenants:Organisations[] with the kernpartner service areas, Schools:Items:<BRIN> with the issue 20 calendar and the
+// nightly absence import) and nothing for fields that are not given.
 public sealed class ExampleDeploymentTests(DeploymentSnapshot snapshot) : IClassFixture<DeploymentSnapshot>
 {
     [Fact]
-    public void Snapshot_EvaluatesWithoutADiagnostic()
-    {
-        Assert.True(snapshot.Run.ExitCode == 0 && snapshot.Run.Diagnostics.Count == 0, snapshot.Run.Output + snapshot.Run.Error);
-        Assert.Empty(snapshot.Json["diagnostics"]!.AsArray());
-    }
+    public void Snapshot_EvaluatesWithoutADiagnostic() => snapshot.AssertEvaluatedCleanly();
 
     [Fact]
     public void Organisations_BecomeTenantsOrganisations_WithTheKernpartnerServiceAreas()
     {
-        var settings = Settings("Tenants__Organisations__");
+        var settings = snapshot.AppSettingsStartingWith("Tenants__Organisations__");
 
         // A kernpartner: the schools or gemeenten it serves; a school: its SharePoint tenant and the kernpartners it works with.
         Assert.Equal("SWV-2801", settings["Tenants__Organisations__0__Id"]);
@@ -37,14 +34,17 @@ public sealed class ExampleDeploymentTests(DeploymentSnapshot snapshot) : IClass
     }
 
     [Fact]
-    public void Schools_BecomeSchoolsItems_WithProfileRegionStudyDaysAndOwnHolidays()
+    public void Schools_BecomeSchoolsItems_WithProfileRegionStudyDaysOwnHolidaysAndTheNightlyImport()
     {
-        var settings = Settings("Schools__");
+        var settings = snapshot.AppSettingsStartingWith("Schools__");
         Assert.Equal(
             new Dictionary<string, string>
             {
                 ["Schools__DefaultProfile"] = "utrecht-west-vo",
                 ["Schools__DefaultHolidayRegion"] = "midden",
+                ["Schools__Items__12AB00__AbsenceImport__Nightly__SiteId"] = "voorbeeldcollege.sharepoint.com,00000000-0000-0000-0000-000000000000,00000000-0000-0000-0000-000000000000",
+                ["Schools__Items__12AB00__AbsenceImport__Nightly__Folder"] = "Absenties/Nachtimport",
+                ["Schools__Items__12AB00__AbsenceImport__Nightly__Mapping"] = "magister",
                 ["Schools__Items__34CD00__Profile"] = "po-vo-verzuimschema",
                 ["Schools__Items__34CD00__HolidayRegion"] = "zuid",
                 ["Schools__Items__34CD00__StudyDays__0"] = "2027-03-10",
@@ -53,6 +53,21 @@ public sealed class ExampleDeploymentTests(DeploymentSnapshot snapshot) : IClass
                 ["Schools__Items__34CD00__Holidays__0__Last"] = "2027-02-14",
             },
             settings);
+    }
+
+    [Fact]
+    public void NightlyImport_OnlyForTheSchoolThatNamesItsFolder_AtTheHostsDefaultTime()
+    {
+        // No absenceImportNightlyAt in the example: no AbsenceImport__NightlyAt, so the host's default (02:30) holds.
+        Assert.Empty(snapshot.AppSettingsStartingWith("AbsenceImport__"));
+
+        var configuration = DeploymentSnapshot.HostConfiguration(snapshot.AppSettings);
+        Assert.Empty(NightlyImportTemplateTests.NightlyImportProblems(configuration));
+        var settings = NightlyImportSettings.From(configuration, defaultMapping: "somtoday");
+        Assert.Equal(new TimeOnly(2, 30), settings.RunAt);
+        Assert.Equal(
+            new NightlyImportFolder("12AB00", "voorbeeldcollege.sharepoint.com,00000000-0000-0000-0000-000000000000,00000000-0000-0000-0000-000000000000", null, "Absenties/Nachtimport", "magister"),
+            Assert.Single(settings.Folders));
     }
 
     [Fact]
@@ -65,9 +80,6 @@ public sealed class ExampleDeploymentTests(DeploymentSnapshot snapshot) : IClass
             Assert.Single(snapshot.AppSettings, s => s.Key == "Privacy__PseudonymKey").Value);
         Assert.DoesNotContain(snapshot.Resources, r => r["type"]!.GetValue<string>() == "Microsoft.KeyVault/vaults/secrets");
     }
-
-    private Dictionary<string, string> Settings(string prefix) =>
-        snapshot.AppSettings.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 
     private static List<string> Indexed(Dictionary<string, string> settings, string prefix) =>
         Enumerable.Range(0, 100).Select(j => settings.GetValueOrDefault(prefix + j)).TakeWhile(v => v is not null).Select(v => v!).ToList();
