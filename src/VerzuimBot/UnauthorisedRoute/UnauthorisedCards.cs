@@ -59,7 +59,7 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
         {
             var reached = LadderRungs.ReachedOn(dossier, protocol, side, today);
             title = $"Verzuimladder {side.Threshold}: {student.Label}";
-            var count = side.Late ? $"{totals.LateInYear} keer te laat" : $"{totals.HoursInYear} uur ongeoorloofd verzuim";
+            var count = side.Late ? $"{totals.LateInYear} keer te laat" : HoursOnTheLadder(dossier, protocol, totals, today);
             intro = $"{student.Details.Roepnaam} heeft dit schooljaar {count}: de trede van {side.Threshold} is bereikt"
                 + (reached is { } on ? $" op {DutchDates.LongDate(on)}" : string.Empty)
                 + (LegallyRequired(dossier, protocol, side, reached, today) ? $". Deze uren vallen binnen {protocol.Profile.Unauthorised.SignalWindowLesweken} lesweken: de melding is ook wettelijk verplicht (signaalverzuim, 002 §3)" : string.Empty)
@@ -135,6 +135,22 @@ internal sealed class UnauthorisedCards(CardTemplateLibrary library, RouteCards 
             $"{task.Detail}. Bij {rules.SignalHours} uur (of {rules.SignalLateCount} keer te laat) binnen {totals.Window} moet de school onverwijld melden {LadderRungs.Route(protocol.Profile)}. Er is nog tijd om met de leerling en de ouders in gesprek te gaan.",
             [new Fact("Leerling", student.Label), .. Facts(totals)],
             "Signaalverzuim: 002 §3 en het verzuimschema (004). Deze waarschuwing vraagt geen antwoord.");
+    }
+
+    /// <summary>
+    /// What climbs the hours ladder this school year, so the number reaches the rung the card names: the hours, and where the
+    /// profile counts late arrivals as hours (004 "uren ongeoorloofd verzuim en/of te laat komen", teLaat.keerPerUur) those too.
+    /// </summary>
+    private static string HoursOnTheLadder(DossierView dossier, SchoolProtocol protocol, UnauthorisedTotals totals, DateOnly today)
+    {
+        var rules = protocol.Profile.Unauthorised;
+        if (rules.LateArrivals.PerHour is null || totals.LateInYear == 0)
+        {
+            return $"{totals.HoursInYear} uur ongeoorloofd verzuim";
+        }
+
+        var units = AwaySpells.LadderUnitsPerDay(dossier, protocol.Calendar, rules, SchoolYear.Of(today).First, today).Sum(d => d.Hours);
+        return $"{totals.HoursInYear} uur ongeoorloofd verzuim en {totals.LateInYear} keer te laat, samen {units} uur op de verzuimladder";
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using VerzuimBot.Access.Cli;
 using VerzuimBot.Access.Retention;
 using VerzuimBot.Storage;
 using VerzuimBot.Tables;
+using VerzuimBot.Tests.Infrastructure;
 using VerzuimBot.Tests.SickRoute;
 using static VerzuimBot.Tests.SickRoute.RouteHarness;
 
@@ -18,34 +18,22 @@ public sealed class RetentionInTheHostTests
     [Fact]
     public async Task ClosedCase_OfASchoolWhoseProfileKeepsTwelveMonths_IsAnonymisedAfterTwelveMonths()
     {
-        var profile = "kort-bewaren-" + Guid.NewGuid().ToString("N")[..8];
-        var source = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "profiles", "utrecht-west-vo.json")), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
-        source["id"] = profile;
-        source["bewaartermijnMaanden"] = 12;
-        var file = Path.Combine(AppContext.BaseDirectory, "profiles", profile + ".json");
-        await File.WriteAllTextAsync(file, source.ToJsonString());
-        try
-        {
-            await using var route = new RouteHarness(new() { ["Schools:Items:99DE00:Profile"] = profile });
-            await route.SetClockAsync(Monday);
-            var dossiers = route.App.Services.GetRequiredService<DossierStore>();
-            await dossiers.AppendAsync("99DE00", "s-gesloten", 0, [new DossierEvent("e-1", new StoredEnvelope("ziekmelding", "{}"), Monday)], DossierStatus.Closed);
-            var job = route.App.Services.GetRequiredService<RetentionJob>();
+        using var profile = OwnProfile.Write("utrecht-west-vo", "kort-bewaren", source => source["bewaartermijnMaanden"] = 12);
+        await using var route = new RouteHarness(profile.ForDemoSchool);
+        await route.SetClockAsync(Monday);
+        var dossiers = route.App.Services.GetRequiredService<DossierStore>();
+        await dossiers.AppendAsync("99DE00", "s-gesloten", 0, [new DossierEvent("e-1", new StoredEnvelope("ziekmelding", "{}"), Monday)], DossierStatus.Closed);
+        var job = route.App.Services.GetRequiredService<RetentionJob>();
 
-            await route.SetClockAsync(Monday.AddMonths(11));
-            Assert.Equal(0, (await job.RunAsync()).Anonymised);
-            Assert.Single((await dossiers.ReadAsync("99DE00", "s-gesloten")).Events);
+        await route.SetClockAsync(Monday.AddMonths(11));
+        Assert.Equal(0, (await job.RunAsync()).Anonymised);
+        Assert.Single((await dossiers.ReadAsync("99DE00", "s-gesloten")).Events);
 
-            await route.SetClockAsync(Monday.AddMonths(12).AddDays(1));
-            Assert.Equal(1, (await job.RunAsync()).Anonymised);
-            Assert.Empty((await dossiers.ReadAsync("99DE00", "s-gesloten")).Events);
-            var trail = await route.App.Services.GetRequiredService<VerzuimBot.Access.Audit.AuditTrail>().StudentTrailAsync("99DE00", "s-gesloten");
-            Assert.Contains(trail, line => line.Contains("bewaartermijn van 12 maanden", StringComparison.Ordinal));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await route.SetClockAsync(Monday.AddMonths(12).AddDays(1));
+        Assert.Equal(1, (await job.RunAsync()).Anonymised);
+        Assert.Empty((await dossiers.ReadAsync("99DE00", "s-gesloten")).Events);
+        var trail = await route.App.Services.GetRequiredService<VerzuimBot.Access.Audit.AuditTrail>().StudentTrailAsync("99DE00", "s-gesloten");
+        Assert.Contains(trail, line => line.Contains("bewaartermijn van 12 maanden", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using VerzuimBot.Access.Roster;
-using VerzuimBot.Domain.Identity;
-using VerzuimBot.Storage;
+using VerzuimBot.Tests.Infrastructure;
 using VerzuimBot.Tests.SickRoute;
 using static VerzuimBot.Tests.SickRoute.RouteHarness;
 using static VerzuimBot.Tests.ThuiszitterRoute.ThuiszitterHarness;
@@ -46,7 +43,7 @@ public sealed class SchoolConfigurationTests
     {
         await using var route = new RouteHarness();
         await route.SetClockAsync(At(2026, 11, 2, 9, 0));
-        await SetDaansRosterAsync(route, null);
+        await route.SetRosterFactsAsync("123456", null);
         await route.EveryoneSaysHelloAsync(Rita, Vera);
         await route.OnAsync(D(2026, 11, 2), Rita, "8 uur ongeoorloofd 123456");
         await route.OnAsync(D(2026, 11, 9), Rita, "8 uur ongeoorloofd 123456");
@@ -59,7 +56,7 @@ public sealed class SchoolConfigurationTests
     {
         await using var route = new RouteHarness();
         await route.SetClockAsync(At(2026, 11, 2, 9, 0));
-        await SetDaansRosterAsync(route, new DateOnly(2008, 9, 3));
+        await route.SetRosterFactsAsync("123456", new DateOnly(2008, 9, 3));
         await route.EveryoneSaysHelloAsync(Rita, Vera);
         await route.OnAsync(D(2026, 11, 2), Rita, "4 uur ongeoorloofd 123456");
         await route.OnAsync(D(2026, 11, 9), Rita, "4 uur ongeoorloofd 123456");
@@ -72,14 +69,5 @@ public sealed class SchoolConfigurationTests
         Assert.Equal(0, route.CountCards(Vera, "Verzuimladder"));
         Assert.Equal(0, route.CountCards(Vera, "Signaalverzuim melden"));
         Assert.Contains("Gemeld bij het RMC", (await route.PressAsync(Vera, card, "leerplicht.gemeld", new() { ["kenmerk"] = "RMC-9" })).Shown(), StringComparison.Ordinal);
-    }
-
-    /// <summary>The roster import brings the birth date (README, beheer); here Daan's demo roster entry is set as an import would.</summary>
-    private static async Task SetDaansRosterAsync(RouteHarness route, DateOnly? birthDate)
-    {
-        var roster = route.App.Services.GetRequiredService<RosterStore>();
-        var stored = (await roster.FindStudentAsync("99DE00", route.StudentIdOf("123456").Value))!;
-        var details = RosterStudentDetails.FromEnvelope(stored.Details)! with { Geboortedatum = birthDate, Startkwalificatie = false };
-        await roster.UpsertStudentAsync(stored with { Details = details.ToEnvelope() });
     }
 }
