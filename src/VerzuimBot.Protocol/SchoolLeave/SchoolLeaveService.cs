@@ -2,6 +2,7 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol;
 using VerzuimBot.Protocol.Dossiers;
@@ -69,9 +70,19 @@ internal sealed class SchoolLeaveService(DossierService dossiers, SchoolProtocol
         RecordAsync(staff, student, AccessAction.RecordLeftSchool, cancellationToken,
             (dossier, _) => Range(leftOn, leftOn, MaxDaysAway)
                 ?? (dossier.Facts.HasStartkwalificatie == true ? $"Volgens de leerlingenlijst heeft {student.Label} een startkwalificatie. Er is niets vastgelegd." : null)
+                ?? (LeerplichtAge.PhaseOn(dossier.Facts, leftOn) == LeerplichtPhase.Leerplichtig ? StillLeerplichtig(student, leftOn) : null)
                 ?? (dossier.LeftSchoolOn(leftOn) is not null ? $"{student.Label} staat al als vertrokken zonder startkwalificatie. Er is niets veranderd." : null),
             actor => new LeftWithoutStartkwalificatie(SickAbsenceService.NewId(), time.GetUtcNow(), actor, leftOn),
             $"{student.Label} vertrokken op {DutchDates.LongDate(leftOn)} zonder startkwalificatie: type 7 (na de middelbare school, VSV; 002 §2.2)");
+
+    /// <summary>
+    /// Type 7 is "na de middelbare school" (002 §2.2). A student still under the full leerplicht (002 §1.1) who leaves without
+    /// being enrolled at another school is no vsv but absoluut verzuim (002 §1.3: "niet bij een erkende school of instelling
+    /// ingeschreven"), a matter for leerplicht. With the birth date unknown the school's word stands.
+    /// </summary>
+    private static string StillLeerplichtig(StudentRecord student, DateOnly leftOn) =>
+        $"{student.Label} is op {DutchDates.LongDate(leftOn)} nog volledig leerplichtig (002 §1.1). Vertrekt een leerplichtige leerling zonder inschrijving op een andere school, "
+        + "dan is dat absoluut verzuim (002 §1.3), geen vsv: meld het bij leerplicht. Er is niets vastgelegd.";
 
     public static string ReasonText(AuthorisedAbsenceReason reason) => reason switch
     {

@@ -21,12 +21,14 @@ public sealed class VsvRouteTests
 {
     private static readonly DateOnly Wednesday = D(2027, 2, 3);
 
-    private static async Task<RouteHarness> DaanOfSeventeenAsync(bool startkwalificatie)
+    private static Task<RouteHarness> DaanOfSeventeenAsync(bool startkwalificatie) => DaanBornAsync(D(2009, 6, 1), startkwalificatie);
+
+    private static async Task<RouteHarness> DaanBornAsync(DateOnly born, bool startkwalificatie)
     {
         var route = new RouteHarness();
         route.AddMember(Sanne);
         await route.SetClockAsync(At(Wednesday, 9));
-        await route.SetRosterFactsAsync("123456", D(2009, 6, 1), startkwalificatie);
+        await route.SetRosterFactsAsync("123456", born, startkwalificatie);
         await route.EveryoneSaysHelloAsync(Rita, Vera, Sanne);
         return route;
     }
@@ -70,6 +72,19 @@ public sealed class VsvRouteTests
 
         var said = await route.OnAsync(Wednesday, Vera, "vsv Daan 2b op 1-2");
         Assert.Equal("Volgens de leerlingenlijst heeft Daan de Vries (2b) een startkwalificatie. Er is niets vastgelegd.", said);
+        Assert.Empty((await route.DaanAsync()).Of<LeftWithoutStartkwalificatie>());
+        Assert.Contains("6: 0 · 7: 0", await SwvOverviewAsync(route), StringComparison.Ordinal);
+    }
+
+    [Fact] // 002 §2.2 type 7 is "na de middelbare school"; 002 §1.1: the full leerplicht lasts to the end of the school year in which he turns 16; 002 §1.3: not enrolled anywhere is absoluut verzuim.
+    public async Task Vsv_OfAThirteenYearOld_IsRefused_AbsoluutVerzuimForLeerplicht_NothingIsRecorded()
+    {
+        await using var route = await DaanBornAsync(D(2013, 6, 1), startkwalificatie: false);
+
+        var said = await route.OnAsync(Wednesday, Vera, "vsv Daan 2b op 1-2");
+        Assert.Equal(
+            "Daan de Vries (2b) is op maandag 1 februari 2027 nog volledig leerplichtig (002 §1.1). Vertrekt een leerplichtige leerling zonder inschrijving op een andere school, "
+            + "dan is dat absoluut verzuim (002 §1.3), geen vsv: meld het bij leerplicht. Er is niets vastgelegd.", said);
         Assert.Empty((await route.DaanAsync()).Of<LeftWithoutStartkwalificatie>());
         Assert.Contains("6: 0 · 7: 0", await SwvOverviewAsync(route), StringComparison.Ordinal);
     }
