@@ -2,6 +2,7 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
+using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
@@ -38,7 +39,24 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
                 ? $"Op {DutchDates.LongDate(date)} staan al {dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date == date).Sum(h => h.Hours)} uur; meer dan {MaxHoursPerDay} lesuren op één dag kan niet. Er is niets veranderd."
                 : null),
             actor => new UnauthorisedHoursRecorded(SickAbsenceService.NewId(), time.GetUtcNow(), actor, date, hours),
-            _ => $"{(hours == 1 ? "1 uur" : $"{hours} uur")} ongeoorloofd verzuim van {student.Label} op {DutchDates.LongDate(date)}");
+            dossier => $"{(hours == 1 ? "1 uur" : $"{hours} uur")} ongeoorloofd verzuim van {student.Label} op {DutchDates.LongDate(date)}{FiveYearOldAllowance(dossier, student, date)}");
+    }
+
+    /// <summary>
+    /// Why the totals may not grow for a five-year-old (002 §1.1 footnote 4): the first hours of each week at home are no
+    /// verzuim, more once the directeur agreed. Empty for anyone else, and when the birth date is unknown.
+    /// </summary>
+    private string FiveYearOldAllowance(DossierView dossier, StudentRecord student, DateOnly date)
+    {
+        if (!LeerplichtAge.IsFiveOn(dossier.Facts, date))
+        {
+            return string.Empty;
+        }
+
+        var rules = protocols.For(student.SchoolId).Profile.Unauthorised;
+        var agreed = dossier.Of<FiveYearOldExtraHoursAgreed>().Any(a => a.From <= date);
+        var allowance = rules.FiveYearOldHoursPerWeek + (agreed ? rules.FiveYearOldExtraHoursPerWeek : 0);
+        return $"; {student.Details.Roepnaam} is vijf: de eerste {allowance} uur per week thuis{(agreed ? " (met instemming van de directeur)" : string.Empty)} tellen niet als verzuim (002 §1.1, voetnoot 4)";
     }
 
     public Task<RouteOutcome> RecordLateAsync(StaffMember staff, StudentRecord student, DateOnly date, CancellationToken cancellationToken) =>

@@ -38,7 +38,9 @@ public sealed class VijfjarigeExtraUrenTests
         foreach (var monday in new[] { 2, 9, 16, 23 })
         {
             var said = await route.OnAsync(D(2026, 11, monday), Rita, "5 uur ongeoorloofd 123456");
-            Assert.StartsWith($"Vastgelegd: 5 uur ongeoorloofd verzuim van Daan de Vries (2b) op maandag {monday} november 2026.", said, StringComparison.Ordinal);
+            Assert.StartsWith(
+                $"Vastgelegd: 5 uur ongeoorloofd verzuim van Daan de Vries (2b) op maandag {monday} november 2026; Daan is vijf: de eerste 5 uur per week thuis tellen niet als verzuim (002 §1.1, voetnoot 4).",
+                said, StringComparison.Ordinal);
             Assert.Contains(NothingCounts, said, StringComparison.Ordinal);
             Assert.DoesNotContain("trede", said, StringComparison.Ordinal);
             Assert.DoesNotContain("ignaalverzuim:", said, StringComparison.Ordinal);
@@ -76,7 +78,9 @@ public sealed class VijfjarigeExtraUrenTests
         Assert.Equal((D(2026, 11, 9), Role.Verzuimcoordinator), (fact.From, fact.RecordedBy.Role));
 
         // From Monday 9 November: 10 hours that week are no verzuim, the 11th is.
-        Assert.Contains("Dit schooljaar: 5 uur ongeoorloofd", await route.OnAsync(D(2026, 11, 9), Rita, "5 uur ongeoorloofd 123456"), StringComparison.Ordinal);
+        var monday = await route.OnAsync(D(2026, 11, 9), Rita, "5 uur ongeoorloofd 123456");
+        Assert.Contains("Dit schooljaar: 5 uur ongeoorloofd", monday, StringComparison.Ordinal);
+        Assert.Contains("Daan is vijf: de eerste 10 uur per week thuis (met instemming van de directeur) tellen niet als verzuim (002 §1.1, voetnoot 4).", monday, StringComparison.Ordinal);
         Assert.Contains("Dit schooljaar: 5 uur ongeoorloofd", await route.OnAsync(D(2026, 11, 10), Rita, "5 uur ongeoorloofd 123456"), StringComparison.Ordinal);
         Assert.Contains("Dit schooljaar: 7 uur ongeoorloofd", await route.OnAsync(D(2026, 11, 11), Rita, "2 uur ongeoorloofd 123456"), StringComparison.Ordinal);
     }
