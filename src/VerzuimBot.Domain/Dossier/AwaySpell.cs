@@ -179,19 +179,18 @@ public static class AwaySpells
     /// </summary>
     private static List<(DateOnly Date, int Hours)> FiveYearOldAllowance(DossierView dossier, UnauthorisedAbsenceRules rules, List<(DateOnly Date, int Hours)> hours)
     {
-        var agreed = dossier.Of<FiveYearOldExtraHoursAgreed>().Select(a => a.From).DefaultIfEmpty(DateOnly.MaxValue).Min();
         var left = new Dictionary<DateOnly, int>();
         var result = new List<(DateOnly, int)>(hours.Count);
         foreach (var (date, count) in hours)
         {
-            if (!LeerplichtAge.IsFiveOn(dossier.Facts, date))
+            if (FiveYearOldAllowanceOn(dossier, rules, date) is not { } week)
             {
                 result.Add((date, count));
                 continue;
             }
 
             var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
-            var allowance = left.TryGetValue(monday, out var rest) ? rest : rules.FiveYearOldHoursPerWeek + (date >= agreed ? rules.FiveYearOldExtraHoursPerWeek : 0);
+            var allowance = left.TryGetValue(monday, out var rest) ? rest : week.HoursPerWeek;
             var taken = Math.Min(allowance, count);
             left[monday] = allowance - taken;
             if (count > taken)
@@ -201,6 +200,23 @@ public static class AwaySpells
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// 002 §1.1 footnote 4: the hours a week a five-year-old may be kept at home on <paramref name="date"/> without it being
+    /// verzuim, and whether the directeur's consent raised them; null when the student is not five then or the birth date is unknown.
+    /// </summary>
+    public static (int HoursPerWeek, bool DirecteurAgreed)? FiveYearOldAllowanceOn(DossierView dossier, UnauthorisedAbsenceRules rules, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (!LeerplichtAge.IsFiveOn(dossier.Facts, date))
+        {
+            return null;
+        }
+
+        var agreed = dossier.Of<FiveYearOldExtraHoursAgreed>().Any(a => a.From <= date);
+        return (rules.FiveYearOldHoursPerWeek + (agreed ? rules.FiveYearOldExtraHoursPerWeek : 0), agreed);
     }
 
     private static IEnumerable<Piece> Pieces(DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules)

@@ -2,7 +2,6 @@ using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
-using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
 using VerzuimBot.Protocol.Students;
@@ -48,15 +47,12 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
     /// </summary>
     private string FiveYearOldAllowance(DossierView dossier, StudentRecord student, DateOnly date)
     {
-        if (!LeerplichtAge.IsFiveOn(dossier.Facts, date))
+        if (AwaySpells.FiveYearOldAllowanceOn(dossier, protocols.For(student.SchoolId).Profile.Unauthorised, date) is not { } week)
         {
             return string.Empty;
         }
 
-        var rules = protocols.For(student.SchoolId).Profile.Unauthorised;
-        var agreed = dossier.Of<FiveYearOldExtraHoursAgreed>().Any(a => a.From <= date);
-        var allowance = rules.FiveYearOldHoursPerWeek + (agreed ? rules.FiveYearOldExtraHoursPerWeek : 0);
-        return $"; {student.Details.Roepnaam} is vijf: de eerste {allowance} uur per week thuis{(agreed ? " (met instemming van de directeur)" : string.Empty)} tellen niet als verzuim (002 §1.1, voetnoot 4)";
+        return $"; {student.Details.Roepnaam} is vijf: de eerste {week.HoursPerWeek} uur per week thuis{(week.DirecteurAgreed ? " (met instemming van de directeur)" : string.Empty)} tellen niet als verzuim (002 §1.1, voetnoot 4)";
     }
 
     public Task<RouteOutcome> RecordLateAsync(StaffMember staff, StudentRecord student, DateOnly date, CancellationToken cancellationToken) =>
