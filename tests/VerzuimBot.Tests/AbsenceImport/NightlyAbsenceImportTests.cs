@@ -254,4 +254,100 @@ public sealed class NightlyAbsenceImportTests
         var at = NightlyImportSettings.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AbsenceImport:NightlyAt"] = "03:15" }).Build(), "magister");
         Assert.Equal((new TimeOnly(3, 15), 0), (at.RunAt, at.Folders.Count));
     }
+
+    [Theory]
+    [InlineData("misspelt", "Geen absentie-indeling 'magistr': geef magister, somtoday, parnassys of het pad van een JSON-bestand")]
+    [InlineData("missing file", "Geen absentie-indeling '")]
+    [InlineData("malformed json", "De absentie-indeling is geen geldige JSON (regel 1)")]
+    [InlineData("bad lesson time", "Lesuur '8.30-9.20' in de absentie-indeling is geen tijdvak zoals 08:30-09:20")]
+    [InlineData("null codes", "is not an absence mapping the import can read")]
+    public void ASchoolsNightlyMapping_ThatDoesNotResolve_StopsTheStart_NamingTheKey(string kind, string expected)
+    {
+        // Before: found only at 02:30, when that school's import failed with a warning and it silently got nothing that night.
+        var folder = Directory.CreateTempSubdirectory("verzuimbot-mapping-").FullName;
+        try
+        {
+            var mapping = kind switch
+            {
+                "misspelt" => "magistr",
+                "missing file" => Path.Combine(folder, "bestaat-niet.json"),
+                "malformed json" => Write(folder, "{ \"codes\": { \"Z\": \"ziek\", \"geheim-leerlingnummer-124004\" } }"),
+                "bad lesson time" => Write(folder, "{ \"codes\": { \"Z\": \"ziek\" }, \"lessonTimes\": [\"8.30-9.20\"] }"),
+                _ => Write(folder, "{ \"codes\": null }"),
+            };
+
+            var problems = StartupProblems(WholeFolder(("Schools:Items:99DE00:AbsenceImport:Nightly:Mapping", mapping)));
+
+            var problem = Assert.Single(problems, p => p.Contains("Mapping", StringComparison.Ordinal));
+            Assert.StartsWith("  - Schools:Items:99DE00:AbsenceImport:Nightly:Mapping (environment variable Schools__Items__99DE00__AbsenceImport__Nightly__Mapping): ", problem, StringComparison.Ordinal);
+            Assert.Contains(expected, problem, StringComparison.Ordinal);
+            Assert.Contains("Set one of the ready mappings (magister, somtoday, parnassys) or the path of the school's own mapping file", problem, StringComparison.Ordinal);
+            Assert.DoesNotContain("geheim-leerlingnummer-124004", problem, StringComparison.Ordinal); // never the file's content
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AReadyMapping_OrAValidFile_PassesTheStartupCheck_AsDoesAnUnsetOne()
+    {
+        var folder = Directory.CreateTempSubdirectory("verzuimbot-mapping-").FullName;
+        try
+        {
+            var file = Write(folder, "{ \"system\": \"eigen\", \"codes\": { \"Z\": \"ziek\" }, \"lessonTimes\": [\"08:30-09:20\", \"09:20-10:10\"] }");
+            foreach (var mapping in new[] { "somtoday", " Magister ", file, string.Empty })
+            {
+                var problems = StartupProblems(WholeFolder(("Schools:Items:99DE00:AbsenceImport:Nightly:Mapping", mapping), ("AbsenceImport:Mapping", file)));
+                Assert.DoesNotContain(problems, p => p.Contains("AbsenceImport", StringComparison.Ordinal));
+            }
+
+            Assert.DoesNotContain(StartupProblems(WholeFolder()), p => p.Contains("AbsenceImport", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AMisspeltDefaultMapping_StopsTheStart_UnderItsOwnKey_EvenWithoutANightlyImport()
+    {
+        // The default is also the chat command's and the CLI's: before, the first "absenties importeren" found it.
+        foreach (var settings in new[] { WholeFolder(("AbsenceImport:Mapping", "somtodai")), new Dictionary<string, string?> { ["AbsenceImport:Mapping"] = "somtodai" } })
+        {
+            var problem = Assert.Single(StartupProblems(settings), p => p.Contains("Mapping", StringComparison.Ordinal));
+
+            Assert.StartsWith("  - AbsenceImport:Mapping (environment variable AbsenceImport__Mapping): Geen absentie-indeling 'somtodai'", problem, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A school with its whole nightly folder (and a tenant), plus <paramref name="extra"/>.</summary>
+    private static Dictionary<string, string?> WholeFolder(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Schools:Items:99DE00:AbsenceImport:Nightly:SiteId"] = FakeGraph.SiteId,
+            ["Schools:Items:99DE00:AbsenceImport:Nightly:Folder"] = FakeGraph.Folder,
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static IReadOnlyList<string> StartupProblems(Dictionary<string, string?> settings) =>
+        VerzuimBot.Hosting.Startup.ProductionConfiguration.Problems(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build(),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
+
+    private static string Write(string folder, string json)
+    {
+        var path = Path.Combine(folder, "indeling.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VerzuimBot.Protocol.AbsenceImport;
 using VerzuimBot.Protocol.Schools;
 
 namespace VerzuimBot.AbsenceImport.Nightly;
@@ -18,6 +19,7 @@ internal sealed record NightlyImportSettings(TimeOnly RunAt, IReadOnlyList<Night
     public const string RunAtKey = "AbsenceImport:NightlyAt";
     public const string GraphBaseUrlKey = "AbsenceImport:GraphBaseUrl";
     public const string DefaultGraphBaseUrl = "https://graph.microsoft.com/v1.0";
+    public const string DefaultMappingKey = $"{AbsenceImportOptions.SectionName}:{nameof(AbsenceImportOptions.Mapping)}";
     private const string Section = "AbsenceImport:Nightly";
     private static readonly TimeOnly DefaultRunAt = new(2, 30);
 
@@ -50,6 +52,50 @@ internal sealed record NightlyImportSettings(TimeOnly RunAt, IReadOnlyList<Night
 
             var missing = new[] { "SiteId", "Folder" }.Where(key => section[key] is not { Length: > 0 }).ToList();
             yield return (section.Path, missing.Count > 0 ? $"{string.Join(" and ", missing)} missing: the nightly import needs the site and the folder (DriveId and Mapping may be left out)" : null);
+        }
+    }
+
+    /// <summary>
+    /// The start-up check of every configured mapping: the default <c>AbsenceImport:Mapping</c> (also the chat command's and
+    /// the CLI's) and each school's nightly <c>Mapping</c>, resolved as the import resolves them. Without it a misspelt name
+    /// or a missing or broken file was only found at night, and that school silently got no import. An unset mapping is not
+    /// checked: it is the default, checked under its own key (the built-in "magister" when that is unset too).
+    /// </summary>
+    public static IEnumerable<(string Key, string? Problem)> MappingProblems(IConfiguration configuration)
+    {
+        // Any value, even an empty one, is what AbsenceImportOptions binds and the chat command resolves.
+        if (configuration[DefaultMappingKey] is { } defaultMapping)
+        {
+            yield return (DefaultMappingKey, MappingProblem(defaultMapping));
+        }
+
+        foreach (var school in Schools(configuration))
+        {
+            // As From reads it: an empty Mapping is the default.
+            var mapping = school.GetSection(Section).GetSection("Mapping");
+            if (mapping.Value is { Length: > 0 } nameOrPath)
+            {
+                yield return (mapping.Path, MappingProblem(nameOrPath));
+            }
+        }
+    }
+
+    /// <summary>Null when the mapping resolves; otherwise the resolver's own words: a line number or the one wrong value, never the file as a whole.</summary>
+    private static string? MappingProblem(string nameOrPath)
+    {
+        try
+        {
+            AbsenceMapping.Resolve(nameOrPath);
+            return null;
+        }
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
+        {
+            return exception.Message;
+        }
+        catch (Exception exception) when (exception is NullReferenceException or InvalidCastException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            // A file that parses as JSON but has null or mistyped parts ("codes": null) fails inside the resolver without its own message.
+            return $"'{nameOrPath}' is not an absence mapping the import can read (a part of it is empty or of the wrong kind)";
         }
     }
 

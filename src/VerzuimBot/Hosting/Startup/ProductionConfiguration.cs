@@ -86,11 +86,17 @@ internal static class ProductionConfiguration
         + string.Join(Environment.NewLine, problems) + Environment.NewLine
         + "Set these as app settings (Azure App Service), environment variables or in appsettings.json; docs/deploy.md lists them all.";
 
-    /// <summary>The nightly absence import (issue 22): a school with half a folder, a run time that is no time of day.</summary>
+    /// <summary>
+    /// The absence import (issue 22): a school with half a nightly folder, a run time that is no time of day, a mapping
+    /// (the default or a school's nightly one) that does not resolve.
+    /// </summary>
     private static IEnumerable<ConfigurationCheck> NightlyImportChecks(IConfiguration configuration) =>
         AbsenceImport.Nightly.NightlyImportSettings.Problems(configuration).Select(p => new ConfigurationCheck(p.Key,
             "Set SiteId (the site's Graph id) and Folder (the folder's path in the library), optionally DriveId and Mapping, or remove the section to leave the nightly import off; AbsenceImport:NightlyAt is a time like 02:30 (docs/absence-import.md).",
-            _ => p.Problem));
+            _ => p.Problem))
+        .Concat(AbsenceImport.Nightly.NightlyImportSettings.MappingProblems(configuration).Select(p => new ConfigurationCheck(p.Key,
+            $"Set one of the ready mappings ({string.Join(", ", Protocol.AbsenceImport.AbsenceMapping.BuiltInNames)}) or the path of the school's own mapping file, readable by the host, or remove it for the default (docs/absence-import.md).",
+            _ => p.Problem)));
 
     private static ConfigurationCheck PositiveWholeNumber(string key, string meaning) =>
         new(key, $"Set a whole number above 0: {meaning}; or remove it for the default.",
