@@ -65,6 +65,12 @@ public sealed class AbsenceMapping
             throw new FormatException($"De absentie-indeling is geen geldige JSON (regel {exception.LineNumber + 1}).", exception);
         }
 
+        // "codes": null (or a null inside a list) binds as null despite the defaults: say which part, do not fail further on.
+        if (EmptyPart(mapping) is { } part)
+        {
+            throw new FormatException($"De absentie-indeling heeft een leeg onderdeel '{part}'.");
+        }
+
         foreach (var (field, headers, required) in mapping.Columns.Fields)
         {
             if (headers is null || headers.Any(string.IsNullOrWhiteSpace) || (required && headers.Count == 0))
@@ -93,6 +99,14 @@ public sealed class AbsenceMapping
 
         return new AbsenceMapping { System = mapping.System, Columns = mapping.Columns, Codes = mapping.Codes, LessonTimes = mapping.LessonTimes, DayParts = new Dictionary<string, int>(mapping.DayParts, StringComparer.OrdinalIgnoreCase), Meanings = meanings, Lessons = lessons };
     }
+
+    private static string? EmptyPart(AbsenceMapping mapping) =>
+        mapping.Columns is null ? "columns"
+        : mapping.Codes is null || mapping.Codes.Values.Any(v => v is null) ? "codes"
+        : mapping.LessonTimes is null || mapping.LessonTimes.Any(t => t is null) ? "lessonTimes"
+        : mapping.DayParts is null ? "dayParts"
+        : mapping.System is null ? "system"
+        : null;
 
     /// <summary>"--mapping magister" or a path to the school's own JSON file.</summary>
     public static AbsenceMapping Resolve(string nameOrPath) =>

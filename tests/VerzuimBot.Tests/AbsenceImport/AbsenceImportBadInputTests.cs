@@ -87,6 +87,11 @@ public sealed class AbsenceImportBadInputTests
     [InlineData("""{"codes": {}}""", "noemt geen enkele code")]
     [InlineData("""{"codes": {"Z": "ziek"}, "lessonTimes": ["8.30 tot 9.20"]}""", "Lesuur '8.30 tot 9.20'")]
     [InlineData("""{"codes": {"Z": "ziek"}, "kolommen": {}}""", "geen geldige JSON")]
+    [InlineData("""{"codes": null}""", "leeg onderdeel 'codes'")]
+    [InlineData("""{"codes": {"Z": null}}""", "leeg onderdeel 'codes'")]
+    [InlineData("""{"codes": {"Z": "ziek"}, "columns": null}""", "leeg onderdeel 'columns'")]
+    [InlineData("""{"codes": {"Z": "ziek"}, "lessonTimes": [null]}""", "leeg onderdeel 'lessonTimes'")]
+    [InlineData("""{"codes": {"Z": "ziek"}, "dayParts": null}""", "leeg onderdeel 'dayParts'")]
     public void AMappingThatDoesNotHold_IsRefusedWithADutchReason(string json, string expected)
     {
         var error = Assert.Throws<FormatException>(() => VerzuimBot.Protocol.AbsenceImport.AbsenceMapping.FromJson(json));

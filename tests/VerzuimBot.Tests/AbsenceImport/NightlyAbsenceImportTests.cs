@@ -260,7 +260,7 @@ public sealed class NightlyAbsenceImportTests
     [InlineData("missing file", "Geen absentie-indeling '")]
     [InlineData("malformed json", "De absentie-indeling is geen geldige JSON (regel 1)")]
     [InlineData("bad lesson time", "Lesuur '8.30-9.20' in de absentie-indeling is geen tijdvak zoals 08:30-09:20")]
-    [InlineData("null codes", "is not an absence mapping the import can read")]
+    [InlineData("null codes", "De absentie-indeling heeft een leeg onderdeel 'codes'")]
     public void ASchoolsNightlyMapping_ThatDoesNotResolve_StopsTheStart_NamingTheKey(string kind, string expected)
     {
         // Before: found only at 02:30, when that school's import failed with a warning and it silently got nothing that night.

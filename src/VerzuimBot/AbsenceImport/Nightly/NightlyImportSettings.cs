@@ -92,11 +92,6 @@ internal sealed record NightlyImportSettings(TimeOnly RunAt, IReadOnlyList<Night
         {
             return exception.Message;
         }
-        catch (Exception exception) when (exception is NullReferenceException or InvalidCastException or NotSupportedException or ArgumentException or InvalidOperationException)
-        {
-            // A file that parses as JSON but has null or mistyped parts ("codes": null) fails inside the resolver without its own message.
-            return $"'{nameOrPath}' is not an absence mapping the import can read (a part of it is empty or of the wrong kind)";
-        }
     }
 
     private static IEnumerable<IConfigurationSection> Schools(IConfiguration configuration) =>
