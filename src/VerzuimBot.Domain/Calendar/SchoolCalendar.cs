@@ -247,7 +247,8 @@ public sealed class SchoolCalendar
     /// <summary>The first school day of the school year (after the region's zomervakantie).</summary>
     public DateOnly FirstSchoolDay(SchoolYear year) => NextSchoolDayOnOrAfter(year.First < KnownFrom ? KnownFrom : year.First);
 
-    private static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+    /// <summary>The Monday of the calendar week of <paramref name="date"/> (the date itself when it is a Monday).</summary>
+    internal static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
     private void EnsureKnown(DateOnly date)
     {

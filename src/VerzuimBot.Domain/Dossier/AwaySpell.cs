@@ -6,7 +6,7 @@ namespace VerzuimBot.Domain.Dossier;
 
 /// <summary>
 /// A run of school days the student was away all day, for any reason: sick, ongeoorloofd afwezig, luxeverzuim, or a
-/// day with a full day's lesuren logged as ongeoorloofd. "Bij afwezigheid van 4 weken (ook wegens ziekte)" (004
+/// day with a full day's lesuren logged as ongeoorloofd that count as verzuim. "Bij afwezigheid van 4 weken (ook wegens ziekte)" (004
 /// Werkwijzer punt 2) counts such a run; weekends and holidays inside it neither break it nor count.
 /// </summary>
 /// <param name="FirstDay">The first day away.</param>
@@ -97,6 +97,7 @@ public static class AwaySpells
     /// (the larger of the two), from the first day up to <paramref name="until"/>. An open period runs on to that day.
     /// Days that are no verzuim do not count: a schorsing (formally vrijgesteld), granted extra verlof and other geoorloofd
     /// verzuim of whole days (002 §1.3.1); and a 5-year-old's hours at home up to the allowance of the week (002 §1.1 footnote 4).
+    /// A window from mid-week gets only what the days before it left of that week's allowance.
     /// </summary>
     public static IReadOnlyList<(DateOnly Date, int Hours)> UnauthorisedHoursPerDay(
         DossierView dossier, SchoolCalendar calendar, UnauthorisedAbsenceRules rules, DateOnly from, DateOnly until)
@@ -104,11 +105,13 @@ public static class AwaySpells
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(rules);
-        var perDay = dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= from && h.Date <= until)
+        // The allowance goes to the earliest hours of a week, inside the window or not: count from that week's Monday, drop those days at the end.
+        var weekStart = SchoolCalendar.Monday(from);
+        var perDay = dossier.Of<UnauthorisedHoursRecorded>().Where(h => h.Date >= weekStart && h.Date <= until)
             .GroupBy(h => h.Date).ToDictionary(g => g.Key, g => g.Sum(h => h.Hours));
         foreach (var period in dossier.UnauthorisedPeriods)
         {
-            var first = Max(Max(period.FirstDay, from), calendar.KnownFrom);
+            var first = Max(Max(period.FirstDay, weekStart), calendar.KnownFrom);
             var last = period.BackOn is { } back ? Min(back.AddDays(-1), until) : until;
             for (var day = first; day <= last && day <= calendar.KnownUntil; day = day.AddDays(1))
             {
@@ -121,7 +124,7 @@ public static class AwaySpells
 
         var notVerzuim = NoVerzuimDays(dossier);
         var hours = perDay.Where(d => !notVerzuim.Contains(d.Key)).OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
-        return FiveYearOldAllowance(dossier, rules, hours);
+        return FiveYearOldAllowance(dossier, rules, hours).Where(h => h.Date >= from).ToList();
     }
 
     /// <summary>
@@ -189,7 +192,7 @@ public static class AwaySpells
                 continue;
             }
 
-            var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+            var monday = SchoolCalendar.Monday(date);
             var allowance = left.TryGetValue(monday, out var rest) ? rest : week.HoursPerWeek;
             var taken = Math.Min(allowance, count);
             left[monday] = allowance - taken;
@@ -237,7 +240,16 @@ public static class AwaySpells
             yield return new Piece(luxe.First, NextSchoolDay(calendar, luxe.Last.AddDays(1)), luxe, false, true, null);
         }
 
-        foreach (var day in dossier.Of<UnauthorisedHoursRecorded>().GroupBy(h => h.Date).Where(g => g.Sum(h => h.Hours) >= rules.LessonHoursPerSchoolDay))
+        // A full day of logged hours is a day away only if a full day of them is verzuim: not on a day that is no verzuim
+        // (002 §1.3.1), nor when a 5-year-old's allowance of the week covers part of it (002 §1.1 footnote 4).
+        var fullDaysLogged = dossier.Of<UnauthorisedHoursRecorded>().GroupBy(h => h.Date).Where(g => g.Sum(h => h.Hours) >= rules.LessonHoursPerSchoolDay).ToList();
+        if (fullDaysLogged.Count == 0)
+        {
+            yield break;
+        }
+
+        var counted = UnauthorisedHoursPerDay(dossier, calendar, rules, fullDaysLogged.Min(g => g.Key), fullDaysLogged.Max(g => g.Key)).ToDictionary(d => d.Date, d => d.Hours);
+        foreach (var day in fullDaysLogged.Where(g => counted.GetValueOrDefault(g.Key) >= rules.LessonHoursPerSchoolDay))
         {
             yield return new Piece(day.Key, NextSchoolDay(calendar, day.Key.AddDays(1)), day.MinBy(h => h.RecordedAt)!, false, true, null);
         }

@@ -101,6 +101,43 @@ public class LeerplichtAgeScenarioTests : ScenarioBase
         Assert.Equal([(D(2026, 11, 2), 5)], AwaySpells.UnauthorisedHoursPerDay(five, calendar, rules, D(2026, 11, 1), D(2026, 11, 30)));
     }
 
+    [Fact] // 002 §1.1 voetnoot 4: a 5-year-old's hours at home within the week's allowance are no verzuim, so a full day of them is no day away.
+    public void FiveYearOld_FullDayWithinTheWeeksAllowance_IsNoDayAway()
+    {
+        // po-vo-verzuimschema: 5 lesuren a day, 5 hours a week allowed. Born 10 Oct 2021, five in the week of Mon 30 Nov 2026.
+        var rules = ProtocolProfiles.Load(ProtocolProfiles.PoVoVerzuimschema).Unauthorised;
+        var calendar = SchoolCalendar.ForRegion(HolidayRegion.Midden);
+        Dossier.Hours(D(2026, 11, 30), 5); // kept home all Monday: the whole allowance of the week
+        Dossier.Ziek(D(2026, 12, 1));
+        Dossier.Beter(D(2026, 12, 3));
+        var five = Dossier.View.WithFacts(new StudentFacts(D(2021, 10, 10), null));
+
+        // The Monday neither starts a run nor makes the sick days that follow ongeoorloofd.
+        Assert.Null(AwaySpells.Current(five, calendar, rules, D(2026, 11, 30)));
+        var sick = AwaySpells.Current(five, calendar, rules, D(2026, 12, 1))!;
+        Assert.Equal((D(2026, 12, 1), true, false), (sick.FirstDay, sick.Sick, sick.Unauthorised));
+
+        // Next week the allowance goes to Monday's hours; Tuesday's full day is left over, so it stays a day away without leave.
+        Dossier.Hours(D(2026, 12, 7), 5).Hours(D(2026, 12, 8), 5);
+        five = Dossier.View.WithFacts(new StudentFacts(D(2021, 10, 10), null));
+        Assert.Null(AwaySpells.Current(five, calendar, rules, D(2026, 12, 7)));
+        var away = AwaySpells.Current(five, calendar, rules, D(2026, 12, 8))!;
+        Assert.Equal((D(2026, 12, 8), false, true), (away.FirstDay, away.Sick, away.Unauthorised));
+    }
+
+    [Fact] // 002 §1.1 voetnoot 4: the allowance is per week and goes to its earliest hours, so a window from Wed 2 Dec 2026 gets only what Monday left of it.
+    public void FiveYearOld_WindowFromMidWeek_GetsWhatIsLeftOfTheWeeksAllowance()
+    {
+        var rules = ProtocolProfiles.Load(ProtocolProfiles.PoVoVerzuimschema).Unauthorised;
+        var calendar = SchoolCalendar.ForRegion(HolidayRegion.Midden);
+        Dossier.Hours(D(2026, 11, 30), 3).Hours(D(2026, 12, 2), 4).Hours(D(2026, 12, 3), 1);
+        var five = Dossier.View.WithFacts(new StudentFacts(D(2021, 10, 10), null));
+
+        // Monday takes 3 of the 5 hours, Wednesday the last 2: 2 hours on Wednesday and Thursday's hour count, whatever the window.
+        Assert.Equal([(D(2026, 12, 2), 2), (D(2026, 12, 3), 1)], AwaySpells.UnauthorisedHoursPerDay(five, calendar, rules, D(2026, 11, 30), D(2026, 12, 4)));
+        Assert.Equal([(D(2026, 12, 2), 2), (D(2026, 12, 3), 1)], AwaySpells.UnauthorisedHoursPerDay(five, calendar, rules, D(2026, 12, 2), D(2026, 12, 4)));
+    }
+
     [Fact] // Issue 20: the cards say where the student stands, and that the age is unknown without a birth date.
     public void Status_InDutch()
     {

@@ -101,6 +101,18 @@ public class SchoolLeaveScenarioTests : ScenarioBase
         Assert.Equal(0, Dossier.View.UnauthorisedHoursInSchoolYear(Midden, Profile.Unauthorised, D(2027, 1, 12)));
     }
 
+    [Fact] // 002 §1.3.1: a day of schorsing is no verzuim, so a full day of hours logged on it (by mistake) is no day away without leave.
+    public void Schorsing_FullDayLogged_NeitherStartsNorTaintsARunOfDaysAway()
+    {
+        Dossier.Do(new SchorsingRecorded(Dossier.NextId(), At(D(2026, 11, 30), 8), Coordinator, D(2026, 11, 30), D(2026, 11, 30), "geweld"));
+        Dossier.Hours(D(2026, 11, 30), 7); // utrecht-west-vo: 7 lesuren is a full day
+        Dossier.Ziek(D(2026, 12, 1));
+
+        Assert.Null(AwaySpells.Current(Dossier.View, Midden, Profile.Unauthorised, D(2026, 11, 30)));
+        var spell = AwaySpells.Current(Dossier.View, Midden, Profile.Unauthorised, D(2026, 12, 1))!;
+        Assert.Equal((D(2026, 12, 1), true, false), (spell.FirstDay, spell.Sick, spell.Unauthorised));
+    }
+
     private ExtraVerlofRequested Request(DateOnly first, DateOnly last, DateOnly requestedOn)
     {
         var request = new ExtraVerlofRequested(Dossier.NextId(), At(requestedOn, 10), new Actor(new StaffId("rec"), Role.Receptie), first, last, requestedOn, "beroep ouder");
