@@ -26,7 +26,7 @@ public sealed class MorningOverviewTests
         await route.SayAsync(Rita, "9 uur ongeoorloofd Daan 2b");
         await route.SetClockAsync(At(D(2026, 11, 2), 8, 30));
         var card = await route.WaitForCardAsync(Vera, Overview);
-        await SettledAsync(route);
+        await route.SettleAsync();
         Assert.Equal(welcomed + 1, route.CardsOf(Vera).Count);
 
         var text = Plain(card);
@@ -57,7 +57,7 @@ public sealed class MorningOverviewTests
         // Tue 3 Nov 08:30: the two open rungs are on that morning's one card, marked as open since Monday; nothing else arrives.
         await route.SetClockAsync(At(D(2026, 11, 3), 8, 30));
         var tuesday = await route.WaitForCardAsync(Vera, Overview, skip: 1);
-        await SettledAsync(route);
+        await route.SettleAsync();
         Assert.Equal(welcomed + 2, route.CardsOf(Vera).Count);
         var open = Plain(tuesday);
         Assert.Contains("Staat nog open sinds maandag 2 november 2026", open, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class MorningOverviewTests
         var nine = await route.PressAsync(Vera, Item(tuesday, "-9u"), "ladder.afvinken", Tick((0, "DUO-2026-0001"), (1, null), (2, null)));
         Assert.Contains("0 taken open voor 1 leerling", nine.Text, StringComparison.Ordinal);
         await route.SetClockAsync(At(D(2026, 11, 4), 8, 30));
-        await SettledAsync(route);
+        await route.SettleAsync();
         Assert.Equal(welcomed + 2, route.CardsOf(Vera).Count);
     }
 
@@ -127,9 +127,6 @@ public sealed class MorningOverviewTests
         var garbage = await route.PressAsync(Vera, card, "overzicht.vernieuwen", new() { ["overzicht"] = "99DE00|<b>|x" });
         Assert.False(garbage.ReplacedCard);
     }
-
-    /// <summary>Lets the background sweep finish anything it started (no card should come; the count is asserted after).</summary>
-    private static Task SettledAsync(RouteHarness route) => Task.Delay(500);
 
     private static List<JsonElement> Items(JsonElement card) => [.. OverviewItems(card)];
 

@@ -27,7 +27,7 @@ public sealed class RungOrderTests
         // 08:30: today's rungs on one card, ascending, and nothing else arrives.
         await route.SetClockAsync(At(D(2026, 11, 2), 8, 30));
         var card = Plain(await route.WaitForCardAsync(Vera, "Je taken voor vandaag", skip: 1));
-        await Task.Delay(500);
+        await route.SettleAsync();
         Assert.Equal(before + 2, route.CardsOf(Vera).Count);
         AssertAscending(card, "Acties verzuimladder afvinken ({0})", "9 uur", "12 uur");
         AssertAscending(card, "Verzuimladder {0}: Daan de Vries (2b)", "9 uur", "12 uur");

@@ -74,6 +74,12 @@ public sealed partial class RouteHarness : IAsyncDisposable
         return now;
     }
 
+    /// <summary>
+    /// Runs one more reminder sweep at the current moment. It starts only after a sweep the scheduler may be running (one at a
+    /// time), so when it returns everything due has gone out: a count of cards taken after it is final, without a timed wait.
+    /// </summary>
+    public Task SettleAsync() => App.Services.GetRequiredService<VerzuimBot.Tasks.ReminderSweeper>().SweepAsync(CancellationToken.None);
+
     /// <summary>Sends a message (in the user's personal chat, or in the group chat <paramref name="groupChatId"/>); returns the texts the bot answered in that chat.</summary>
     public Task<IReadOnlyList<string>> SayAsync(TeamsUser user, string text, object[]? attachments = null, string? groupChatId = null)
     {
