@@ -37,6 +37,14 @@ public class HolidayCalendarSourceTests
     public void Voorjaarsvakantie2026_NoordAWeekLaterThanMiddenAndZuid(int y, int m, int d, bool noord, bool midden, bool zuid) =>
         Assert.Equal((noord, midden, zuid), (Noord.IsSchoolDay(D(y, m, d)), Midden.IsSchoolDay(D(y, m, d)), Zuid.IsSchoolDay(D(y, m, d))));
 
+    [Theory] // Voorjaarsvakantie 2027: noord and midden 20-28 Feb (CKC De Regenboog, noord, and Mariaschool, midden: 22-26 Feb 2027).
+    [InlineData(2027, 2, 15, true, true)]
+    [InlineData(2027, 2, 22, false, false)]
+    [InlineData(2027, 2, 26, false, false)]
+    [InlineData(2027, 3, 1, true, true)]
+    public void Voorjaarsvakantie2027_NoordAndMidden_TheWeekOf22February(int y, int m, int d, bool noord, bool midden) =>
+        Assert.Equal((noord, midden), (Noord.IsSchoolDay(D(y, m, d)), Midden.IsSchoolDay(D(y, m, d))));
+
     [Theory] // Zomervakantie 2027: midden 17 Jul - 29 Aug (midden rosters), noord 10 Jul - 22 Aug; zuid 3 Jul - 15 Aug (derived, see the file).
     [InlineData(2027, 7, 5, true, true, false)]
     [InlineData(2027, 7, 12, false, true, false)]
