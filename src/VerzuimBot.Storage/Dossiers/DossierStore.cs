@@ -9,7 +9,7 @@ namespace VerzuimBot.Storage;
 /// ("E|student|0000000000000000001") and tasks ("E|student|T|task") are one row-key range: what deciding on a fact needs
 /// is one read. A write is one entity group transaction: the new event rows (their positions are the concurrency guard:
 /// two writers after the same version both add the same row, and only one can), the head row "H|student" (version,
-/// status; a range of heads lists a school's open cases), the task and due rows the rules now ask for, the audit rows
+/// status; a range of heads lists a school's open cases), the task rows the rules now ask for with a due hint, the audit rows
 /// the turn was keeping, and the roster entry the decision was made on (required unchanged). Appends are idempotent by
 /// event id: a retry after a lost answer is recognised and not stored twice.
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class DossierStore(ITableStoreFactory tables)
             }
             else
             {
-                tasks.Add(TaskRows.Read(row, fromDueRow: false));
+                tasks.Add(TaskRows.Read(row));
             }
         }
 
@@ -127,7 +127,7 @@ public sealed class DossierStore(ITableStoreFactory tables)
                 actions.AddRange(tail);
             }
 
-            var etags = await SubmitAsync(table, actions, tasks, withTail ? tailStart : -1, schoolId, studentId, read, write, guardAt: c == 0 && guard is not null ? 0 : -1, cancellationToken).ConfigureAwait(false);
+            var etags = await SubmitAsync(table, actions, schoolId, studentId, read, guardAt: c == 0 && guard is not null ? 0 : -1, cancellationToken).ConfigureAwait(false);
             if (c == 0 && guard is not null)
             {
                 rosterETag = etags[0];
@@ -145,7 +145,7 @@ public sealed class DossierStore(ITableStoreFactory tables)
         {
             // Only for a batch too big to go with its events. The tasks come first, so they travel together in the first
             // of these transactions (a plan holds a student's few tasks, far below 100 actions).
-            var etags = await SubmitAsync(table, [.. part], first ? tasks : null, 0, schoolId, studentId, read, write, guardAt: -1, cancellationToken).ConfigureAwait(false);
+            var etags = await SubmitAsync(table, [.. part], schoolId, studentId, read, guardAt: -1, cancellationToken).ConfigureAwait(false);
             tailETags = first ? etags : tailETags;
             first = false;
         }
@@ -311,18 +311,11 @@ public sealed class DossierStore(ITableStoreFactory tables)
 
     /// <summary>Submits one transaction; a failure becomes a conflict to decide again on, unless it was our own earlier attempt.</summary>
     private async Task<IReadOnlyList<string>> SubmitAsync(
-        ITableStore table, List<TableTransactionAction> actions, TaskChanges? tasks, int taskStart, string schoolId, string studentId, Dossier read, DossierWrite write, int guardAt, CancellationToken cancellationToken)
+        ITableStore table, List<TableTransactionAction> actions, string schoolId, string studentId, Dossier read, int guardAt, CancellationToken cancellationToken)
     {
         try
         {
-            var optional = tasks is null || taskStart < 0 ? [] : tasks.OptionalDeletes.Select(i => i + taskStart).ToHashSet();
-            return await TaskStore.SubmitAsync(table, actions, optional, index =>
-            {
-                actions.RemoveAt(index);
-                tasks!.Drop(index - taskStart);
-                optional.Clear();
-                optional.UnionWith(tasks.OptionalDeletes.Select(i => i + taskStart));
-            }, cancellationToken).ConfigureAwait(false);
+            return await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
         catch (TableTransactionFailedException exception) when (exception.InnerException is EntityAlreadyExistsException or PreconditionFailedException or EntityNotFoundException)
         {

@@ -13,7 +13,7 @@ public sealed record StudentIdRewrite(int Dossiers, int Decisions, int AuditEntr
 /// <summary>
 /// Moves one school's students to new ids in every table of this assembly that holds student ids (issue 19 item 5): in
 /// the school's partition of the Schools table the dossiers (head, event and task keys: task ids embed the student id),
-/// the due rows, the audit trail (student timeline keys and the StudentId of school rows) and the role assignments scoped
+/// the due hints, the audit trail (student timeline keys and the StudentId of school rows) and the role assignments scoped
 /// to one student (and their rows in the holders' grants partitions); the decisions (partition school|case); and last the
 /// roster entries (<see cref="RewriteRosterStudentsAsync"/>). Dialog states and stores outside this assembly rename their
 /// own rows. Every step can be repeated: rows already moved no longer match, so a second run changes nothing and an

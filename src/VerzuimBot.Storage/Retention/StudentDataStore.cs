@@ -139,12 +139,19 @@ public sealed class StudentDataStore(ITableStoreFactory tables)
         StoreSession.Current?.ForgetDossier(schoolId, studentId);
     }
 
-    /// <summary>An event row, or a task row with its due row (the due row first, so it never points at nothing).</summary>
+    /// <summary>
+    /// An event row, or a task row with the due hint at its due time (or its due row, as written before hints). A hint left
+    /// at another moment (a lease or retry) names only the pseudonymous id, and the sweep removes it when it finds no tasks.
+    /// </summary>
     private static async Task DeleteRowAsync(ITableStore table, TableEntity row, CancellationToken cancellationToken)
     {
         if (row.GetString("TaskId") is { } taskId && row.GetDateTimeOffset("DueAt") is { } dueAt)
         {
             await table.DeleteAsync(row.PartitionKey, SchoolRows.Due(dueAt, taskId), "*", cancellationToken).ConfigureAwait(false);
+            if (row.GetString("StudentId") is { Length: > 0 } studentId)
+            {
+                await table.DeleteAsync(row.PartitionKey, SchoolRows.Hint(dueAt, studentId), "*", cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await table.DeleteAsync(row.PartitionKey, row.RowKey, "*", cancellationToken).ConfigureAwait(false);

@@ -46,8 +46,14 @@ internal static class SchoolRows
         return StudentRange(studentId) + KeyEncoder.Compose(TaskTag, KeyEncoder.Encode(taskId));
     }
 
-    /// <summary>"Q|due ticks|task": the school's unfinished tasks in the order they fall due.</summary>
+    /// <summary>"Q|due ticks|task": the due row of one task, as written before due hints (still read as a hint, see TaskHints).</summary>
     public static string Due(DateTimeOffset dueAt, string taskId) => KeyEncoder.Compose(DueTag, Ticks(dueAt), KeyEncoder.Encode(taskId));
+
+    /// <summary>"Q|ticks|student": the student has a task that may need the sweep at or after that moment (see TaskHints).</summary>
+    public static string Hint(DateTimeOffset at, string studentId) => KeyEncoder.Compose(DueTag, Ticks(at), Encoded(studentId));
+
+    /// <summary>"E|student|T|": the student's task rows (the tasks of the student range, without the events).</summary>
+    public static string TaskRange(string studentId) => StudentRange(studentId) + TaskTag + KeyEncoder.Separator;
 
     /// <summary>The first due key after <paramref name="now"/>: the upper bound of "due by now".</summary>
     public static string DueAfter(DateTimeOffset now) => KeyEncoder.Compose(DueTag, (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture));

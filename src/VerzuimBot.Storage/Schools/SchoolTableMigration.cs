@@ -7,8 +7,8 @@ namespace VerzuimBot.Storage.Schools;
 /// Moves the data of the earlier layout (tables Roster, Dossiers, AuditEntries, DueTasks and DueTaskIndex) into the
 /// Schools table, once: roster, roles and dossier rows keep their keys; every role assignment also gets its row in the
 /// holder's grants partition; a student's audit rows move from "S|..." to "AS|..."; a task moves from its own partition
-/// into its student's range of the school partition, with a due row when it is not finished yet (the old index rows
-/// are dropped: the due rows are rebuilt from the tasks); every school with data is registered for the sweep.
+/// into its student's range of the school partition, with a due hint when it is not finished yet (the old index rows
+/// are dropped: the hints are rebuilt from the tasks); every school with data is registered for the sweep.
 /// Page by page: copy (a row already at its new key wins, it is newer), then delete the page's old rows. A crash or a
 /// second instance at the same moment loses nothing and the next run finishes the job; a marker row ends it for good.
 /// Stop every instance of the earlier version first: a row it writes after the move is not moved.
@@ -76,7 +76,7 @@ internal sealed class SchoolTableMigration(ITableStoreFactory tables, ITableStor
         var rows = new List<TableEntity> { Copy(row, partition, SchoolRows.Task(student, taskId)), SchoolTable.RegistryRow(school) };
         if (row.EnumOr("Status", DueTaskStatus.Pending) is DueTaskStatus.Pending or DueTaskStatus.Claimed)
         {
-            rows.Add(Copy(row, partition, SchoolRows.Due(dueAt, taskId)));
+            rows.Add(TaskRows.HintRow(school, student, dueAt));
         }
 
         return rows;

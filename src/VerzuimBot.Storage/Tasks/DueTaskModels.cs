@@ -28,11 +28,7 @@ public sealed record DueTask(
     int Attempts,
     string? ClaimedBy,
     DateTimeOffset? LeaseUntil,
-    string ETag)
-{
-    /// <summary>Whether <see cref="ETag"/> is the due row's (listed by the sweep) rather than the task row's.</summary>
-    internal bool FromDueRow { get; init; }
-}
+    string ETag);
 
 /// <summary>Proof that this instance owns the task until <paramref name="LeaseUntil"/>.</summary>
 public sealed record TaskClaim(DueTask Task, string ClaimedBy, DateTimeOffset LeaseUntil, string ETag);
@@ -51,4 +47,22 @@ public sealed record TaskCompletion
     public static TaskCompletion Delivered(TaskClaim claim, DateTimeOffset deliveredAt) => new(claim ?? throw new ArgumentNullException(nameof(claim)), true, deliveredAt);
 
     public static TaskCompletion RetryAt(TaskClaim claim, DateTimeOffset retryAt) => new(claim ?? throw new ArgumentNullException(nameof(claim)), false, retryAt);
+}
+
+/// <summary>A student the sweep should look at: its due hints have come (see <see cref="TaskStore.ListDueStudentsAsync"/>).</summary>
+public sealed class DueStudent
+{
+    internal DueStudent(StudentHints hints) => Hints = hints;
+
+    public string SchoolId => Hints.SchoolId;
+
+    public string StudentId => Hints.StudentId;
+
+    internal StudentHints Hints { get; }
+
+    /// <summary>
+    /// The student's tasks as <see cref="TaskStore.DueTasksOfAsync"/> read them (after the hints were listed), timings only;
+    /// null until then (hints are never moved on without a read).
+    /// </summary>
+    internal IReadOnlyList<TaskTiming>? Read { get; set; }
 }

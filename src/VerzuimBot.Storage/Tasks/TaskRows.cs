@@ -5,26 +5,35 @@ using VerzuimBot.Tables;
 namespace VerzuimBot.Storage;
 
 /// <summary>
-/// A task is two rows of its school's partition with the same content, always written in one transaction: the task row
-/// in its student's range ("E|student|T|task", read with the dossier) and, while it is not finished, its due row
-/// ("Q|due ticks|task", what the sweep reads). Because both change together, a change guarded by either row's ETag is
-/// guarded against every other change of the task.
+/// A task is one row in its student's range ("E|student|T|task", read with the dossier): its definition and delivery
+/// state, every change guarded by that row's ETag. What the sweep reads to find it is a due hint of the student
+/// ("Q|ticks|student", see <see cref="TaskHints"/>), not a copy of the task.
 /// </summary>
 internal static class TaskRows
 {
     public static TableEntity TaskRow(DueTask task) => Entity(SchoolRows.Task(StudentOf(task.Definition), task.Definition.TaskId), task);
 
-    public static TableEntity DueRow(DueTask task) => Entity(SchoolRows.Due(task.Definition.DueAt, task.Definition.TaskId), task);
+    /// <summary>The student's due hint at <paramref name="at"/>.</summary>
+    public static TableEntity HintRow(string schoolId, string studentId, DateTimeOffset at) =>
+        new(SchoolRows.Partition(schoolId), SchoolRows.Hint(at, studentId)) { ["SchoolId"] = schoolId, ["StudentId"] = studentId, ["At"] = at };
+
+    public static TableEntity HintRow(DueTaskDefinition definition, DateTimeOffset at) => HintRow(definition.SchoolId, StudentOf(definition), at);
 
     public static string Partition(DueTaskDefinition definition) => SchoolRows.Partition(definition.SchoolId);
 
     public static string TaskKey(DueTaskDefinition definition) => SchoolRows.Task(StudentOf(definition), definition.TaskId);
 
-    public static string DueKey(DueTaskDefinition definition) => SchoolRows.Due(definition.DueAt, definition.TaskId);
-
     public static bool IsUnfinished(DueTaskStatus status) => status is DueTaskStatus.Pending or DueTaskStatus.Claimed;
 
-    public static DueTask Read(TableEntity row, bool fromDueRow) => new(
+    /// <summary>When an unfinished task next needs the sweep: a pending one when it falls due, a claimed one when its lease runs out.</summary>
+    public static DateTimeOffset NextActionAt(DueTask task) =>
+        task.Status == DueTaskStatus.Claimed ? task.LeaseUntil ?? task.Definition.DueAt : task.Definition.DueAt;
+
+    /// <summary>Whether the sweep acts on the task at <paramref name="now"/>: pending and due, or claimed and its lease run out.</summary>
+    public static bool IsActionable(DueTask task, DateTimeOffset now) =>
+        IsUnfinished(task.Status) && NextActionAt(task) <= now;
+
+    public static DueTask Read(TableEntity row) => new(
         new DueTaskDefinition(
             row.Required("TaskId"),
             row.Required("SchoolId"),
@@ -37,10 +46,7 @@ internal static class TaskRows
         row.GetInt32("Attempts") ?? 0,
         row.GetString("ClaimedBy"),
         row.GetDateTimeOffset("LeaseUntil"),
-        row.ETag ?? string.Empty)
-    {
-        FromDueRow = fromDueRow,
-    };
+        row.ETag ?? string.Empty);
 
     public static void Validate(DueTaskDefinition definition)
     {

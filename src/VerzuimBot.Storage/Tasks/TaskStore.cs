@@ -5,19 +5,22 @@ using VerzuimBot.Tables;
 namespace VerzuimBot.Storage;
 
 /// <summary>
-/// Scheduled tasks (reminders, deadlines) as the scheduler sees them. A task lives in its school's partition as a task
-/// row in the student's range and, while unfinished, a due row ordered by due time (<see cref="TaskRows"/>); the dossier
-/// write that makes a task due writes both in its own transaction, so the due row is never missing and never stale. The
-/// sweep reads the registry of schools and, per school, the due rows up to now: its cost follows the schools and the
-/// tasks due, not the dossiers stored. Every state change (claim, delivered, reschedule, cancel) writes both rows guarded
-/// by the ETag the task was listed with, so a claim succeeds exactly once; the changes of several tasks of one school go
-/// in one transaction (up to 100 rows), tried one task at a time when one of them conflicts. Claims carry a lease: a
-/// crashed instance's claim expires and the task is offered again.
+/// Scheduled tasks (reminders, deadlines) as the scheduler sees them. A task is one row in its student's range of the
+/// school's partition (<see cref="TaskRows"/>); the dossier write that makes tasks due writes them with a due hint for the
+/// student in the same transaction (<see cref="TaskHints"/>). The sweep reads the registry of schools, per school the
+/// hints up to now, and per student hinted the task rows: its cost follows the schools and the students with something
+/// due, not the dossiers stored. Every state change (claim, delivered, reschedule, cancel) rewrites the task row guarded
+/// by the ETag it was listed with, so a claim succeeds exactly once; the changes of several tasks of one school go in one
+/// transaction (up to 100 rows), tried one task at a time when one of them conflicts. Claims carry a lease: a crashed
+/// instance's claim expires and the task is offered again.
 /// </summary>
 public sealed class TaskStore(ITableStoreFactory tables)
 {
     private const int MaxAttempts = 10;
     private const int MaxActions = 100;
+
+    /// <summary>Students whose tasks are read at once while listing what is due.</summary>
+    private const int StudentsAtOnce = 16;
     private readonly SchoolTable _table = SchoolTable.For(tables);
 
     /// <summary>
@@ -40,7 +43,8 @@ public sealed class TaskStore(ITableStoreFactory tables)
 
             try
             {
-                await SubmitAsync(changes, cancellationToken).ConfigureAwait(false);
+                var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+                await table.SubmitTransactionAsync(changes.Actions, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (TableTransactionFailedException exception) when (attempt < MaxAttempts && exception.InnerException is EntityAlreadyExistsException or PreconditionFailedException or EntityNotFoundException)
@@ -55,37 +59,97 @@ public sealed class TaskStore(ITableStoreFactory tables)
         ArgumentException.ThrowIfNullOrEmpty(schoolId);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var row = await table.GetAsync(SchoolRows.Partition(schoolId), SchoolRows.Task(studentId, taskId), cancellationToken).ConfigureAwait(false);
-        return row is null ? null : TaskRows.Read(row, fromDueRow: false);
+        return row is null ? null : TaskRows.Read(row);
     }
 
     /// <summary>
     /// Tasks to act on at <paramref name="now"/>: pending ones due by then and claimed ones whose lease expired, of every
-    /// registered school (one read of the registry, then one range of due rows per school). Ordered by due time.
+    /// registered school (<see cref="ListDueStudentsAsync"/>, then <see cref="DueTasksOfAsync"/> for each student), ordered
+    /// by due time.
     /// </summary>
     public async Task<IReadOnlyList<DueTask>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var due = new List<DueTask>();
-        foreach (var school in await _table.ListRegisteredAsync(cancellationToken).ConfigureAwait(false))
+        var due = new System.Collections.Concurrent.ConcurrentBag<DueTask>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = StudentsAtOnce, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(await ListDueStudentsAsync(now, cancellationToken).ConfigureAwait(false), parallel, async (student, ct) =>
         {
-            var prefix = SchoolRows.DueTag + KeyEncoder.Separator;
-            var filter = TableFilter.PartitionKeyEquals(SchoolRows.Partition(school))
-                .And(TableFilter.GreaterThanOrEqual(TableEntity.RowKeyName, prefix))
-                .And(TableFilter.LessThan(TableEntity.RowKeyName, SchoolRows.DueAfter(now)));
-            await foreach (var row in table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
+            foreach (var task in await DueTasksOfAsync(student, now, ct).ConfigureAwait(false))
             {
-                var task = TaskRows.Read(row, fromDueRow: true);
-                var actionable = task.Status == DueTaskStatus.Pending
-                    ? task.Definition.DueAt <= now
-                    : task.Status == DueTaskStatus.Claimed && (task.LeaseUntil is null || task.LeaseUntil <= now);
-                if (actionable)
-                {
-                    due.Add(task);
-                }
+                due.Add(task);
+            }
+        }).ConfigureAwait(false);
+
+        return due.OrderBy(t => t.Definition.DueAt).ThenBy(t => t.Definition.TaskId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The students that may have a task to act on at <paramref name="now"/>: one read of the registry of schools, then one
+    /// range of due hints per school (<see cref="TaskHints"/>). A hint may be early: <see cref="DueTasksOfAsync"/> says.
+    /// </summary>
+    public async Task<IReadOnlyList<DueStudent>> ListDueStudentsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var schools = await _table.ListRegisteredAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await TaskHints.DueAsync(table, schools, now, cancellationToken).ConfigureAwait(false)).Select(h => new DueStudent(h))];
+    }
+
+    /// <summary>
+    /// The student's tasks to act on at <paramref name="now"/>, from the dossier the store session already read (else one
+    /// range read of the task rows). With none, the student's hints move on to the next moment a task will need the sweep.
+    /// </summary>
+    public async Task<IReadOnlyList<DueTask>> DueTasksOfAsync(DueStudent student, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var tasks = await TaskHints.TasksOfAsync(table, student.SchoolId, student.StudentId, cancellationToken).ConfigureAwait(false);
+        var read = tasks.Select(TaskTiming.Of).ToList();
+        student.Read = read;
+        var actionable = tasks.Where(t => TaskRows.IsActionable(t, now)).OrderBy(t => t.Definition.DueAt).ThenBy(t => t.Definition.TaskId, StringComparer.Ordinal).ToList();
+        if (actionable.Count == 0)
+        {
+            await TaskHints.MoveOnAsync(table, student.Hints, read, cancellationToken).ConfigureAwait(false);
+        }
+
+        return actionable;
+    }
+
+    /// <summary>
+    /// After the sweep finished students' due tasks (per student, each task as it was written: delivered, cancelled or
+    /// pending again later): a student none of whose tasks read is left to act on at <paramref name="now"/> has its hints
+    /// moved on to the next moment a task will need the sweep, now rather than at the next sweep's look. The moves of one
+    /// school go in one transaction (up to 100 rows).
+    /// </summary>
+    public async Task SettleAsync(IReadOnlyList<(DueStudent Student, IReadOnlyList<DueTask> Finished)> students, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(students);
+        var moves = new List<(string Partition, List<TableTransactionAction> Actions)>();
+        foreach (var (student, finished) in students.Where(s => s.Student.Read is not null))
+        {
+            var written = finished.ToDictionary(t => t.Definition.TaskId, TaskTiming.Of, StringComparer.Ordinal);
+            var after = student.Read!.Select(t => written.GetValueOrDefault(t.TaskId, t)).ToList();
+            if (!after.Any(t => t.Unfinished && t.NextActionAt <= now))
+            {
+                moves.Add((SchoolRows.Partition(student.SchoolId), TaskHints.MoveOnActions(student.Hints, after)));
             }
         }
 
-        return due.OrderBy(t => t.Definition.DueAt).ThenBy(t => t.Definition.TaskId, StringComparer.Ordinal).ToList();
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var school in moves.Where(m => m.Actions.Count > 0).GroupBy(m => m.Partition, StringComparer.Ordinal))
+        {
+            var batch = new List<TableTransactionAction>();
+            foreach (var (_, actions) in school)
+            {
+                if (batch.Count + actions.Count > MaxActions)
+                {
+                    await TaskHints.SubmitAsync(table, batch, cancellationToken).ConfigureAwait(false);
+                    batch = [];
+                }
+
+                batch.AddRange(actions);
+            }
+
+            await TaskHints.SubmitAsync(table, batch, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -110,24 +174,18 @@ public sealed class TaskStore(ITableStoreFactory tables)
         var changes = tasks.Select(task =>
         {
             ArgumentNullException.ThrowIfNull(task);
-            var claimable = task.Status == DueTaskStatus.Pending
-                ? task.Definition.DueAt <= now
-                : task.Status == DueTaskStatus.Claimed && (task.LeaseUntil is null || task.LeaseUntil <= now);
-            if (!claimable)
+            if (!TaskRows.IsActionable(task, now))
             {
                 return null;
             }
 
+            // The student's hint stays where it is (at or before the task's due time, so before the lease ends).
             var claimed = task with { Status = DueTaskStatus.Claimed, ClaimedBy = instanceId, LeaseUntil = leaseUntil };
-            return new TaskChange(task.Definition,
-            [
-                new(TableTransactionActionType.UpdateReplace, TaskRows.DueRow(claimed), task.FromDueRow ? task.ETag : "*"),
-                new(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(claimed), task.FromDueRow ? "*" : task.ETag),
-            ]);
+            return new TaskChange(task.Definition, [new(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(claimed), task.ETag)]);
         }).ToList();
         var written = await TrySubmitManyAsync(changes, cancellationToken).ConfigureAwait(false);
         return [.. tasks.Select((task, i) => written[i] is { } etags
-            ? new TaskClaim(task with { Status = DueTaskStatus.Claimed, ClaimedBy = instanceId, LeaseUntil = leaseUntil, ETag = etags[0], FromDueRow = true }, instanceId, leaseUntil, etags[0])
+            ? new TaskClaim(task with { Status = DueTaskStatus.Claimed, ClaimedBy = instanceId, LeaseUntil = leaseUntil, ETag = etags[0] }, instanceId, leaseUntil, etags[0])
             : null)];
     }
 
@@ -184,7 +242,8 @@ public sealed class TaskStore(ITableStoreFactory tables)
             var changes = TaskChanges.Plan([task], [], closing: false);
             try
             {
-                await SubmitAsync(changes, cancellationToken).ConfigureAwait(false);
+                var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+                await table.SubmitTransactionAsync(changes.Actions, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (TableTransactionFailedException exception) when (exception.InnerException is PreconditionFailedException or EntityNotFoundException)
@@ -196,40 +255,11 @@ public sealed class TaskStore(ITableStoreFactory tables)
         throw new PreconditionFailedException("The task kept changing while it was being cancelled.");
     }
 
-    /// <summary>Submits a plan; a due row that is already gone is left out rather than failing the whole change.</summary>
-    internal static async Task<IReadOnlyList<string>> SubmitAsync(ITableStore table, List<TableTransactionAction> actions, HashSet<int> optionalDeletes, Action<int> drop, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException exception) when (exception.InnerException is EntityNotFoundException && optionalDeletes.Contains(exception.FailedActionIndex))
-            {
-                drop(exception.FailedActionIndex);
-                if (actions.Count == 0)
-                {
-                    return [];
-                }
-            }
-        }
-    }
-
-    private async Task SubmitAsync(TaskChanges changes, CancellationToken cancellationToken)
-    {
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        await SubmitAsync(table, changes.Actions, changes.OptionalDeletes, changes.Drop, cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task<bool> FinishAsync(TaskClaim claim, TableEntity taskRow, CancellationToken cancellationToken) =>
         await TrySubmitAsync(FinishActions(claim, taskRow), cancellationToken).ConfigureAwait(false) is not null;
 
     private static List<TableTransactionAction> FinishActions(TaskClaim claim, TableEntity taskRow) =>
-    [
-        new(TableTransactionActionType.Delete, DueRowKey(claim.Task.Definition), claim.ETag),
-        new(TableTransactionActionType.UpdateReplace, taskRow, "*"),
-    ];
+        [new(TableTransactionActionType.UpdateReplace, taskRow, claim.ETag)];
 
     private static List<TableTransactionAction> DeliveredActions(TaskClaim claim, DateTimeOffset now)
     {
@@ -238,6 +268,7 @@ public sealed class TaskStore(ITableStoreFactory tables)
         return FinishActions(claim, delivered);
     }
 
+    /// <summary>Pending again at <paramref name="retryAt"/>, with a hint then: the lease the student's hints were moved on to may end later.</summary>
     private static List<TableTransactionAction> RescheduleActions(TaskClaim claim, DateTimeOffset retryAt)
     {
         var moved = claim.Task with
@@ -248,18 +279,11 @@ public sealed class TaskStore(ITableStoreFactory tables)
             ClaimedBy = null,
             LeaseUntil = null,
         };
-        return TaskRows.DueKey(claim.Task.Definition) == TaskRows.DueKey(moved.Definition)
-            ?
-            [
-                new(TableTransactionActionType.UpdateReplace, TaskRows.DueRow(moved), claim.ETag),
-                new(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(moved), "*"),
-            ]
-            :
-            [
-                new(TableTransactionActionType.Delete, DueRowKey(claim.Task.Definition), claim.ETag),
-                new(TableTransactionActionType.UpsertReplace, TaskRows.DueRow(moved)),
-                new(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(moved), "*"),
-            ];
+        return
+        [
+            new(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(moved), claim.ETag),
+            new(TableTransactionActionType.UpsertReplace, TaskRows.HintRow(moved.Definition, retryAt)),
+        ];
     }
 
     /// <summary>
@@ -271,10 +295,11 @@ public sealed class TaskStore(ITableStoreFactory tables)
     private async Task<IReadOnlyList<string>?[]> TrySubmitManyAsync(IReadOnlyList<TaskChange?> changes, CancellationToken cancellationToken)
     {
         var written = new IReadOnlyList<string>?[changes.Count];
-        // A row may appear only once in a transaction: a task listed again goes on its own, after the first.
+        // A row may appear only once in a transaction: a task listed again (or a second reschedule of a student to the same
+        // moment, the same hint) goes on its own, after the first.
         var keys = new HashSet<(string, string)>();
         var again = Enumerable.Range(0, changes.Count)
-            .Where(i => changes[i] is { } change && !keys.Add((TaskRows.Partition(change.Definition), TaskRows.TaskKey(change.Definition))))
+            .Where(i => changes[i] is { } change && change.Actions.Select(a => keys.Add((a.Entity.PartitionKey, a.Entity.RowKey))).ToList().Contains(false))
             .ToList();
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var batch in Batches(changes, again).Concat(again.Select(i => new List<int> { i })))
@@ -348,8 +373,6 @@ public sealed class TaskStore(ITableStoreFactory tables)
             return null;
         }
     }
-
-    private static TableEntity DueRowKey(DueTaskDefinition definition) => new(TaskRows.Partition(definition), TaskRows.DueKey(definition));
 
     /// <summary>The rows one task's state change writes, all in its school's partition.</summary>
     private sealed record TaskChange(DueTaskDefinition Definition, IReadOnlyList<TableTransactionAction> Actions);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Storage;
@@ -25,6 +26,9 @@ internal sealed class ReminderSweeper(
     private readonly string _instance = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
+    /// <summary>The tasks this sweep finished, per student, as written (one sweep at a time uses it).</summary>
+    private readonly ConcurrentDictionary<(string School, string Student), ConcurrentBag<DueTask>> _finished = new();
+
     /// <returns>How many tasks were delivered in this pass.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
@@ -34,14 +38,12 @@ internal sealed class ReminderSweeper(
         {
             var now = time.GetUtcNow();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
-            var due = await tasks.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
-            BotTelemetry.RemindersDue.Add(due.Count);
-            var ready = new System.Collections.Concurrent.ConcurrentBag<ReadyTask>();
+            var due = await tasks.ListDueStudentsAsync(now, cancellationToken).ConfigureAwait(false);
+            var ready = new ConcurrentBag<ReadyTask>();
             // A student's tasks due together are checked together: their roster entry and dossier are read once.
-            var perStudent = due.GroupBy(t => (t.Definition.SchoolId, t.Definition.StudentId));
-            await Parallel.ForEachAsync(perStudent, parallel, async (student, ct) =>
+            await Parallel.ForEachAsync(due, parallel, async (student, ct) =>
             {
-                foreach (var prepared in await PrepareAsync([.. student], now, ct).ConfigureAwait(false))
+                foreach (var prepared in await PrepareAsync(student, now, ct).ConfigureAwait(false))
                 {
                     ready.Add(prepared);
                 }
@@ -50,21 +52,44 @@ internal sealed class ReminderSweeper(
             // Sent per person, not per task: one card or one morning overview each (issue 21 item 3). A person's tasks are
             // claimed together just before their card goes out, so at most Parallelism people's tasks are in flight at once.
             var delivered = await delivery.SendAsync([.. ready], now, parallel, (batch, ct) => ClaimAsync(batch, now, ct), (sent, ct) => FinishAsync(sent, now, ct)).ConfigureAwait(false);
+
+            // The students whose due tasks are all finished now: their hints move on to their next task, so the next sweep
+            // does not look at them again first.
+            try
+            {
+                await tasks.SettleAsync([.. due.Select(s => (s, (IReadOnlyList<Storage.DueTask>)(_finished.TryGetValue((s.SchoolId, s.StudentId), out var done) ? [.. done] : [])))], now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (StoreErrors.IsStoreFailure(ex, out _))
+            {
+                // Nothing is lost: the hints stay where they were, and the next sweep looks at those students again.
+                logger.LogWarning("Moving the due hints on after the sweep failed ({Error}); the next sweep looks again", ex.GetType().Name);
+            }
             span?.SetTag(BotTelemetry.Tags.Count, delivered);
             return delivered;
         }
         finally
         {
+            _finished.Clear();
             _oneAtATime.Release();
         }
     }
 
-    /// <summary>Checks one student's tasks against the dossier as it is now and finds who receives each; those that no longer apply are cancelled.</summary>
-    private async Task<List<ReadyTask>> PrepareAsync(IReadOnlyList<DueTask> stored, DateTimeOffset sweepStart, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the student's tasks to act on, checks them against the dossier as it is now and finds who receives each; those
+    /// that no longer apply are cancelled.
+    /// </summary>
+    private async Task<List<ReadyTask>> PrepareAsync(DueStudent due, DateTimeOffset sweepStart, CancellationToken cancellationToken)
     {
-        // One unit of work per student, as per turn: the student's roster entry and dossier are read once, and who holds a
-        // role for them is looked up once per role.
+        // One unit of work per student, as per turn: the student's roster entry and dossier are read once (the tasks come
+        // with the dossier), and who holds a role for them is looked up once per role.
         using var session = StoreSession.Begin();
+        if (await students.GetAsync(due.SchoolId, due.StudentId, cancellationToken).ConfigureAwait(false) is { } onRoster)
+        {
+            await dossiers.ReadAsync(due.SchoolId, onRoster.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = await tasks.DueTasksOfAsync(due, sweepStart, cancellationToken).ConfigureAwait(false);
+        BotTelemetry.RemindersDue.Add(stored.Count);
         var ready = new List<ReadyTask>();
         var people = new Dictionary<Role, IReadOnlyList<Recipient>>();
         foreach (var task in stored)
@@ -114,9 +139,10 @@ internal sealed class ReminderSweeper(
     /// <summary>Cancels a task that no longer applies, under a claim so that an instance sending it right now keeps it.</summary>
     private async Task CancelAsync(DueTask stored, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await tasks.TryClaimAsync(stored, _instance, now, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false) is { } claim)
+        if (await tasks.TryClaimAsync(stored, _instance, now, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false) is { } claim
+            && await tasks.CancelAsync(claim, cancellationToken).ConfigureAwait(false))
         {
-            await tasks.CancelAsync(claim, cancellationToken).ConfigureAwait(false);
+            Finished(stored with { Status = DueTaskStatus.Cancelled });
         }
     }
 
@@ -131,6 +157,17 @@ internal sealed class ReminderSweeper(
         var now = Max(time.GetUtcNow(), sweepStart);
         var completions = sent.Select(s => Completion(s, now)).ToList();
         var written = await tasks.CompleteManyAsync(completions, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < completions.Count; i++)
+        {
+            if (written[i])
+            {
+                var task = completions[i].Claim.Task;
+                Finished(completions[i].IsDelivered
+                    ? task with { Status = DueTaskStatus.Delivered }
+                    : task with { Status = DueTaskStatus.Pending, Definition = task.Definition with { DueAt = completions[i].At } });
+            }
+        }
+
         BotTelemetry.RemindersRetried.Add(completions.Count(c => !c.IsDelivered));
         return completions.Where((c, i) => c.IsDelivered && written[i]).Count();
     }
@@ -158,6 +195,9 @@ internal sealed class ReminderSweeper(
         BotTelemetry.RemindersSent.Add(1);
         return TaskCompletion.Delivered(claim, time.GetUtcNow());
     }
+
+    private void Finished(DueTask task) =>
+        _finished.GetOrAdd((task.Definition.SchoolId, task.Definition.StudentId ?? string.Empty), _ => []).Add(task);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -45,7 +45,7 @@ internal static class StormRun
             foreach (var at in new[] { SickAt.AddDays(-1), StormAt })
             {
                 var (listed, roundTrips, took) = await seeder.MeasureDueListingAsync(at, CancellationToken.None);
-                Console.WriteLine($"  sweep listing at {at:yyyy-MM-dd HH:mm} with {options.StormDossiers} dossiers stored: {listed} due, {roundTrips} store round trips, {took.TotalMilliseconds:F0} ms");
+                Console.WriteLine($"  sweep listing at {at:yyyy-MM-dd HH:mm} with {options.StormDossiers} dossiers stored: {listed} students due, {roundTrips} store round trips, {took.TotalMilliseconds:F0} ms");
             }
         }
 

@@ -376,24 +376,78 @@ public abstract partial class StoreContract(Backend backend) : IDisposable
 
     private static DossierEvent Event(string id, string type) => new(id, new StoredEnvelope(type, "{\"id\":\"" + id + "\",\"naam\":\"O'Brien\"}"), Monday);
 
-    [Fact] // A task's due row is written in the same transaction as its row, and removed with its delivery: never one without the other.
-    public async Task Tasks_DueRowFollowsTheTask_InTheSameTransaction()
+    [Fact] // A task's due hint is written in the same transaction as its row; the sweep moves it on (src/VerzuimBot.Storage/README.md, "Due hints").
+    public async Task Tasks_AHintLeadsTheSweepToTheTask_AndMovesOnWhenNothingIsDue()
     {
         var store = new TaskStore(_tables);
         var rows = _tables.GetTable(TableNames.Schools);
-        async Task<IReadOnlyList<string>> DueRows() => (await rows.QueryAsync(new TableQuery(TableFilter.PartitionKeyEquals("school-1"))).ToListAsync(CancellationToken.None))
+        async Task<IReadOnlyList<string>> Hints() => (await rows.QueryAsync(new TableQuery(TableFilter.PartitionKeyEquals("school-1"))).ToListAsync(CancellationToken.None))
             .Select(r => r.RowKey).Where(k => k.StartsWith("Q|", StringComparison.Ordinal)).ToList();
+        string HintAt(DateTimeOffset at) => $"Q|{at.UtcTicks:D19}|student-1";
 
+        // A task is one row; its student gets a hint at its due time, in the same transaction.
         await store.UpsertAsync(DueSoon("t-row", Monday));
-        Assert.Single(await DueRows());
-        await store.UpsertAsync(DueSoon("t-row", Monday.AddDays(1)));
-        Assert.EndsWith("|t-row", Assert.Single(await DueRows()), StringComparison.Ordinal);
-        Assert.Empty(await store.ListDueAsync(Monday.AddHours(1)));
+        Assert.Equal([HintAt(Monday)], await Hints());
 
+        // Moved a day on: a hint then; the earlier one is early, which costs the sweep a look, never a missed task.
+        await store.UpsertAsync(DueSoon("t-row", Monday.AddDays(1)));
+        Assert.Equal([HintAt(Monday), HintAt(Monday.AddDays(1))], await Hints());
+        Assert.Empty(await store.ListDueAsync(Monday.AddHours(1)));
+        Assert.Equal([HintAt(Monday.AddDays(1))], await Hints());
+
+        // Claimed: the hint stays until the sweep finds nothing to do, then goes to the end of the lease (a crash mid-send
+        // is found again), and after the delivery it goes altogether.
         var claim = await store.TryClaimAsync(Assert.Single(await store.ListDueAsync(Monday.AddDays(1))), "a", Monday.AddDays(1), TimeSpan.FromMinutes(5));
-        Assert.True(await store.MarkDeliveredAsync(claim!, Monday.AddDays(1)));
-        Assert.Empty(await DueRows());
+        Assert.Empty(await store.ListDueAsync(Monday.AddDays(1).AddMinutes(1)));
+        Assert.Equal([HintAt(Monday.AddDays(1).AddMinutes(5))], await Hints());
+        Assert.True(await store.MarkDeliveredAsync(claim!, Monday.AddDays(1).AddMinutes(2)));
+        Assert.Empty(await store.ListDueAsync(Monday.AddDays(1).AddMinutes(5)));
+        Assert.Empty(await Hints());
         Assert.Equal(DueTaskStatus.Delivered, (await store.GetAsync("school-1", "student-1", "t-row"))!.Status);
+    }
+
+    [Fact] // Data of the version before due hints: a due row per task ("Q|ticks|task", a copy of the task) and no hint.
+    public async Task Tasks_WithTheDueRowOfTheEarlierVersion_AreFound_AndTheRowGoesOnceTheyAreDone()
+    {
+        var store = new TaskStore(_tables);
+        var rows = _tables.GetTable(TableNames.Schools);
+        await store.UpsertAsync(DueSoon("t-old", Monday));
+        var hint = Assert.Single(await rows.QueryAsync(new TableQuery(TableFilter.PartitionKeyEquals("school-1"))).ToListAsync(CancellationToken.None), r => r.RowKey.StartsWith("Q|", StringComparison.Ordinal));
+        await rows.DeleteAsync("school-1", hint.RowKey);
+        var task = (await rows.GetAsync("school-1", "E|student-1|T|t-old"))!;
+        var dueRow = new TableEntity("school-1", $"Q|{Monday.UtcTicks:D19}|t-old");
+        foreach (var (name, value) in task.Properties)
+        {
+            dueRow[name] = value;
+        }
+
+        await rows.AddAsync(dueRow);
+
+        var claim = await store.TryClaimAsync(Assert.Single(await store.ListDueAsync(Monday)), "a", Monday, TimeSpan.FromMinutes(5));
+        Assert.True(await store.MarkDeliveredAsync(claim!, Monday.AddMinutes(1)));
+        Assert.Empty(await store.ListDueAsync(Monday.AddMinutes(2)));
+        Assert.DoesNotContain(await rows.QueryAsync(new TableQuery(TableFilter.PartitionKeyEquals("school-1"))).ToListAsync(CancellationToken.None), r => r.RowKey.StartsWith("Q|", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task Tasks_AddedWhileTheSweepMovesAStudentsHintsOn_AreStillFound(int minutesAfterTheListedHint)
+    {
+        // The sweep lists the student's hint and reads the tasks (one claimed, its lease running); a dossier write then adds a
+        // task due soon (at the listed hint's own moment, or another); the sweep, going by what it read, moves the hints on.
+        var store = new TaskStore(_tables);
+        var rows = _tables.GetTable(TableNames.Schools);
+        await store.UpsertAsync(DueSoon("t-claimed", Monday));
+        Assert.NotNull(await store.TryClaimAsync(Assert.Single(await store.ListDueAsync(Monday)), "a", Monday, TimeSpan.FromMinutes(10)));
+        var listed = Assert.Single(await TaskHints.DueAsync(rows, ["school-1"], Monday.AddMinutes(1), CancellationToken.None));
+        var read = await TaskHints.TasksOfAsync(rows, "school-1", "student-1", CancellationToken.None);
+
+        await store.UpsertAsync(DueSoon("t-new", Monday.AddMinutes(minutesAfterTheListedHint)));
+        await TaskHints.MoveOnAsync(rows, listed, read.Select(TaskTiming.Of), CancellationToken.None);
+
+        Assert.Equal(["t-new"], (await store.ListDueAsync(Monday.AddMinutes(3))).Select(t => t.Definition.TaskId));
+        Assert.Equal(["t-claimed", "t-new"], (await store.ListDueAsync(Monday.AddMinutes(10))).Select(t => t.Definition.TaskId));
     }
 
     private static DueTaskDefinition DueSoon(string id, DateTimeOffset due) =>

@@ -38,14 +38,17 @@ public sealed class ReminderSweepBatchTests
 
         Assert.Equal(Pupils, delivered);
         AssertEachContactReminderOnce(route, cards);
-        Assert.Equal(2, sweep.Count(TableOperation.Transaction)); // one claim, one "delivered" (was a claim and a mark per task)
-        Assert.True(sweep.Writes <= 2, sweep.ToString());
-        // Reads: the registry and the school's due rows; per pupil the roster entry, the dossier range and who holds the
+        // One claim, one "delivered" (was a claim and a mark per task), and the school's due hints moved on in one.
+        Assert.Equal(3, sweep.Count(TableOperation.Transaction));
+        Assert.True(sweep.Writes <= 3, sweep.ToString());
+        // Reads: the registry and the school's due hints; per pupil the roster entry, the dossier range and who holds the
         // mentor role; per message sent (the overview is split where one Teams message would be too large) the mentor's
         // identity, absence and conversation reference.
         var messages = route.CardsOf(Max).Count - cards;
         Assert.True(sweep.Reads <= 2 + (3 * Pupils) + (3 * messages), sweep.ToString());
         Assert.Empty(await services.GetRequiredService<TaskStore>().ListDueAsync(TuesdayReminder.AddDays(1).AddHours(-1)));
+        // Moved on at once: the next sweep does not look at these thirty pupils again.
+        Assert.Empty(await services.GetRequiredService<TaskStore>().ListDueStudentsAsync(TuesdayReminder.AddHours(1)));
     }
 
     [Fact] // 004 Verzuimschema, VO column: 9 hours in one go reach the rungs of 3, 6 and 9 hours, due together on Mon 2 Nov 2026 08:30.
@@ -72,9 +75,9 @@ public sealed class ReminderSweepBatchTests
         Assert.Equal(3, delivered);
         Assert.Equal(cards + 1, route.CardsOf(Vera).Count);
         Assert.Equal(1, sweep.Calls.Count(c => c is ("Schools", TableOperation.Get))); // the roster entry
-        // The registry, the school's due rows, the dossier range, the verzuimcoördinator role's range.
+        // The registry, the school's due hints, the dossier range, the verzuimcoördinator role's range.
         Assert.Equal(4, sweep.Calls.Count(c => c is ("Schools", TableOperation.QueryPage)));
-        Assert.Equal(2, sweep.Count(TableOperation.Transaction));
+        Assert.Equal(3, sweep.Count(TableOperation.Transaction)); // claim, mark, the student's due hint moved on
     }
 
     [Fact]
@@ -219,7 +222,7 @@ public sealed class ReminderSweepBatchTests
 
         private async Task BeforeAsync(IReadOnlyList<TableTransactionAction> actions)
         {
-            // A claim is two replaced rows per task, the due row first, with Status "Claimed".
+            // A claim is one replaced row per task, with Status "Claimed".
             var batchedClaim = actions.Count > 2 && actions.All(a => a.Type == TableTransactionActionType.UpdateReplace && a.Entity.GetString("Status") == "Claimed");
             if (batchedClaim && Interlocked.Exchange(ref _before, null) is { } before)
             {
