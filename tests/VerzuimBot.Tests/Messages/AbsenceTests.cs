@@ -8,7 +8,11 @@ namespace VerzuimBot.Tests.Messages;
 // Input.Text / Input.ChoiceSet / Input.Date answered by Action.Execute and by Action.Submit.
 public sealed class AbsenceTests : IDisposable
 {
-    private readonly BotApp _app = new();
+    // The test restarts the host on the same store, so the directory is the test's, not the first host's.
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "verzuimbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly BotApp _app;
+
+    public AbsenceTests() => _app = new BotApp(dataDirectory: _data);
     private int _ids;
 
     [Fact]
@@ -113,5 +117,12 @@ public sealed class AbsenceTests : IDisposable
 
     private string Last(BotApp? app = null) => (app ?? _app).Connector.SentTexts.Last();
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
 }
