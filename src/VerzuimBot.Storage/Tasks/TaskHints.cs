@@ -119,6 +119,9 @@ internal static class TaskHints
 internal readonly record struct TaskTiming(string TaskId, bool Unfinished, DateTimeOffset NextActionAt)
 {
     public static TaskTiming Of(DueTask task) => new(task.Definition.TaskId, TaskRows.IsUnfinished(task.Status), TaskRows.NextActionAt(task));
+
+    /// <summary>Whether the sweep acts on the task at <paramref name="now"/>: pending and due, or claimed and its lease run out.</summary>
+    public bool IsActionableAt(DateTimeOffset now) => Unfinished && NextActionAt <= now;
 }
 
 /// <summary>The due hints listed for one student.</summary>

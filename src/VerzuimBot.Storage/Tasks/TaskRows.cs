@@ -29,9 +29,8 @@ internal static class TaskRows
     public static DateTimeOffset NextActionAt(DueTask task) =>
         task.Status == DueTaskStatus.Claimed ? task.LeaseUntil ?? task.Definition.DueAt : task.Definition.DueAt;
 
-    /// <summary>Whether the sweep acts on the task at <paramref name="now"/>: pending and due, or claimed and its lease run out.</summary>
-    public static bool IsActionable(DueTask task, DateTimeOffset now) =>
-        IsUnfinished(task.Status) && NextActionAt(task) <= now;
+    /// <summary>Whether the sweep acts on the task at <paramref name="now"/> (<see cref="TaskTiming.IsActionableAt"/>).</summary>
+    public static bool IsActionable(DueTask task, DateTimeOffset now) => TaskTiming.Of(task).IsActionableAt(now);
 
     public static DueTask Read(TableEntity row) => new(
         new DueTaskDefinition(

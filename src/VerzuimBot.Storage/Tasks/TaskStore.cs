@@ -127,7 +127,7 @@ public sealed class TaskStore(ITableStoreFactory tables)
         {
             var written = finished.ToDictionary(t => t.Definition.TaskId, TaskTiming.Of, StringComparer.Ordinal);
             var after = student.Read!.Select(t => written.GetValueOrDefault(t.TaskId, t)).ToList();
-            if (!after.Any(t => t.Unfinished && t.NextActionAt <= now))
+            if (!after.Any(t => t.IsActionableAt(now)))
             {
                 moves.Add((SchoolRows.Partition(student.SchoolId), TaskHints.MoveOnActions(student.Hints, after)));
             }
