@@ -13,6 +13,8 @@ internal sealed record LoadOptions
           --concurrency 1,16,64                   concurrent conversations per level (default 1,16,64)
           --duration <s>                          measured seconds per level (default 10)
           --warmup <s>                            unmeasured seconds per level (default 2)
+          --rate <r>                              open loop: offer r turns/s per level over its conversations, latency from
+                                                  each turn's intended send time (default 0: closed loop, next turn on the answer)
           --max-turns <n>                         stop a level after n turns (default 1000000)
           --turn-timeout <s>                      a turn not done by then is a failure (default 10)
           --no-echo                               skip the botbuilder echo bot reference
@@ -39,6 +41,9 @@ internal sealed record LoadOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Turns per second offered per level, across its conversations (open loop); 0 is the closed loop.</summary>
+    public double Rate { get; init; }
 
     public long MaxTurns { get; init; } = 1_000_000;
 
@@ -90,6 +95,7 @@ internal sealed record LoadOptions
                     "--concurrency" => options with { Concurrency = List(Next()).Select(int.Parse).ToList() },
                     "--duration" => options with { Duration = Seconds(Next()) },
                     "--warmup" => options with { Warmup = Seconds(Next()) },
+                    "--rate" => options with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--max-turns" => options with { MaxTurns = long.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--turn-timeout" => options with { TurnTimeout = Seconds(Next()) },
                     "--no-echo" => options with { Echo = false },
@@ -127,6 +133,12 @@ internal sealed record LoadOptions
         if (options.CardDrain < TimeSpan.Zero || options.CardDrain > TimeSpan.FromMinutes(10))
         {
             return (null, "--card-drain must be 0..600 s");
+        }
+
+        // At most 1000 turns/s per conversation: a schedule step of at least 1 ms, the timer's resolution.
+        if (!double.IsFinite(options.Rate) || options.Rate < 0 || options.Concurrency.Any(c => options.Rate / c > 1000))
+        {
+            return (null, "--rate must be 0 (closed loop) or a positive number of turns/s, at most 1000 per conversation (rate / concurrency <= 1000 at every level)");
         }
 
         return (options, null);

@@ -36,7 +36,7 @@ if (scenarios.Count == 0)
 }
 
 var work = Directory.CreateTempSubdirectory("verzuimbot-load-").FullName;
-Console.WriteLine($"VerzuimBot load: stores {string.Join(",", options.Stores)}; scenarios {string.Join(",", scenarios.Select(s => s.Name))}; conversations {string.Join(",", options.Concurrency)}; {options.Warmup.TotalSeconds:F0} s warm-up + {options.Duration.TotalSeconds:F0} s per level; logs in {work}");
+Console.WriteLine($"VerzuimBot load: stores {string.Join(",", options.Stores)}; scenarios {string.Join(",", scenarios.Select(s => s.Name))}; conversations {string.Join(",", options.Concurrency)}; {options.Warmup.TotalSeconds:F0} s warm-up + {options.Duration.TotalSeconds:F0} s per level; {(options.Rate > 0 ? FormattableString.Invariant($"open loop, {options.Rate:0.#} turns/s offered per level") : "closed loop")}; logs in {work}");
 
 await using var sink = await ConnectorSink.StartAsync(options.ConversationRps, options.AppRps);
 using var http = new HttpClient(new SocketsHttpHandler

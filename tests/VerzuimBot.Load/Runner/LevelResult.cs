@@ -20,6 +20,15 @@ internal sealed record LevelResult(
 
     public double TurnsPerSecond => Succeeded / Elapsed.TotalSeconds;
 
+    /// <summary>Turns per second offered (--rate, open loop); 0 for the closed loop.</summary>
+    public double OfferedPerSecond { get; init; }
+
+    /// <summary>
+    /// False when an open loop achieved less than 95 % of its offered rate: the bot could not keep up, the
+    /// conversations mostly waited on it, and the figures are those of a closed loop.
+    /// </summary>
+    public bool RateSustained => OfferedPerSecond <= 0 || TurnsPerSecond >= 0.95 * OfferedPerSecond;
+
     /// <summary>Exact percentile (nearest rank) over every recorded turn, in milliseconds; NaN without samples.</summary>
     public double Percentile(double p) => Percentiles.Of(LatencyTicks, p);
 

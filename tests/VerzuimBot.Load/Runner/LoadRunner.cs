@@ -13,6 +13,9 @@ namespace VerzuimBot.Load.Runner;
 /// <summary>
 /// N conversations, each a loop of turns: post the scenario's activity to /api/messages, then wait for
 /// the replies the scenario expects at the sink. A turn's latency runs from the post until both are done.
+/// With --rate (open loop) each conversation posts on a fixed schedule instead, still one turn at a time: a turn whose
+/// intended time passed while the previous one ran goes out when that one is done, and its latency runs from the
+/// intended time, so the wait behind a slow turn counts (no coordinated omission, as wrk2).
 /// A non-2xx answer, an invoke answer with an error statusCode, or a reply that never came is a failure.
 /// For a scenario with "mentorCard", each measured turn also expects a card about its student in that student's
 /// mentor's chat; the turn does not wait for it (the sweep sends it), the level does after its measured time.
@@ -58,13 +61,23 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, LoadOption
             var user = index.ToString("D12", CultureInfo.InvariantCulture);
             for (long turn = 0; ; turn++)
             {
-                var now = Stopwatch.GetTimestamp();
-                if (now >= end || (now >= warmupEnd && Interlocked.Read(ref turns) >= options.MaxTurns))
+                var due = Intended(start, concurrency, index, turn);
+                if (due >= end)
                 {
                     return;
                 }
 
-                var counted = now >= warmupEnd;
+                var now = await WaitUntilAsync(due).ConfigureAwait(false);
+                // Open loop: a turn counts by its intended time, and its latency runs from then (from the post when the
+                // timer woke up to half a millisecond early).
+                var scheduled = options.Rate > 0 ? due : now;
+                var sent = Math.Min(scheduled, now);
+                var counted = scheduled >= warmupEnd;
+                if (now >= end || (counted && Interlocked.Read(ref turns) >= options.MaxTurns))
+                {
+                    return;
+                }
+
                 var global = Interlocked.Increment(ref turns);
                 long? leerling = null;
                 if (pool is not null)
@@ -92,10 +105,10 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, LoadOption
                     continue;
                 }
 
-                samples[index].Add(answered - now);
+                samples[index].Add(answered - sent);
                 if (scenario.MentorCard && leerling is { } student)
                 {
-                    cards[index].Add(new ExpectedCard(student, now));
+                    cards[index].Add(new ExpectedCard(student, sent));
                 }
             }
         }
@@ -112,8 +125,29 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, LoadOption
         var elapsedMeasured = TimeSpan.FromSeconds((double)(levelEnd - warmupEnd) / Stopwatch.Frequency);
         return new LevelResult(target.Name, target.Store, scenario.Name, concurrency, elapsedMeasured, latencies, failures.ToDictionary(), after.Activities - before.Activities, after.Throttled - before.Throttled)
         {
+            OfferedPerSecond = options.Rate,
             Cards = scenario.MentorCard ? await AwaitMentorCardsAsync(scenario.Fixture, cards.SelectMany(c => c).ToList(), levelEnd).ConfigureAwait(false) : null,
         };
+    }
+
+    /// <summary>
+    /// The open loop's schedule (Stopwatch timestamp): each conversation posts every concurrency / rate seconds, conversation
+    /// i first at i / rate, so the level's posts are evenly spread. The closed loop has none (posts at once).
+    /// </summary>
+    private long Intended(long start, int concurrency, int index, long turn) =>
+        options.Rate > 0 ? start + (long)((index + (double)turn * concurrency) / options.Rate * Stopwatch.Frequency) : 0;
+
+    /// <returns>The time after waiting until about <paramref name="due"/>, to the timer's nearest millisecond (Stopwatch
+    /// timestamp); at once when that has passed.</returns>
+    private static async ValueTask<long> WaitUntilAsync(long due)
+    {
+        var wait = Math.Round((due - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency);
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait)).ConfigureAwait(false);
+        }
+
+        return Stopwatch.GetTimestamp();
     }
 
     /// <summary>
@@ -211,5 +245,5 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink, LoadOption
     }
 }
 
-/// <summary>A measured turn's student, and when its post went out (Stopwatch timestamp).</summary>
+/// <summary>A measured turn's student, and when its post went out, or was due to in the open loop (Stopwatch timestamp).</summary>
 internal sealed record ExpectedCard(long Leerling, long Posted);
