@@ -274,11 +274,8 @@ internal sealed class SqliteTableStore : ITableStore
             ETag = reader.GetString(2),
             Timestamp = new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
         };
-        foreach (var (name, value) in SqlitePropertyCodec.Deserialize(reader.GetString(4)))
-        {
-            entity.Properties[name] = value;
-        }
-
+        // The column's UTF-8 bytes as stored (sqlite3_column_blob on text), not a string decoded and encoded again.
+        SqlitePropertyCodec.Deserialize(reader.GetFieldValue<byte[]>(4), entity.Properties);
         return entity;
     }
 
