@@ -109,6 +109,18 @@ public sealed class MessagesEndpointTests : IDisposable
         var blocker = Path.Combine(Path.GetTempPath(), "verzuimbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
         await File.WriteAllTextAsync(blocker, "een bestand, geen map");
+        try
+        {
+            await AssertStoreDownAnswersAsync(blocker);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    private static async Task AssertStoreDownAnswersAsync(string blocker)
+    {
         using var app = new BotApp(dataDirectory: Path.Combine(blocker, "data"));
         var response = await app.PostActivityAsync(Activities.Message("help"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
