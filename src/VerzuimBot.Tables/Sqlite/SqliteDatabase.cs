@@ -223,6 +223,14 @@ internal sealed class SqliteDatabase
                 "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
             pragma.ExecuteNonQuery();
         }
+        else
+        {
+            // A reader's page cache is emptied whenever another connection has committed, which under load is before
+            // nearly every read; emptying sweeps the cache's whole hash table. So a small cache: 256 KB, not SQLite's 2 MB.
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size=-256;";
+            pragma.ExecuteNonQuery();
+        }
 
         if (!_initialised)
         {
