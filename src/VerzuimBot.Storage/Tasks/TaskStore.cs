@@ -299,8 +299,13 @@ public sealed class TaskStore(ITableStoreFactory tables)
         // moment, the same hint) goes on its own, after the first.
         var keys = new HashSet<(string, string)>();
         var again = Enumerable.Range(0, changes.Count)
-            .Where(i => changes[i] is { } change && change.Actions.Select(a => keys.Add((a.Entity.PartitionKey, a.Entity.RowKey))).ToList().Contains(false))
+            .Where(i => changes[i] is { } change && !AddAll(change.Actions))
             .ToList();
+
+        // Every row of the change is noted, also after one was seen already; false when any was.
+        bool AddAll(IEnumerable<TableTransactionAction> actions) =>
+            actions.Aggregate(true, (fresh, a) => keys.Add((a.Entity.PartitionKey, a.Entity.RowKey)) && fresh);
+
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var batch in Batches(changes, again).Concat(again.Select(i => new List<int> { i })))
         {

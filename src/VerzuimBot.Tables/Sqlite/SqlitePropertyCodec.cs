@@ -71,19 +71,19 @@ internal static class SqlitePropertyCodec
                 {
                     Expect(ref reader, JsonTokenType.String);
                     type = reader.GetString();
+                    continue;
                 }
-                else if (reader.ValueTextEquals(ValueField))
+
+                // The value is decoded once its type is known (it may come first); any other field is passed over.
+                var isValue = reader.ValueTextEquals(ValueField);
+                Next(ref reader);
+                if (isValue)
                 {
-                    Next(ref reader);
                     value = reader;
                     hasValue = true;
-                    reader.Skip();
                 }
-                else
-                {
-                    Next(ref reader);
-                    reader.Skip();
-                }
+
+                reader.Skip();
             }
 
             if (type is null || !hasValue)
