@@ -63,6 +63,8 @@ internal static class SqliteFilterTranslator
         var typeCondition = SqlitePropertyCodec.EdmType(comparison.Value) switch
         {
             "Edm.Int32" or "Edm.Int64" or "Edm.Double" => $"json_extract(Properties, {typePath}) IN ('Edm.Int32', 'Edm.Int64', 'Edm.Double')",
+            SqlitePropertyCodec.UntaggedType =>
+                $"IFNULL(json_extract(Properties, {typePath}), '{SqlitePropertyCodec.UntaggedType}') = '{SqlitePropertyCodec.UntaggedType}'",
             var edmType => $"json_extract(Properties, {typePath}) = {AddParameter(parameters, edmType)}",
         };
         sql.Append('(').Append(typeCondition)

@@ -43,9 +43,33 @@ public sealed class SqlitePropertyCodecTests
         Assert.Equal("Sam", read["Naam"]);
     }
 
+    [Fact]
+    public void Serialize_WritesStringsWithoutTypeTag_AndEscapesOnlyWhatJsonRequires()
+    {
+        var stored = SqlitePropertyCodec.Serialize(new Dictionary<string, object>
+        {
+            ["Payload"] = """{"firstDay":"2026-11-23","recordedAt":"2026-11-23T06:50:05+00:00","<b>":"&"}""",
+            ["Dagen"] = 3,
+        });
+
+        Assert.Equal(
+            """{"Payload":{"v":"{\"firstDay\":\"2026-11-23\",\"recordedAt\":\"2026-11-23T06:50:05+00:00\",\"<b>\":\"&\"}"},"Dagen":{"t":"Edm.Int32","v":3}}""",
+            stored);
+    }
+
+    [Fact]
+    public void Deserialize_ReadsRowsOfEarlierVersions_WhoseStringsCarryTheirTagAndEscapedQuotes()
+    {
+        var read = Decode("""{"Payload":{"t":"Edm.String","v":"{\u0022a\u0022:\u00221\u002B1\u0022}"},"Naam":{"v":"Sam"}}""");
+
+        Assert.Equal("""{"a":"1+1"}""", read["Payload"]);
+        Assert.Equal("Sam", read["Naam"]);
+    }
+
     [Theory]
     [InlineData("""{"Dagen":{"t":"Edm.Int32"}}""")]
     [InlineData("""{"Dagen":{"v":3}}""")]
+    [InlineData("""{"Open":{"v":true}}""")]
     [InlineData("""{"Dagen":{"t":"Edm.Decimal","v":3}}""")]
     [InlineData("""{"Dagen":{"t":"Edm.Int32","v":3}""")]
     [InlineData("""[]""")]
