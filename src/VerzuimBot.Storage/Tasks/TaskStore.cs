@@ -191,29 +191,29 @@ public sealed class TaskStore(ITableStoreFactory tables)
 
     /// <summary>Records a successful send. False when the claim was lost (lease expired and someone else claimed it, or the task was cancelled).</summary>
     public async Task<bool> MarkDeliveredAsync(TaskClaim claim, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        (await CompleteManyAsync([TaskCompletion.Delivered(claim, now)], cancellationToken).ConfigureAwait(false))[0];
+        (await CompleteManyAsync([TaskCompletion.Delivered(claim, now)], cancellationToken).ConfigureAwait(false))[0] is not null;
 
     /// <summary>After a failed send: pending again at <paramref name="retryAt"/>, one attempt more. False when the claim was lost.</summary>
     public async Task<bool> RescheduleAsync(TaskClaim claim, DateTimeOffset retryAt, CancellationToken cancellationToken = default) =>
-        (await CompleteManyAsync([TaskCompletion.RetryAt(claim, retryAt)], cancellationToken).ConfigureAwait(false))[0];
+        (await CompleteManyAsync([TaskCompletion.RetryAt(claim, retryAt)], cancellationToken).ConfigureAwait(false))[0] is not null;
 
     /// <summary>
     /// Records what became of several claimed tasks (delivered, or pending again later), as <see cref="MarkDeliveredAsync"/>
     /// and <see cref="RescheduleAsync"/> do each, in one transaction per school partition of up to 100 rows; when one claim
     /// was lost meanwhile, that transaction writes nothing and its tasks are recorded one by one.
     /// </summary>
-    /// <returns>Per completion, in order: false when its claim was lost.</returns>
-    public async Task<IReadOnlyList<bool>> CompleteManyAsync(IReadOnlyList<TaskCompletion> completions, CancellationToken cancellationToken = default)
+    /// <returns>Per completion, in order: the task as it is now stored (with its new ETag), or null when its claim was lost.</returns>
+    public async Task<IReadOnlyList<DueTask?>> CompleteManyAsync(IReadOnlyList<TaskCompletion> completions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(completions);
-        var changes = completions.Select(completion =>
+        var outcomes = completions.Select(completion =>
         {
             ArgumentNullException.ThrowIfNull(completion);
-            var claim = completion.Claim;
-            return new TaskChange(claim.Task.Definition, completion.IsDelivered ? DeliveredActions(claim, completion.At) : RescheduleActions(claim, completion.At));
+            return Outcome(completion);
         }).ToList();
+        var changes = completions.Select((completion, i) => new TaskChange(completion.Claim.Task.Definition, CompletionActions(completion, outcomes[i]))).ToList();
         var written = await TrySubmitManyAsync(changes, cancellationToken).ConfigureAwait(false);
-        return [.. written.Select(etags => etags is not null)];
+        return [.. outcomes.Select((task, i) => written[i] is { } etags ? task with { ETag = etags[0] } : null)];
     }
 
     /// <summary>Cancels a claimed task (the sweep found it no longer applies). False when the claim was lost.</summary>
@@ -261,29 +261,36 @@ public sealed class TaskStore(ITableStoreFactory tables)
     private static List<TableTransactionAction> FinishActions(TaskClaim claim, TableEntity taskRow) =>
         [new(TableTransactionActionType.UpdateReplace, taskRow, claim.ETag)];
 
-    private static List<TableTransactionAction> DeliveredActions(TaskClaim claim, DateTimeOffset now)
+    /// <summary>The claimed task as a completion leaves it: delivered, or pending again at the retry time with one attempt more.</summary>
+    private static DueTask Outcome(TaskCompletion completion)
     {
-        var delivered = TaskRows.TaskRow(claim.Task with { Status = DueTaskStatus.Delivered, Attempts = claim.Task.Attempts + 1, LeaseUntil = null });
-        delivered["DeliveredAt"] = now;
-        return FinishActions(claim, delivered);
+        var task = completion.Claim.Task;
+        return completion.IsDelivered
+            ? task with { Status = DueTaskStatus.Delivered, Attempts = task.Attempts + 1, LeaseUntil = null }
+            : task with
+            {
+                Definition = task.Definition with { DueAt = completion.At },
+                Status = DueTaskStatus.Pending,
+                Attempts = task.Attempts + 1,
+                ClaimedBy = null,
+                LeaseUntil = null,
+            };
     }
 
-    /// <summary>Pending again at <paramref name="retryAt"/>, with a hint then: the lease the student's hints were moved on to may end later.</summary>
-    private static List<TableTransactionAction> RescheduleActions(TaskClaim claim, DateTimeOffset retryAt)
+    /// <summary>
+    /// The rows of a completion, guarded by the claim's ETag. A task pending again gets a hint at its retry time: the lease
+    /// the student's hints were moved on to may end later.
+    /// </summary>
+    private static List<TableTransactionAction> CompletionActions(TaskCompletion completion, DueTask outcome)
     {
-        var moved = claim.Task with
+        var row = TaskRows.TaskRow(outcome);
+        if (completion.IsDelivered)
         {
-            Definition = claim.Task.Definition with { DueAt = retryAt },
-            Status = DueTaskStatus.Pending,
-            Attempts = claim.Task.Attempts + 1,
-            ClaimedBy = null,
-            LeaseUntil = null,
-        };
-        return
-        [
-            new(TableTransactionActionType.UpdateReplace, TaskRows.TaskRow(moved), claim.ETag),
-            new(TableTransactionActionType.UpsertReplace, TaskRows.HintRow(moved.Definition, retryAt)),
-        ];
+            row["DeliveredAt"] = completion.At;
+            return FinishActions(completion.Claim, row);
+        }
+
+        return [.. FinishActions(completion.Claim, row), new(TableTransactionActionType.UpsertReplace, TaskRows.HintRow(outcome.Definition, completion.At))];
     }
 
     /// <summary>

@@ -157,19 +157,13 @@ internal sealed class ReminderSweeper(
         var now = Max(time.GetUtcNow(), sweepStart);
         var completions = sent.Select(s => Completion(s, now)).ToList();
         var written = await tasks.CompleteManyAsync(completions, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < completions.Count; i++)
+        foreach (var task in written.OfType<DueTask>())
         {
-            if (written[i])
-            {
-                var task = completions[i].Claim.Task;
-                Finished(completions[i].IsDelivered
-                    ? task with { Status = DueTaskStatus.Delivered }
-                    : task with { Status = DueTaskStatus.Pending, Definition = task.Definition with { DueAt = completions[i].At } });
-            }
+            Finished(task);
         }
 
         BotTelemetry.RemindersRetried.Add(completions.Count(c => !c.IsDelivered));
-        return completions.Where((c, i) => c.IsDelivered && written[i]).Count();
+        return written.Count(t => t?.Status == DueTaskStatus.Delivered);
     }
 
     private TaskCompletion Completion(SentTask sent, DateTimeOffset now)
