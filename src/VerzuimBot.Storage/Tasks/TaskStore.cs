@@ -206,12 +206,8 @@ public sealed class TaskStore(ITableStoreFactory tables)
     public async Task<IReadOnlyList<DueTask?>> CompleteManyAsync(IReadOnlyList<TaskCompletion> completions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(completions);
-        var outcomes = completions.Select(completion =>
-        {
-            ArgumentNullException.ThrowIfNull(completion);
-            return Outcome(completion);
-        }).ToList();
-        var changes = completions.Select((completion, i) => new TaskChange(completion.Claim.Task.Definition, CompletionActions(completion, outcomes[i]))).ToList();
+        var outcomes = completions.Select(c => Outcome(c ?? throw new ArgumentNullException(nameof(completions), "A completion is null."))).ToList();
+        var changes = completions.Select((c, i) => new TaskChange(c.Claim.Task.Definition, CompletionActions(c, outcomes[i]))).ToList();
         var written = await TrySubmitManyAsync(changes, cancellationToken).ConfigureAwait(false);
         return [.. outcomes.Select((task, i) => written[i] is { } etags ? task with { ETag = etags[0] } : null)];
     }

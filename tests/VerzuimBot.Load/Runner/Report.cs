@@ -71,14 +71,16 @@ internal static class Report
             var same = atLevel.Where(e => e.Scenario == bot.Scenario).ToList();
             foreach (var reference in same.Count > 0 ? same : atLevel)
             {
-                output.WriteLine(F($"| {bot.Scenario} / echo {reference.Scenario} | {bot.Store} | {bot.Concurrency} | {bot.TurnsPerSecond / reference.TurnsPerSecond:F2}×{(bot.RateSustained && reference.RateSustained ? string.Empty : " (rate not sustained)")} | {bot.Percentile(99) / reference.Percentile(99):F2}× |"));
+                output.WriteLine(F($"| {bot.Scenario} / echo {reference.Scenario} | {bot.Store} | {bot.Concurrency} | {bot.TurnsPerSecond / reference.TurnsPerSecond:F2}×{(bot.RateSustained && reference.RateSustained ? string.Empty : NotSustained)} | {bot.Percentile(99) / reference.Percentile(99):F2}× |"));
             }
         }
     }
 
     private static string Offered(LevelResult r) => r.OfferedPerSecond > 0 ? F($" at {r.OfferedPerSecond:0.#}/s offered") : string.Empty;
 
-    private static string Sustained(LevelResult r) => r.RateSustained ? string.Empty : " (rate not sustained)";
+    private const string NotSustained = " (rate not sustained)";
+
+    private static string Sustained(LevelResult r) => r.RateSustained ? string.Empty : NotSustained;
 
     /// <summary>Seconds after the level until the last card came; "&gt; limit" when some never did.</summary>
     private static string Drain(MentorCards cards) =>
