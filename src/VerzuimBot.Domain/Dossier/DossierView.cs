@@ -106,11 +106,11 @@ public sealed class DossierView
         return AwaySpells.UnauthorisedHoursPerDay(this, calendar, rules, start, asOf).Sum(h => h.Hours);
     }
 
-    /// <summary>Times late in the window of <paramref name="lesweken"/> lesweken, since the last signaalverzuim melding.</summary>
+    /// <summary>Times late in the window of <paramref name="lesweken"/> lesweken, since the last signaalverzuim melding (days that are no verzuim left out).</summary>
     public int LateArrivalsInWindow(SchoolCalendar calendar, DateOnly asOf, int lesweken)
     {
         var start = SignalWindowStart(calendar, asOf, lesweken);
-        return Of<LateArrivalRecorded>().Count(l => l.Date >= start && l.Date <= asOf);
+        return AwaySpells.LateArrivals(this, start, asOf).Count;
     }
 
     /// <summary>The advice of the last terugkoppeling (002 Bijlage 1), which changes what the next ziekmelding triggers.</summary>

@@ -128,7 +128,7 @@ public sealed partial class ProtocolEngine
             var lastReport = dossier.Of<SignaalverzuimReported>().LastOrDefault();
             var since = lastReport?.ReportedOn;
             var hours = HoursPerDay(since?.AddDays(1) ?? calendar.KnownFrom, DateOnly.MaxValue, today);
-            var lates = dossier.Of<LateArrivalRecorded>().Where(l => since is null || l.Date > since).Select(l => l.Date).Order().ToList();
+            var lates = AwaySpells.LateArrivals(dossier, since?.AddDays(1) ?? DateOnly.MinValue, DateOnly.MaxValue);
 
             DateOnly? warnedOn = null;
             foreach (var h in hours)

@@ -16,7 +16,7 @@ public sealed record UnauthorisedTotals(int HoursInYear, int LateInYear, int Hou
         var window = $"{rules.SignalWindowLesweken} lesweken";
         return new UnauthorisedTotals(
             dossier.UnauthorisedHoursInSchoolYear(protocol.Calendar, rules, today),
-            dossier.Of<LateArrivalRecorded>().Count(l => l.Date >= year.First && l.Date <= today),
+            AwaySpells.LateArrivals(dossier, year.First, today).Count,
             dossier.UnauthorisedHoursInWindow(protocol.Calendar, rules, today),
             dossier.LateArrivalsInWindow(protocol.Calendar, today, rules.SignalWindowLesweken),
             rules.SignalHours,

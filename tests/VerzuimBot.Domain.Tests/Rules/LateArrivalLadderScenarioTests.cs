@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VerzuimBot.Domain.Calendar;
+using VerzuimBot.Domain.Dossier;
+using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Domain.Rules;
 using static VerzuimBot.Domain.Tests.DossierBuilder;
@@ -12,6 +14,7 @@ namespace VerzuimBot.Domain.Tests.Rules;
 public class LateArrivalLadderScenarioTests : ScenarioBase
 {
     private static readonly SchoolCalendar Midden = SchoolCalendar.ForRegion(HolidayRegion.Midden);
+    private static readonly ProtocolProfile Profile = ProtocolProfiles.Load(ProtocolProfiles.UtrechtWestVo);
 
     [Fact] // 004 (profile default keerPerUur 1): three late arrivals, Mon 2 - Wed 4 Nov 2026, reach the 3-hour rung on Wed 4 Nov.
     public void ThreeTimesLate_ReachTheThreeHourRung()
@@ -53,6 +56,31 @@ public class LateArrivalLadderScenarioTests : ScenarioBase
         var rungs = engine.Evaluate(Dossier.View, At(D(2026, 11, 6), 12)).Where(t => t.Kind == TaskKind.LadderRung && !t.Anchor.Contains('/')).ToList();
         var rung = Assert.Single(rungs);
         Assert.Equal(("2026-2027-4" + ProtocolEngine.LateRungSuffix, "4 keer te laat", AtHalfNine(D(2026, 11, 6))), (rung.Anchor, rung.Detail, rung.DueAt));
+    }
+
+    [Fact] // 002 §1.3.1 with 002 §3 (domain.md §4): late on 16 school days, Mon 2 - Mon 23 Nov 2026, but Wed 4 Nov is then recorded as geoorloofd
+           // (dokter, the whole day). That day is no verzuim: it counts neither towards 16 keer te laat within 4 lesweken nor in the totals, as on the ladder.
+    public void LateOnADayOfGeoorloofdVerzuim_CountsNeitherForTheLegalLineNorInTheTotals()
+    {
+        var day = D(2026, 11, 2);
+        for (var i = 0; i < 16; i++, day = Midden.AddSchoolDays(day, 1))
+        {
+            Dossier.Late(day);
+        }
+
+        var coordinator = new Actor(new StaffId("vc"), Role.Verzuimcoordinator);
+        Dossier.Do(new AuthorisedAbsenceRecorded(Dossier.NextId(), At(D(2026, 11, 4), 11), coordinator, D(2026, 11, 4), D(2026, 11, 4), AuthorisedAbsenceReason.DokterOfHulpverlening, null, null));
+        var protocol = new SchoolProtocol("99DE00", Profile, Midden);
+
+        None(TasksAt(At(D(2026, 11, 23), 12)), TaskKind.SignaalverzuimMelding);
+        var totals = UnauthorisedTotals.Of(Dossier.View, protocol, D(2026, 11, 23));
+        Assert.Equal((15, 15), (totals.LateInYear, totals.LateInWindow));
+        Assert.Equal(15, AwaySpells.LadderUnitsPerDay(Dossier.View, Midden, Profile.Unauthorised, SchoolYear.Of(D(2026, 11, 23)).First, D(2026, 11, 23)).Sum(u => u.Hours));
+
+        Dossier.Late(D(2026, 11, 24)); // the 16th that counts
+        var melding = Single(TasksAt(At(D(2026, 11, 24), 12)), TaskKind.SignaalverzuimMelding);
+        Assert.Equal(AtHalfNine(D(2026, 11, 24)), melding.DueAt);
+        Assert.StartsWith("16 keer te laat binnen 4 lesweken", melding.Detail, StringComparison.Ordinal);
     }
 
     [Theory] // The parser validates the setting and names the field in Dutch.

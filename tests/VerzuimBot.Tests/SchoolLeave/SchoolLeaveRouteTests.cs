@@ -72,6 +72,21 @@ public sealed class SchoolLeaveRouteTests
         Assert.Empty((await DaansEventsAsync(route)).OfType<UnauthorisedHoursRecorded>());
     }
 
+    [Fact] // 002 §1.3.1: late on Mon 2 Nov 2026, and the day is then recorded as geoorloofd (dokter): that late arrival is no verzuim, so
+           // Tuesday's reply counts one time late, not two, the same as the ladder (before, the totals counted it and the ladder did not).
+    public async Task LateThenGeoorloofdTheSameDay_TheTotalsLeaveThatDayOut()
+    {
+        await using var route = new RouteHarness();
+        await route.SetClockAsync(At(2026, 11, 2, 9, 0));
+        await route.EveryoneSaysHelloAsync(Rita);
+
+        Assert.Contains("Dit schooljaar: 0 uur ongeoorloofd, 1 keer te laat.", await route.OnAsync(D(2026, 11, 2), Rita, "te laat 123456"), StringComparison.Ordinal);
+        Assert.StartsWith("Vastgelegd: Daan de Vries (2b) geoorloofd afwezig op maandag 2 november 2026", await route.OnAsync(D(2026, 11, 2), Rita, "geoorloofd 123456 dokter op 2-11", hour: 11), StringComparison.Ordinal);
+
+        var tuesday = await route.OnAsync(D(2026, 11, 3), Rita, "te laat 123456");
+        Assert.Contains("Dit schooljaar: 0 uur ongeoorloofd, 1 keer te laat. Binnen 4 lesweken (signaalverzuim): 0 van 16 uur, 1 van 16 keer te laat.", tuesday, StringComparison.Ordinal);
+    }
+
     [Fact] // 002 §1.3.1: a funeral (Tue 12 Jan 2027) is geoorloofd verzuim: recorded, never verzuim; a mentor may not record it.
     public async Task Geoorloofd_Begrafenis_NeverVerzuim_MentorRefused()
     {
