@@ -29,7 +29,7 @@ internal static class ProtocolRegistration
         services.AddSingleton<CaseFinder>();
         services.AddSingleton<SwvAudiences>();
         services.AddSingleton<AbsenceImport.AbsenceImporter>();
-        services.AddSingleton(sp => new DigestQuery(sp.GetRequiredService<DossierStore>(), sp.GetRequiredService<SchoolProtocols>()));
+        services.AddSingleton(sp => new DigestQuery(sp.GetRequiredService<DossierStore>(), sp.GetRequiredService<RosterStore>(), sp.GetRequiredService<SchoolProtocols>()));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using VerzuimBot.Access.Roster;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Digest;
 using VerzuimBot.Domain.Dossier;
@@ -17,7 +18,8 @@ namespace VerzuimBot.Benchmarks;
 /// Issue 9 item 5: the digest of an SWV of 60 schools and 100,000 students, computed from the embedded store.
 /// Synthetic, deterministic data (seed 42) as of Monday 30 Nov 2026: ~3% of students away now, ~15% with a
 /// closed sick period this school year, some with ongeoorloofde uren, and thuiszitters (open, some reported to
-/// the SWV, some back). Five schools outside the SWV share the table, to show they are not read.
+/// the SWV, some back). Every student has a roster entry with a birth date (ages 11 to 18), which the digest reads for
+/// the dossiers it counts. Five schools outside the SWV share the table, to show they are not read.
 /// </summary>
 internal static class DigestBenchmark
 {
@@ -35,12 +37,13 @@ internal static class DigestBenchmark
     public static async Task<Outcome> RunAsync(ITableStoreFactory tables, int runs)
     {
         var store = new DossierStore(tables);
+        var roster = new RosterStore(tables);
         var generate = Stopwatch.StartNew();
-        var dossiers = await GenerateAsync(store);
+        var dossiers = await GenerateAsync(store, roster);
         generate.Stop();
 
         var schoolIds = Enumerable.Range(0, Schools).Select(SchoolId).ToList();
-        var query = new DigestQuery(store, _ => (Profile, Calendar));
+        var query = new DigestQuery(store, roster, _ => (Profile, Calendar));
         var timings = new List<TimeSpan>();
         SwvDigest? digest = null;
         for (var i = 0; i <= runs; i++)
@@ -66,9 +69,10 @@ internal static class DigestBenchmark
 
     private static string SchoolId(int i) => "SWV" + i.ToString("D2", CultureInfo.InvariantCulture) + "XX";
 
-    private static async Task<int> GenerateAsync(DossierStore store)
+    private static async Task<int> GenerateAsync(DossierStore store, RosterStore roster)
     {
         var random = new Random(42);
+        await SeedRosterAsync(roster);
         var schoolDays = SchoolDaysBefore(new DateOnly(2026, 11, 30), 200);
         var count = 0;
         var perSchool = Students / Schools;
@@ -97,6 +101,28 @@ internal static class DigestBenchmark
         }
 
         return count;
+    }
+
+    /// <summary>A roster entry for every student, born between 1 Jan 2008 and 31 Aug 2015 (so a few are 18 on the digest's day).</summary>
+    private static async Task SeedRosterAsync(RosterStore roster)
+    {
+        var random = new Random(7);
+        var perSchool = Students / Schools;
+        var born = new DateOnly(2008, 1, 1);
+        var span = new DateOnly(2015, 8, 31).DayNumber - born.DayNumber;
+        var students = new List<RosterStudent>((Schools + OtherSchools) * perSchool);
+        for (var s = 0; s < Schools + OtherSchools; s++)
+        {
+            var school = s < Schools ? SchoolId(s) : "OTHER" + s.ToString(CultureInfo.InvariantCulture);
+            for (var n = 0; n < perSchool; n++)
+            {
+                var number = n.ToString("D5", CultureInfo.InvariantCulture);
+                var details = new RosterStudentDetails(number, "Leerling", null, number, born.AddDays(random.Next(span)), "2b", "mentor@school.example.nl", "Utrecht", SchoolType.VO);
+                students.Add(new RosterStudent(school, school + "-" + number, details.ToEnvelope(), Now));
+            }
+        }
+
+        await Parallel.ForEachAsync(students, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (student, token) => await roster.UpsertStudentAsync(student, token));
     }
 
     /// <summary>One student's events: mostly none; otherwise a short sickness, a current one, hours, or a thuiszitter case.</summary>

@@ -5,19 +5,22 @@ using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Storage;
 using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Students;
 
 namespace VerzuimBot.Protocol.Digest;
 
 /// <summary>
 /// Reads what the digest counts for the SWV's schools and computes it. Only the schools' own partitions are read:
-/// per school one range read of head rows (open dossiers, plus closed ones changed within the look-back), then
-/// one range read of the school's event rows for those dossiers. Closed dossiers untouched since the look-back can add nothing: their periods ended
+/// per school one range read of head rows (open dossiers, plus closed ones changed within the look-back), one range
+/// read of the school's event rows for those dossiers, and one of its roster for their birth dates and startkwalificatie
+/// (so the digest judges age as the protocol does: no leerplicht steps overdue for an 18-year-old, a five-year-old's
+/// hours at home not counted). Closed dossiers untouched since the look-back can add nothing: their periods ended
 /// before the trend and doorloop weeks and before this school year.
 /// </summary>
-public sealed class DigestQuery(DossierStore dossiers, Func<string, (ProtocolProfile Profile, SchoolCalendar Calendar)> protocols)
+public sealed class DigestQuery(DossierStore dossiers, RosterStore roster, Func<string, (ProtocolProfile Profile, SchoolCalendar Calendar)> protocols)
 {
-    internal DigestQuery(DossierStore dossiers, SchoolProtocols protocols)
-        : this(dossiers, school => (protocols.For(school).Profile, protocols.For(school).Calendar))
+    internal DigestQuery(DossierStore dossiers, RosterStore roster, SchoolProtocols protocols)
+        : this(dossiers, roster, school => (protocols.For(school).Profile, protocols.For(school).Calendar))
     {
     }
 
@@ -37,9 +40,14 @@ public sealed class DigestQuery(DossierStore dossiers, Func<string, (ProtocolPro
         {
             var (profile, calendar) = protocols(schoolId);
             var heads = await dossiers.ListHeadsAsync(schoolId, lookBack, cancellationToken).ConfigureAwait(false);
-            var events = await dossiers.ReadManyAsync(schoolId, heads.Select(h => h.StudentId).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            var students = heads.Select(h => h.StudentId).ToHashSet(StringComparer.Ordinal);
+            var events = await dossiers.ReadManyAsync(schoolId, students, cancellationToken).ConfigureAwait(false);
+            var entries = await roster.ListStudentsAsync(schoolId, students, cancellationToken).ConfigureAwait(false);
             var views = events.OrderBy(e => e.Key, StringComparer.Ordinal)
-                .Select(e => DossierView.From(new StudentId(e.Key), e.Value.Select(stored => DossierEventSerializer.Deserialize(stored.Event.Payload.Json))))
+                .Select(e => DossierView.From(
+                    new StudentId(e.Key),
+                    e.Value.Select(stored => DossierEventSerializer.Deserialize(stored.Event.Payload.Json)),
+                    RosterFacts.Of(entries.GetValueOrDefault(e.Key))))
                 .ToList();
             schools.Add(new DigestSchool(new SchoolId(schoolId), profile, calendar, views));
         }

@@ -6,6 +6,7 @@ using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Leerplicht;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Protocol.Schools;
+using VerzuimBot.Protocol.Students;
 using VerzuimBot.Storage;
 using StoredEvent = VerzuimBot.Storage.DossierEvent;
 
@@ -115,10 +116,7 @@ internal sealed class DossierService(DossierStore dossiers, SchoolProtocols prot
         roster is null ? null : await roster.FindEntryAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The roster's birth date and startkwalificatie of the student; unknown without a roster entry.</summary>
-    private static StudentFacts FactsOf(RosterEntry? entry) =>
-        entry is not null && RosterStudentDetails.FromEnvelope(entry.Student.Details) is { } details
-            ? new StudentFacts(details.Geboortedatum, details.Startkwalificatie)
-            : StudentFacts.Unknown;
+    private static StudentFacts FactsOf(RosterEntry? entry) => RosterFacts.Of(entry?.Student);
 
     private DossierView View(StudentId student, Dossier stored, StudentFacts facts)
     {

@@ -81,6 +81,33 @@ public sealed class RosterStore(ITableStoreFactory tables)
         return rows.Select(ToStudent).ToList();
     }
 
+    /// <summary>
+    /// The roster entries of the given students of one school, from one range read of the school's students (for reports
+    /// over many dossiers: one query per school, not one per student). Students not on the roster are absent from the result.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, RosterStudent>> ListStudentsAsync(string schoolId, IReadOnlySet<string> studentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schoolId);
+        ArgumentNullException.ThrowIfNull(studentIds);
+        var result = new Dictionary<string, RosterStudent>(StringComparer.Ordinal);
+        if (studentIds.Count == 0)
+        {
+            return result;
+        }
+
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var range = SchoolRows.Range(SchoolRows.Partition(schoolId), SchoolRows.StudentTag + KeyEncoder.Separator);
+        await foreach (var row in table.QueryAsync(new TableQuery(range), cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("StudentId") is { } student && studentIds.Contains(student))
+            {
+                result[student] = ToStudent(row);
+            }
+        }
+
+        return result;
+    }
+
     public async Task RemoveStudentAsync(string schoolId, string studentId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(schoolId);

@@ -40,6 +40,22 @@ public abstract partial class StoreContract
         }
     }
 
+    [Fact] // The digest's roster read: the asked students of one school from one range, nobody else's, nobody of another school.
+    public async Task Roster_ListStudents_OfASet_ReturnsOnlyThoseOfThatSchool()
+    {
+        var roster = new RosterStore(_tables);
+        foreach (var (school, student) in new[] { ("12AB00", "s-a"), ("12AB00", "s-b"), ("12AB00", "s-c"), ("34CD00", "s-a") })
+        {
+            await roster.UpsertStudentAsync(new RosterStudent(school, student, new StoredEnvelope("roster-v1", $"{{\"school\":\"{school}\"}}"), Monday));
+        }
+
+        var found = await roster.ListStudentsAsync("12AB00", new HashSet<string>(["s-a", "s-c", "s-unknown"], StringComparer.Ordinal));
+
+        Assert.Equal(["s-a", "s-c"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.All(found.Values, s => Assert.Equal(("12AB00", "{\"school\":\"12AB00\"}"), (s.SchoolId, s.Details.Json)));
+        Assert.Empty(await roster.ListStudentsAsync("12AB00", new HashSet<string>(StringComparer.Ordinal)));
+    }
+
     private async Task SeedAsync(string table, params TableEntity[] rows)
     {
         var store = _tables.GetTable(table);

@@ -125,7 +125,7 @@ public sealed class ThuiszitterBranchTests
             (VrijstellingStep.SwvGeenPassendOnderwijs, Role.Swv, "SWV-DEMO"), (VrijstellingStep.AdviesAanLeerplicht, Role.Jeugdarts, "GGD-DEMO"),
             (VrijstellingStep.VrijstellingVerleend, Role.Leerplichtambtenaar, "RBL-DEMO"),
         ], steps);
-        var digest = await new DigestQuery(route.App.Services.GetRequiredService<DossierStore>(), route.App.Services.GetRequiredService<SchoolProtocols>())
+        var digest = await new DigestQuery(route.App.Services.GetRequiredService<DossierStore>(), route.App.Services.GetRequiredService<RosterStore>(), route.App.Services.GetRequiredService<SchoolProtocols>())
             .ComputeAsync(["99DE00"], At(2026, 12, 7, 9, 0), At(2026, 11, 30, 8, 0));
         Assert.Equal((1, 1, 5), (digest.Total.VrijstellingenNew, digest.Total.VrijstellingenSchoolYear, digest.VrijstellingGoal));
     }
