@@ -20,7 +20,7 @@ internal sealed class SchoolFiguresBuilder
     private int _new;
     private int _returned;
     private int _vrijstellingenNew;
-    private int _vrijstellingenYear;
+    private int _vrijstellingenInForce;
 
     public SchoolFiguresBuilder(int trendPoints)
     {
@@ -78,7 +78,9 @@ internal sealed class SchoolFiguresBuilder
         _returned += dossier.Of<ReturnedToSchool>().Count(r => context.SinceLastDigest(r.RecordedAt));
         var granted = dossier.Of<VrijstellingStepRecorded>().Where(v => v.Step == VrijstellingStep.VrijstellingVerleend).ToList();
         _vrijstellingenNew += granted.Any(v => context.SinceLastDigest(v.RecordedAt)) ? 1 : 0;
-        _vrijstellingenYear += granted.Any(v => SchoolClock.LocalDate(v.RecordedAt) >= context.SchoolYear.First && v.RecordedAt <= context.Now) ? 1 : 0;
+        // 002 §8.1 c: "Maximaal 5 thuiszitters die een vrijstelling (5a + 5b) hebben": who has one now, not how many were granted
+        // this year. A vrijstelling for a fixed term counts until its last day; back at school since it was granted, no longer.
+        _vrijstellingenInForce += dossier.VrijstellingOn(context.AsOf, rules) is { } inForce && !dossier.Of<ReturnedToSchool>().Any(r => r.RecordedAt > inForce.Granted.RecordedAt) ? 1 : 0;
 
         for (var i = 0; i < _trend.Length; i++)
         {
@@ -124,7 +126,7 @@ internal sealed class SchoolFiguresBuilder
         _new += other._new;
         _returned += other._returned;
         _vrijstellingenNew += other._vrijstellingenNew;
-        _vrijstellingenYear += other._vrijstellingenYear;
+        _vrijstellingenInForce += other._vrijstellingenInForce;
         Cases.AddRange(other.Cases);
     }
 
@@ -139,7 +141,7 @@ internal sealed class SchoolFiguresBuilder
         _new,
         _returned,
         _vrijstellingenNew,
-        _vrijstellingenYear,
+        _vrijstellingenInForce,
         new Dictionary<OverdueStep, int>(_overdue),
         DoorloopCase.Figures(Cases, periods),
         _trend.ToList());

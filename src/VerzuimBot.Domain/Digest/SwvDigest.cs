@@ -31,7 +31,7 @@ public sealed record SwvDigest(
 /// <param name="NewThuiszitters">Cases opened (leerplicht "ja" recorded) since the previous digest.</param>
 /// <param name="ReturnedToSchool">"Terug op school" or "passend aanbod gestart" recorded since the previous digest.</param>
 /// <param name="VrijstellingenNew">Vrijstellingen verleend recorded since the previous digest.</param>
-/// <param name="VrijstellingenSchoolYear">Students with a vrijstelling verleend recorded in this school year.</param>
+/// <param name="VrijstellingenInForce">Students with a vrijstelling in force on the digest's day, not back at school since (002 §8.1 c).</param>
 /// <param name="Overdue">Students with at least one late step of each kind; every kind is a key.</param>
 /// <param name="Trend">Absent students by band at the end of each school week of <see cref="SwvDigest.Weeks"/>.</param>
 public sealed record SchoolFigures(
@@ -45,7 +45,7 @@ public sealed record SchoolFigures(
     int NewThuiszitters,
     int ReturnedToSchool,
     int VrijstellingenNew,
-    int VrijstellingenSchoolYear,
+    int VrijstellingenInForce,
     IReadOnlyDictionary<OverdueStep, int> Overdue,
     Doorloopsnelheid Doorloop,
     IReadOnlyList<BandCounts> Trend)

@@ -113,7 +113,7 @@ internal static partial class DigestCsvExporter
         Add("Sinds vorig overzicht", "nieuwe thuiszitters", Number(figures.NewThuiszitters));
         Add("Sinds vorig overzicht", "terug op school of passend aanbod", Number(figures.ReturnedToSchool));
         Add("Sinds vorig overzicht", "vrijstellingen verleend", Number(figures.VrijstellingenNew));
-        Add("Vrijstellingen", "dit schooljaar", Number(figures.VrijstellingenSchoolYear));
+        Add("Vrijstellingen", "leerlingen met een vrijstelling", Number(figures.VrijstellingenInForce));
         if (figures.School is null)
         {
             Add("Vrijstellingen", "doel (hoogstens)", Number(digest.VrijstellingGoal));

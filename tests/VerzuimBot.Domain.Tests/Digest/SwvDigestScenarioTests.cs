@@ -1,4 +1,5 @@
 using VerzuimBot.Domain.Digest;
+using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Profiles;
 using static VerzuimBot.Domain.Tests.Digest.DigestDataSet;
@@ -78,10 +79,45 @@ public class SwvDigestScenarioTests
     [Fact] // domain.md §7: new since the last digest, returned to school, vrijstellingen against the goal (profile: 5).
     public void SinceTheLastDigest_NewReturnedVrijstellingen()
     {
-        Assert.Equal((0, 1, 1, 1), (A.NewThuiszitters, A.ReturnedToSchool, A.VrijstellingenNew, A.VrijstellingenSchoolYear)); // A6 back; A3 vrijstelling
-        Assert.Equal((1, 2, 0, 0), (B.NewThuiszitters, B.ReturnedToSchool, B.VrijstellingenNew, B.VrijstellingenSchoolYear)); // B1 new; B2, B3 back
-        Assert.Equal((1, 3, 1, 1), (Digest.Total.NewThuiszitters, Digest.Total.ReturnedToSchool, Digest.Total.VrijstellingenNew, Digest.Total.VrijstellingenSchoolYear));
+        Assert.Equal((0, 1, 1, 1), (A.NewThuiszitters, A.ReturnedToSchool, A.VrijstellingenNew, A.VrijstellingenInForce)); // A6 back; A3 vrijstelling
+        Assert.Equal((1, 2, 0, 0), (B.NewThuiszitters, B.ReturnedToSchool, B.VrijstellingenNew, B.VrijstellingenInForce)); // B1 new; B2, B3 back
+        Assert.Equal((1, 3, 1, 1), (Digest.Total.NewThuiszitters, Digest.Total.ReturnedToSchool, Digest.Total.VrijstellingenNew, Digest.Total.VrijstellingenInForce));
         Assert.Equal(5, Digest.VrijstellingGoal);
+    }
+
+    [Fact] // 002 §8.1 c: "Maximaal 5 thuiszitters die een vrijstelling (5a + 5b) hebben": who has one on the digest's day, whenever granted.
+    public void VrijstellingenGoal_CountsWhoHasOneNow_NotWhatWasGrantedThisSchoolYear()
+    {
+        var leerplicht = new Actor(new StaffId("staff-lp"), Role.Leerplichtambtenaar);
+        DossierView Granted(string id, DateOnly on, bool indefinite, DateOnly? until = null, DateOnly? backOn = null)
+        {
+            var b = new DossierBuilder();
+            b.Ziek(D(2026, 3, 2));
+            b.Do(new VrijstellingStepRecorded(b.NextId(), At(on, 9), leerplicht, VrijstellingStep.VrijstellingVerleend, indefinite, Until: until));
+            if (backOn is { } back)
+            {
+                b.Do(new ReturnedToSchool(b.NextId(), At(back, 9), leerplicht, back, false));
+            }
+
+            return DossierView.From(new StudentId(id), b.Events);
+        }
+
+        var dossiers = new List<DossierView>
+        {
+            Granted("may-1", D(2026, 5, 11), indefinite: true), // last school year, onbepaalde tijd: still has one
+            Granted("may-2", D(2026, 5, 18), indefinite: true),
+            Granted("may-3", D(2026, 5, 25), indefinite: true),
+            Granted("sep-1", D(2026, 9, 7), indefinite: true), // this school year
+            Granted("sep-2", D(2026, 9, 14), indefinite: false, until: D(2027, 7, 16)),
+            Granted("oct-1", D(2026, 10, 5), indefinite: true),
+            Granted("ended", D(2026, 9, 1), indefinite: false, until: D(2026, 10, 31)), // bepaalde tijd, last day 31 Oct: lapsed
+            Granted("back", D(2026, 5, 4), indefinite: true, backOn: D(2026, 11, 16)), // back at school since: no longer a thuiszitter with one
+        };
+        var monday = At(D(2026, 11, 2), 10);
+        var digest = SwvDigestCalculator.Compute(new DigestRequest([new DigestSchool(SchoolA, Profile, DigestDataSet.Calendar, dossiers)], monday, monday.AddDays(-7)));
+
+        Assert.Equal(6, digest.Total.VrijstellingenInForce); // the old count said 4: granted since 1 Aug, the lapsed one included, the three of May left out
+        Assert.True(digest.Total.VrijstellingenInForce > digest.VrijstellingGoal);
     }
 
     [Fact] // domain.md §7 overdue steps; 002 Bijlage 1 stap 3 and 5, 004 Verzuimschema for the kinds.

@@ -166,7 +166,7 @@ public class DigestCsvExporterTests
             NewThuiszitters: 0,
             ReturnedToSchool: 1,
             VrijstellingenNew: 1,
-            VrijstellingenSchoolYear: 1,
+            VrijstellingenInForce: 1,
             OverdueSteps.All.ToDictionary(s => s, s => s == OverdueStep.JeugdartsNietBinnen2Weken ? 1 : 0),
             doorloop,
             [new BandCounts(3, 1, 1), new BandCounts(2, 1, 1)]);
