@@ -130,7 +130,11 @@ public sealed partial class ProtocolEngine
             var hours = HoursPerDay(since?.AddDays(1) ?? calendar.KnownFrom, DateOnly.MaxValue, today);
             var lates = AwaySpells.LateArrivals(dossier, since?.AddDays(1) ?? DateOnly.MinValue, DateOnly.MaxValue);
 
-            DateOnly? warnedOn = null;
+            // Warned each time a window comes up to the warning level (domain.md §4: "so the school can still act"), not only the
+            // first time since the last melding. A later approach is warned only while its window still runs: a warning for a
+            // window long past would arrive as news.
+            var warned = false;
+            var atWarning = false;
             foreach (var h in hours)
             {
                 var start = calendar.LeswekenWindowStart(h.Date, lesweken);
@@ -141,15 +145,22 @@ public sealed partial class ProtocolEngine
                     return;
                 }
 
-                if (ladderToo && inWindow >= Rules.SignalWarningFromHours && warnedOn is null)
+                var approaching = inWindow >= Rules.SignalWarningFromHours;
+                if (ladderToo && approaching && !atWarning)
                 {
-                    warnedOn = h.Date;
                     // The window runs from the first absent hour in it (domain.md §4) to the end of its 4th lesweek: what is left of it.
                     var firstHour = hours.First(x => x.Date >= start).Date;
-                    var left = calendar.CountSchoolDays(h.Date.AddDays(1), calendar.LeswekenWindowEnd(firstHour, lesweken));
-                    var warning = $"{inWindow} van {Rules.SignalHours} uur, nog {left} schooldagen in dit venster";
-                    tasks.Add(Task(dossier, TaskKind.SignaalverzuimWarning, Role.Verzuimcoordinator, engine.AtReminderHour(h.Date), Day(h.Date), warning));
+                    var windowEnd = calendar.LeswekenWindowEnd(firstHour, lesweken);
+                    if (!warned || windowEnd >= today)
+                    {
+                        warned = true;
+                        var left = calendar.CountSchoolDays(h.Date.AddDays(1), windowEnd);
+                        var warning = $"{inWindow} van {Rules.SignalHours} uur, nog {left} schooldagen in dit venster";
+                        tasks.Add(Task(dossier, TaskKind.SignaalverzuimWarning, Role.Verzuimcoordinator, engine.AtReminderHour(h.Date), Day(h.Date), warning));
+                    }
                 }
+
+                atWarning = approaching;
             }
 
             foreach (var late in lates)
@@ -199,8 +210,8 @@ public sealed partial class ProtocolEngine
             }
         }
 
-        /// <summary>PO and VSO report straight to the leerplichtambtenaar, VO through the DUO-verzuimloket (004).</summary>
-        private string Route() => Rules.ReportDirectlyToLeerplicht ? "rechtstreeks bij leerplicht" : "via het DUO-verzuimloket";
+        /// <summary>PO and VSO report straight to the leerplichtambtenaar, VO through the DUO-verzuimloket (004 Werkwijzer punt 1).</summary>
+        private string Route() => LadderRungs.ReportsDirectly(engine.Profile) ? "rechtstreeks bij leerplicht" : "via het DUO-verzuimloket";
 
         private void Luxeverzuim()
         {
