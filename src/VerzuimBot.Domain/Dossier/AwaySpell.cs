@@ -96,7 +96,8 @@ public static class AwaySpells
     /// The lesuren ongeoorloofd per day: what was logged, and for each school day of ongeoorloofd afwezig a full day
     /// (the larger of the two), from the first day up to <paramref name="until"/>. An open period runs on to that day.
     /// Days that are no verzuim do not count: a schorsing (formally vrijgesteld), granted extra verlof and other geoorloofd
-    /// verzuim of whole days (002 §1.3.1); and a 5-year-old's hours at home up to the allowance of the week (002 §1.1 footnote 4).
+    /// verzuim of whole days (002 §1.3.1); a day before leerplicht began (002 §1.1); and a 5-year-old's hours at home up to the
+    /// allowance of the week (002 §1.1 footnote 4).
     /// A window from mid-week gets only what the days before it left of that week's allowance.
     /// </summary>
     public static IReadOnlyList<(DateOnly Date, int Hours)> UnauthorisedHoursPerDay(
@@ -123,7 +124,7 @@ public static class AwaySpells
         }
 
         var notVerzuim = NoVerzuimDays(dossier);
-        var hours = perDay.Where(d => !notVerzuim.Contains(d.Key)).OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
+        var hours = perDay.Where(d => !notVerzuim.Contains(d.Key) && !BeforeLeerplicht(dossier, d.Key)).OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
         return FiveYearOldAllowance(dossier, rules, hours).Where(h => h.Date >= from).ToList();
     }
 
@@ -153,8 +154,14 @@ public static class AwaySpells
     {
         ArgumentNullException.ThrowIfNull(dossier);
         var notVerzuim = NoVerzuimDays(dossier);
-        return dossier.Of<LateArrivalRecorded>().Select(l => l.Date).Where(d => d >= from && d <= until && !notVerzuim.Contains(d)).Order().ToList();
+        return dossier.Of<LateArrivalRecorded>().Select(l => l.Date).Where(d => d >= from && d <= until && !notVerzuim.Contains(d) && !BeforeLeerplicht(dossier, d)).Order().ToList();
     }
+
+    /// <summary>
+    /// 002 §1.1: leerplicht starts on the first school day of the month after the fifth birthday; a day before it is no verzuim,
+    /// so it never counts once the child is leerplichtig. An unknown birth date takes nothing off.
+    /// </summary>
+    private static bool BeforeLeerplicht(DossierView dossier, DateOnly date) => LeerplichtAge.PhaseOn(dossier.Facts, date) == LeerplichtPhase.NotYet;
 
     /// <summary>Days that are no verzuim whatever is logged: schorsing, granted extra verlof, and whole days of other geoorloofd verzuim (002 §1.3.1).</summary>
     public static HashSet<DateOnly> NoVerzuimDays(DossierView dossier)

@@ -145,4 +145,24 @@ public class LeerplichtAgeScenarioTests : ScenarioBase
         Assert.Equal("kwalificatieplichtig (geen startkwalificatie) tot 20-09-2028", LeerplichtTexts.Status(new StudentFacts(D(2010, 9, 20), false), D(2027, 9, 1)));
         Assert.StartsWith("leeftijd onbekend", LeerplichtTexts.Status(StudentFacts.Unknown, D(2026, 11, 2)), StringComparison.Ordinal);
     }
+
+    [Fact] // 002 §1.1: leerplicht begins on the first school day of the month after the fifth birthday. Born 20 Sep 2021: from Thu 1 Oct 2026.
+           // 4 uur on each of Mon 7 - Thu 10 Sep 2026, while she was four, are no verzuim; on 1 Oct they do not suddenly count (po-vo-verzuimschema).
+    public void HoursBeforeLeerplichtBegan_NeverCount()
+    {
+        for (var day = D(2026, 9, 7); day <= D(2026, 9, 10); day = day.AddDays(1))
+        {
+            Dossier.Hours(day, 4);
+        }
+
+        Dossier.Hours(D(2026, 10, 1), 6);
+        var profile = ProtocolProfiles.Load(ProtocolProfiles.PoVoVerzuimschema);
+        var view = DossierView.From(Student, Dossier.Events, new StudentFacts(D(2021, 9, 20), null));
+        var tasks = Engine(ProtocolProfiles.PoVoVerzuimschema).Evaluate(view, At(D(2026, 10, 1), 11));
+
+        // 6 uur on 1 Oct, less the five-year-old's 5 hours at home that week (002 §1.1 footnote 4): 1 uur.
+        Assert.Equal(1, view.UnauthorisedHoursInSchoolYear(SchoolCalendar.ForRegion(HolidayRegion.Midden), profile.Unauthorised, D(2026, 10, 1)));
+        None(tasks, TaskKind.SignaalverzuimMelding);
+        None(tasks, TaskKind.LadderRung);
+    }
 }
