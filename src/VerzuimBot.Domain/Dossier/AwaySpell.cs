@@ -123,8 +123,8 @@ public static class AwaySpells
             }
         }
 
-        var notVerzuim = NoVerzuimDays(dossier);
-        var hours = perDay.Where(d => !notVerzuim.Contains(d.Key) && !BeforeLeerplicht(dossier, d.Key)).OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
+        var counts = CountsAsVerzuim(dossier);
+        var hours = perDay.Where(d => counts(d.Key)).OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList();
         return FiveYearOldAllowance(dossier, rules, hours).Where(h => h.Date >= from).ToList();
     }
 
@@ -153,15 +153,19 @@ public static class AwaySpells
     public static IReadOnlyList<DateOnly> LateArrivals(DossierView dossier, DateOnly from, DateOnly until)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        var notVerzuim = NoVerzuimDays(dossier);
-        return dossier.Of<LateArrivalRecorded>().Select(l => l.Date).Where(d => d >= from && d <= until && !notVerzuim.Contains(d) && !BeforeLeerplicht(dossier, d)).Order().ToList();
+        var counts = CountsAsVerzuim(dossier);
+        return dossier.Of<LateArrivalRecorded>().Select(l => l.Date).Where(d => d >= from && d <= until && counts(d)).Order().ToList();
     }
 
     /// <summary>
-    /// 002 §1.1: leerplicht starts on the first school day of the month after the fifth birthday; a day before it is no verzuim,
-    /// so it never counts once the child is leerplichtig. An unknown birth date takes nothing off.
+    /// Whether what is logged on a day can be verzuim: not on a day of <see cref="NoVerzuimDays"/>, nor before leerplicht began
+    /// (002 §1.1: the first school day of the month after the fifth birthday; an unknown birth date takes nothing off).
     /// </summary>
-    private static bool BeforeLeerplicht(DossierView dossier, DateOnly date) => LeerplichtAge.PhaseOn(dossier.Facts, date) == LeerplichtPhase.NotYet;
+    private static Func<DateOnly, bool> CountsAsVerzuim(DossierView dossier)
+    {
+        var notVerzuim = NoVerzuimDays(dossier);
+        return day => !notVerzuim.Contains(day) && LeerplichtAge.PhaseOn(dossier.Facts, day) != LeerplichtPhase.NotYet;
+    }
 
     /// <summary>Days that are no verzuim whatever is logged: schorsing, granted extra verlof, and whole days of other geoorloofd verzuim (002 §1.3.1).</summary>
     public static HashSet<DateOnly> NoVerzuimDays(DossierView dossier)

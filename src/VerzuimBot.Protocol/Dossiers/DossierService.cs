@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using VerzuimBot.Access.Roster;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Leerplicht;
@@ -33,7 +32,7 @@ internal sealed class DossierService(DossierStore dossiers, SchoolProtocols prot
     {
         var entry = await EntryAsync(schoolId, student, cancellationToken).ConfigureAwait(false);
         var stored = await dossiers.LoadAsync(schoolId, student.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return View(student, stored, FactsOf(entry));
+        return View(student, stored, RosterFacts.Of(entry?.Student));
     }
 
     public Task<RecordOutcome> RecordAsync(string schoolId, StudentId student, Domain.Dossier.DossierEvent fact, CancellationToken cancellationToken = default) =>
@@ -70,7 +69,7 @@ internal sealed class DossierService(DossierStore dossiers, SchoolProtocols prot
         var stored = await dossiers.LoadAsync(schoolId, student.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
-            var studentFacts = FactsOf(entry);
+            var studentFacts = RosterFacts.Of(entry?.Student);
             var before = View(student, stored, studentFacts);
             var known = before.Events.Select(e => e.Id).ToHashSet();
             var fresh = facts.Where(f => known.Add(f.Id)).ToList();
@@ -114,9 +113,6 @@ internal sealed class DossierService(DossierStore dossiers, SchoolProtocols prot
 
     private async Task<RosterEntry?> EntryAsync(string schoolId, StudentId student, CancellationToken cancellationToken) =>
         roster is null ? null : await roster.FindEntryAsync(schoolId, student.Value, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>The roster's birth date and startkwalificatie of the student; unknown without a roster entry.</summary>
-    private static StudentFacts FactsOf(RosterEntry? entry) => RosterFacts.Of(entry?.Student);
 
     private DossierView View(StudentId student, Dossier stored, StudentFacts facts)
     {

@@ -90,7 +90,7 @@ public class LateArrivalLadderScenarioTests : ScenarioBase
     [InlineData("""{ "ladder": [ { "keer": 5, "acties": ["x"] }, { "keer": 3, "acties": ["y"] } ] }""", "ongeoorloofd.teLaat.ladder[1].keer", "moet hoger zijn")]
     public void Parse_LateArrivalSetting_IsValidated(string teLaat, string field, string problem)
     {
-        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(Mutated(node => node["ongeoorloofd"]!["teLaat"] = JsonNode.Parse(teLaat))));
+        var error = Assert.Throws<ProfileValidationException>(() => ProtocolProfileParser.Parse(MutatedProfileJson(node => node["ongeoorloofd"]!["teLaat"] = JsonNode.Parse(teLaat))));
         Assert.Equal(field, error.Field);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
@@ -104,13 +104,5 @@ public class LateArrivalLadderScenarioTests : ScenarioBase
         Assert.Equal(1, ProtocolProfiles.Load(id).Unauthorised.LateArrivals.PerHour);
 
     private static ProtocolEngine EngineWith(Action<JsonObject> change) =>
-        new(ProtocolProfileParser.Parse(Mutated(change)), Midden);
-
-    private static string Mutated(Action<JsonObject> change)
-    {
-        var file = Path.Combine(AppContext.BaseDirectory, "profiles", "utrecht-west-vo.json");
-        var node = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
-        change(node);
-        return node.ToJsonString();
-    }
+        new(ProtocolProfileParser.Parse(MutatedProfileJson(change)), Midden);
 }

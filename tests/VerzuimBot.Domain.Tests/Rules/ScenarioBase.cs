@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Domain.Rules;
@@ -20,6 +22,15 @@ public abstract class ScenarioBase
 
     protected static DueTask Single(IEnumerable<DueTask> tasks, TaskKind kind, Domain.Identity.Role? role = null) =>
         Assert.Single(tasks, t => t.Kind == kind && (role is null || t.Assignee == role));
+
+    /// <summary>The shipped utrecht-west-vo profile file with <paramref name="change"/> applied, as a beheerder would edit it.</summary>
+    protected static string MutatedProfileJson(Action<JsonObject> change)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "profiles", "utrecht-west-vo.json");
+        var node = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
+        change(node);
+        return node.ToJsonString();
+    }
 
     protected static void None(IEnumerable<DueTask> tasks, TaskKind kind) => Assert.DoesNotContain(tasks, t => t.Kind == kind);
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using VerzuimBot.Domain.Calendar;
 using VerzuimBot.Domain.Profiles;
 using VerzuimBot.Domain.Rules;
@@ -17,11 +15,11 @@ public class SignalWarningScenarioTests : ScenarioBase
     public void EveryApproachToTheLine_IsWarned_NotOnlyTheFirst()
     {
         Dossier.Hours(D(2026, 9, 7), 4).Hours(D(2026, 9, 14), 4).Hours(D(2026, 9, 21), 4);
-        Assert.Equal([D(2026, 9, 21)], Warnings(At(D(2026, 9, 21), 11)));
+        Assert.Equal([D(2026, 9, 21)], Warnings(TasksAt(At(D(2026, 9, 21), 11))));
 
         Dossier.Hours(D(2026, 11, 2), 4).Hours(D(2026, 11, 9), 4).Hours(D(2026, 11, 16), 4);
         var november = TasksAt(At(D(2026, 11, 16), 11));
-        Assert.Equal([D(2026, 9, 21), D(2026, 11, 16)], Warnings(At(D(2026, 11, 16), 11)));
+        Assert.Equal([D(2026, 9, 21), D(2026, 11, 16)], Warnings(november));
         // The window of 16 Nov runs from the first hour in it (2 Nov) to the end of its 4th lesweek (Fri 27 Nov): 9 school days left.
         Assert.Contains(november, t => t.Kind == TaskKind.SignaalverzuimWarning && t.Detail == "12 van 16 uur, nog 9 schooldagen in dit venster" && t.DueAt == AtHalfNine(D(2026, 11, 16)));
         None(november, TaskKind.SignaalverzuimMelding);
@@ -35,23 +33,24 @@ public class SignalWarningScenarioTests : ScenarioBase
     {
         Dossier.Hours(D(2026, 9, 7), 4).Hours(D(2026, 9, 14), 4).Hours(D(2026, 9, 21), 4);
         Dossier.Hours(D(2026, 11, 2), 4).Hours(D(2026, 11, 9), 4).Hours(D(2026, 11, 16), 4);
-        Assert.Equal([D(2026, 9, 21)], Warnings(At(D(2026, 12, 14), 11)));
+        Assert.Equal([D(2026, 9, 21)], Warnings(TasksAt(At(D(2026, 12, 14), 11))));
     }
 
     [Fact] // 004 Werkwijzer punt 1: "VSO-scholen ... melden rechtstreeks bij de leerplichtambtenaar", also when the profile does not say so.
     public void Vso_SignaalverzuimMelding_GoesStraightToLeerplicht()
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "profiles", "utrecht-west-vo.json");
-        var node = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!.AsObject();
-        node["schooltype"] = "VSO";
-        node["ongeoorloofd"]!["directNaarLeerplicht"] = false;
-        var engine = new ProtocolEngine(ProtocolProfileParser.Parse(node.ToJsonString()), Midden);
+        var vso = MutatedProfileJson(node =>
+        {
+            node["schooltype"] = "VSO";
+            node["ongeoorloofd"]!["directNaarLeerplicht"] = false;
+        });
+        var engine = new ProtocolEngine(ProtocolProfileParser.Parse(vso), Midden);
 
         Dossier.Hours(D(2026, 11, 2), 4).Hours(D(2026, 11, 9), 4).Hours(D(2026, 11, 16), 4).Hours(D(2026, 11, 23), 4);
         var melding = Single(engine.Evaluate(Dossier.View, At(D(2026, 11, 23), 11)), TaskKind.SignaalverzuimMelding);
         Assert.EndsWith("melden rechtstreeks bij leerplicht", melding.Detail, StringComparison.Ordinal);
     }
 
-    private List<DateOnly> Warnings(DateTimeOffset now) =>
-        TasksAt(now).Where(t => t.Kind == TaskKind.SignaalverzuimWarning).Select(t => SchoolClock.LocalDate(t.DueAt)).Order().ToList();
+    private static List<DateOnly> Warnings(IEnumerable<DueTask> tasks) =>
+        tasks.Where(t => t.Kind == TaskKind.SignaalverzuimWarning).Select(t => SchoolClock.LocalDate(t.DueAt)).Order().ToList();
 }
