@@ -75,7 +75,9 @@ internal sealed class SchoolFiguresBuilder
         }
 
         _new += dossier.Of<LeerplichtJudgementRecorded>().Count(j => j.IsThuiszitter && context.SinceLastDigest(j.RecordedAt));
-        _returned += dossier.Of<ReturnedToSchool>().Count(r => context.SinceLastDigest(r.RecordedAt));
+        // A case ends at "terug op school", "passend aanbod gestart", or a beter-melding / "weer aanwezig" that left nothing open.
+        var endedCases = dossier.EndedThuiszitterCases();
+        _returned += endedCases.Count(c => context.SinceLastDigest(c.EndedAt));
         var granted = dossier.Of<VrijstellingStepRecorded>().Where(v => v.Step == VrijstellingStep.VrijstellingVerleend).ToList();
         _vrijstellingenNew += granted.Any(v => context.SinceLastDigest(v.RecordedAt)) ? 1 : 0;
         // 002 §8.1 c: "Maximaal 5 thuiszitters die een vrijstelling (5a + 5b) hebben": who has one now, not how many were granted
@@ -93,7 +95,16 @@ internal sealed class SchoolFiguresBuilder
 
         foreach (var spell in spells.Where(s => s.Return is not null && s.Return.Date >= context.EarliestCaseEnd && s.Return.Date <= context.AsOf))
         {
-            Cases.Add(Case(dossier, school, spell));
+            Cases.Add(Case(dossier, school, spell, spell.Return!.Date, spell.Return.RecordedAt));
+        }
+
+        // A thuiszitter case ended by the beter-melding or "weer aanwezig" alone: its run of days away ends on that day back.
+        foreach (var ended in endedCases.Where(c => c.Return is null && c.BackOn >= context.EarliestCaseEnd && c.BackOn <= context.AsOf))
+        {
+            if (spells.LastOrDefault(s => s.End == ended.BackOn && s.Return is null && s.StartedAt <= ended.OpenedBy.RecordedAt) is { } spell)
+            {
+                Cases.Add(Case(dossier, school, spell, ended.BackOn, ended.EndedAt));
+            }
         }
     }
 
@@ -184,16 +195,15 @@ internal sealed class SchoolFiguresBuilder
         return openCase.OpenItems.Count > 0 ? new NextStep(openCase.OpenItems[0], null, false) : new NextStep(DigestTexts.NoOpenStep, null, false);
     }
 
-    private static DoorloopCase Case(DossierView dossier, SchoolContext school, AwaySpell spell)
+    private static DoorloopCase Case(DossierView dossier, SchoolContext school, AwaySpell spell, DateOnly backOn, DateTimeOffset endedAt)
     {
         var calendar = school.Calendar;
         var rules = school.Profile.Thuiszitter;
-        var back = spell.Return!;
-        var lastAway = back.Date.AddDays(-1);
+        var lastAway = backOn.AddDays(-1);
         var fromFirst = AwaySpell.CountClamped(calendar, spell.FirstDay, lastAway);
         int? fromThuiszitter = null;
         var started = spell.StartedAt;
-        if (dossier.Of<LeerplichtJudgementRecorded>().Any(j => j.IsThuiszitter && j.RecordedAt >= started && j.RecordedAt <= back.RecordedAt))
+        if (dossier.Of<LeerplichtJudgementRecorded>().Any(j => j.IsThuiszitter && j.RecordedAt >= started && j.RecordedAt <= endedAt))
         {
             // The case became a thuiszitter on the first school day after 4 weeks away (004: "meer dan 4 weken").
             var first = spell.FirstDay < calendar.KnownFrom ? calendar.KnownFrom : spell.FirstDay;
@@ -201,7 +211,7 @@ internal sealed class SchoolFiguresBuilder
             fromThuiszitter = AwaySpell.CountClamped(calendar, became, lastAway);
         }
 
-        return new DoorloopCase(back.Date, fromFirst, fromThuiszitter, fromFirst <= rules.RoodAfterSchoolDays);
+        return new DoorloopCase(backOn, fromFirst, fromThuiszitter, fromFirst <= rules.RoodAfterSchoolDays);
     }
 }
 

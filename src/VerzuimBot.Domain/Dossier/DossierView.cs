@@ -18,7 +18,8 @@ public sealed class DossierView
         Facts = facts;
         SickPeriods = BuildSickPeriods(events);
         UnauthorisedPeriods = BuildUnauthorisedPeriods(events);
-        AllBackAt = LastMomentNobodyAway(events);
+        AllBackMoments = MomentsNobodyAway(events);
+        AllBackAt = AllBackMoments.Count > 0 ? AllBackMoments[^1].Event.RecordedAt : DateTimeOffset.MinValue;
     }
 
     public StudentId Student { get; }
@@ -43,6 +44,9 @@ public sealed class DossierView
 
     /// <summary>When the last open absence (sick or ongeoorloofd) was closed; a thuiszitter judgement before it is history.</summary>
     private DateTimeOffset AllBackAt { get; }
+
+    /// <summary>Each moment a beter-melding, "weer aanwezig" or "terug op school" left no absence open, with the day back; oldest first.</summary>
+    private IReadOnlyList<(DossierEvent Event, DateOnly BackOn)> AllBackMoments { get; }
 
     public static DossierView From(StudentId student, IEnumerable<DossierEvent> events, StudentFacts? facts = null)
     {
@@ -217,6 +221,43 @@ public sealed class DossierView
         return new ThuiszitterCase(judgement, open, done.ToList());
     }
 
+    /// <summary>
+    /// The thuiszitter cases that ended, oldest first: each opened by leerplicht's "ja" and ended by whatever came first after
+    /// it, "terug op school" / "passend aanbod gestart", or the moment nothing was open any more (a beter-melding or "weer
+    /// aanwezig" means the student is back at school: the case ends that day, 003 "de gemiddelde tijd dat een kind thuiszit").
+    /// A later "nee" closes a case without a return; a case still open is not listed.
+    /// </summary>
+    public IReadOnlyList<EndedThuiszitterCase> EndedThuiszitterCases()
+    {
+        var ends = Of<ReturnedToSchool>().Select(r => (Event: (DossierEvent)r, BackOn: r.Date))
+            .Concat(AllBackMoments)
+            .OrderBy(e => e.Event.RecordedAt)
+            .ToList();
+        var ended = new List<EndedThuiszitterCase>();
+        LeerplichtJudgementRecorded? open = null;
+        var next = 0;
+        foreach (var judgement in Of<LeerplichtJudgementRecorded>())
+        {
+            EndUpTo(judgement.RecordedAt);
+            open = judgement.IsThuiszitter ? open ?? judgement : null;
+        }
+
+        EndUpTo(DateTimeOffset.MaxValue);
+        return ended;
+
+        void EndUpTo(DateTimeOffset before)
+        {
+            for (; next < ends.Count && ends[next].Event.RecordedAt < before; next++)
+            {
+                if (open is not null)
+                {
+                    ended.Add(new EndedThuiszitterCase(open, ends[next].BackOn, ends[next].Event));
+                    open = null;
+                }
+            }
+        }
+    }
+
     private DateOnly SignalWindowStart(SchoolCalendar calendar, DateOnly asOf, int lesweken)
     {
         ArgumentNullException.ThrowIfNull(calendar);
@@ -266,15 +307,15 @@ public sealed class DossierView
     }
 
     /// <summary>
-    /// The moment a beter-melding, "weer aanwezig" or "terug op school" left no absence open (MinValue: never). A new
+    /// The moments a beter-melding, "weer aanwezig" or "terug op school" left no absence open, with the day back. A new
     /// absence that starts on or before that day back continues it (beter, but away without leave from the same Monday),
     /// so that moment does not count.
     /// </summary>
-    private static DateTimeOffset LastMomentNobodyAway(IReadOnlyList<DossierEvent> events)
+    private static List<(DossierEvent Event, DateOnly BackOn)> MomentsNobodyAway(IReadOnlyList<DossierEvent> events)
     {
         bool sick = false, unauthorised = false;
-        var allBack = DateTimeOffset.MinValue;
-        (DateTimeOffset Before, DateOnly BackOn)? lastClose = null;
+        var moments = new List<(DossierEvent Event, DateOnly BackOn)>();
+        var lastMayContinue = false;
         foreach (var e in events)
         {
             var wasAway = sick || unauthorised;
@@ -306,27 +347,36 @@ public sealed class DossierView
 
             if (wasAway && !sick && !unauthorised && backOn is { } day)
             {
-                lastClose = (allBack, day);
-                allBack = e.RecordedAt;
+                moments.Add((e, day));
+                lastMayContinue = true;
             }
         }
 
-        return allBack;
+        return moments;
 
         void Continues(DateOnly firstDay)
         {
-            if (lastClose is { } close && firstDay <= close.BackOn)
+            if (lastMayContinue && firstDay <= moments[^1].BackOn)
             {
-                allBack = close.Before;
+                moments.RemoveAt(moments.Count - 1);
             }
 
-            lastClose = null;
+            lastMayContinue = false;
         }
     }
 }
 
 /// <summary>A vrijstelling in force: the leerplicht's decision, whether it is voor onbepaalde tijd, and its last day (null: none).</summary>
 public sealed record VrijstellingInForce(VrijstellingStepRecorded Granted, bool Indefinite, DateOnly? Until);
+
+/// <summary>A thuiszitter case that ended: the "ja" that opened it, the day back, and the fact that ended it ("terug op school", "passend aanbod gestart", a beter-melding or "weer aanwezig").</summary>
+public sealed record EndedThuiszitterCase(LeerplichtJudgementRecorded OpenedBy, DateOnly BackOn, DossierEvent EndedBy)
+{
+    public DateTimeOffset EndedAt => EndedBy.RecordedAt;
+
+    /// <summary>The "terug op school" / "passend aanbod gestart" that ended it; null when a beter-melding or "weer aanwezig" did.</summary>
+    public ReturnedToSchool? Return => EndedBy as ReturnedToSchool;
+}
 
 /// <summary>An open thuiszitter case with its checklist (004 "Werkwijzer voor de school" and "voor de leerplichtambtenaar").</summary>
 public sealed record ThuiszitterCase(LeerplichtJudgementRecorded OpenedBy, IReadOnlyList<string> OpenItems, IReadOnlyList<string> CompletedItems);

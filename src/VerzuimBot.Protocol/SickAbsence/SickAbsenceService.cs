@@ -113,7 +113,8 @@ internal sealed class SickAbsenceService(DossierService dossiers, StudentGuard g
 
         var outcome = await dossiers.RecordAsync(student.SchoolId, student.Id, new BeterMeldingRecorded(NewId(), time.GetUtcNow(), ActorOf(staff, decision), backOn), cancellationToken).ConfigureAwait(false);
         var cancelled = outcome.Cancelled.Count == 0 ? string.Empty : $" {outcome.Cancelled.Count} herinnering(en) die niet meer nodig zijn, zijn geannuleerd.";
-        return new RouteOutcome(true, $"Beter gemeld: {student.Label} is vanaf {DutchDates.LongDate(backOn)} weer op school.{cancelled}");
+        var caseClosed = ThuiszitterTexts.ClosedByReturn(dossier, outcome.Dossier, protocols.For(student.SchoolId).Profile.Thuiszitter) is { } closed ? " " + closed : string.Empty;
+        return new RouteOutcome(true, $"Beter gemeld: {student.Label} is vanaf {DutchDates.LongDate(backOn)} weer op school.{cancelled}{caseClosed}");
     }
 
     /// <summary>

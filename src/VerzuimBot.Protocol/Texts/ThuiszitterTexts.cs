@@ -1,6 +1,7 @@
 using VerzuimBot.Access.Authorization;
 using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Language;
+using VerzuimBot.Domain.Profiles;
 
 namespace VerzuimBot.Protocol.Texts;
 
@@ -20,6 +21,20 @@ internal static class ThuiszitterTexts
         ReturnedToSchool r => $"Terug op school op {DutchDates.ShortDate(r.Date)}",
         _ => null,
     };
+
+    /// <summary>How a thuiszitter case ended, for the closed case's card.</summary>
+    public static string Ended(EndedThuiszitterCase ended) => ended.EndedBy switch
+    {
+        BeterMeldingRecorded b => $"Beter gemeld, terug op school op {DutchDates.ShortDate(b.BackOn)}",
+        UnauthorisedAbsenceEnded w => $"Weer aanwezig op {DutchDates.ShortDate(w.BackOn)}",
+        var fact => Describe(fact) ?? $"Terug op school op {DutchDates.ShortDate(ended.BackOn)}",
+    };
+
+    /// <summary>Said when a beter-melding or "weer aanwezig" ended the open thuiszitter case (<see cref="DossierView.EndedThuiszitterCases"/>); null when it did not.</summary>
+    public static string? ClosedByReturn(DossierView before, DossierView after, ThuiszitterRules rules) =>
+        before.OpenThuiszitterCase(rules) is not null && after.OpenThuiszitterCase(rules) is null
+            ? "Daarmee is de thuiszitterscasus gesloten: terug op school."
+            : null;
 
     public static string Step(VrijstellingStepRecorded step) => step.Step switch
     {

@@ -4,6 +4,7 @@ using VerzuimBot.Domain.Dossier;
 using VerzuimBot.Domain.Identity;
 using VerzuimBot.Domain.Rules;
 using VerzuimBot.Domain.Language;
+using VerzuimBot.Protocol.Texts;
 using VerzuimBot.Protocol.Students;
 using VerzuimBot.Protocol.Tasks;
 using VerzuimBot.Protocol.SickAbsence;
@@ -136,7 +137,8 @@ internal sealed class UnauthorisedAbsenceService(DossierService dossiers, School
         sweep.Now();
         var totals = UnauthorisedTotals.Of(outcome.Dossier, protocol, today);
         var next = outcome.Scheduled.Where(t => !before.Contains(t.Id)).Select(t => Consequence(t, now)).OfType<string>().Distinct();
-        return new RouteOutcome(true, string.Join(' ', new[] { $"Vastgelegd: {what(dossier)}.", totals.Sentence }.Concat(next)));
+        var caseClosed = ThuiszitterTexts.ClosedByReturn(dossier, outcome.Dossier, protocol.Profile.Thuiszitter);
+        return new RouteOutcome(true, string.Join(' ', new[] { $"Vastgelegd: {what(dossier)}.", totals.Sentence }.Concat(next).Append(caseClosed).OfType<string>()));
     }
 
     /// <summary>Why these days cannot be logged; null when they can.</summary>

@@ -114,9 +114,9 @@ internal sealed class ThuiszitterCards(CardTemplateLibrary library)
             lines.Add($"Doorzettingsmacht sinds {DutchDates.LongDate(started.Date)}{(started.EscalatedTo is { } to ? ", voorgelegd aan " + ThuiszitterTexts.To(to) : string.Empty)}: toegang uiterlijk {DutchDates.LongDate(deadline)} ({rules.DoorzettingsmachtWorkingDays} werkdagen){(deadline < today ? ", de termijn is verlopen" : string.Empty)}.");
         }
 
-        if (open is null && dossier.Of<ReturnedToSchool>().LastOrDefault() is { } back && dossier.Of<LeerplichtJudgementRecorded>().Any(j => j.IsThuiszitter && j.RecordedAt <= back.RecordedAt))
+        if (open is null && dossier.EndedThuiszitterCases().LastOrDefault() is { } ended)
         {
-            lines.Add($"De thuiszitterscasus is gesloten: {ThuiszitterTexts.Describe(back)}.");
+            lines.Add($"De thuiszitterscasus is gesloten: {ThuiszitterTexts.Ended(ended)}.");
         }
 
         var schoolSide = SchoolSide.Any(viewer.Contains);

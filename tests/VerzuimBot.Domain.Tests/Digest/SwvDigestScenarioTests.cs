@@ -120,6 +120,45 @@ public class SwvDigestScenarioTests
         Assert.True(digest.Total.VrijstellingenInForce > digest.VrijstellingGoal);
     }
 
+    [Fact] // 003 "de doorloopsnelheid: de gemiddelde tijd dat een kind thuiszit": a sick thuiszitter back at school by a beter-melding is a return.
+    public void SickThuiszitterBackByBeterMelding_EndsTheCase_CountedOnceAsReturnAndInDoorloop()
+    {
+        // Sick since Mon 28 Sep 2026 (midden, herfstvakantie 17–25 Oct), judged thuiszitter 27 Oct, back Thu 26 Nov:
+        // 38 school days from the first day, 18 from Mon 2 Nov (the thuiszitter day), as B3 of DigestDataSet.
+        var leerplicht = new Actor(new StaffId("staff-lp"), Role.Leerplichtambtenaar);
+        var zorg = new Actor(new StaffId("staff-zorg"), Role.Zorgcoordinator);
+        var back = D(2026, 11, 26);
+        DossierView Case(string id, Action<DossierBuilder> end)
+        {
+            var b = new DossierBuilder();
+            b.Ziek(D(2026, 9, 28));
+            b.MentorAnswer(D(2026, 9, 30), reached: true).Gesprek(D(2026, 10, 6), GesprekOutcome.Monitoring);
+            b.Do(new LeerplichtJudgementRecorded(b.NextId(), At(D(2026, 10, 27), 10), leerplicht, true, null));
+            end(b);
+            return DossierView.From(new StudentId(id), b.Events);
+        }
+
+        var dossiers = new List<DossierView>
+        {
+            Case("beter", b => b.Beter(back)),
+            Case("beter-then-terug", b => b.Beter(back).Do(new ReturnedToSchool(b.NextId(), At(back, 9), zorg, back, false))),
+            Case("terug-then-beter", b => b.Do(new ReturnedToSchool(b.NextId(), At(back, 6), zorg, back, false)).Beter(back, At(back, 8))),
+            Case("beter-retracted", b =>
+            {
+                var beter = new BeterMeldingRecorded(b.NextId(), At(back, 7), zorg, back);
+                b.Do(beter).Do(new EventRetracted(b.NextId(), At(back, 12), zorg, beter.Id, "verkeerde leerling"));
+            }),
+        };
+        var digest = SwvDigestCalculator.Compute(new DigestRequest([new DigestSchool(SchoolA, Profile, DigestDataSet.Calendar, dossiers)], Now, Previous));
+
+        Assert.Equal(3, digest.Total.ReturnedToSchool); // each ended case once; before, the beter-melding alone counted nowhere
+        Assert.Equal(1, digest.Total.OpenThuiszitterCases); // the retracted beter-melding leaves its case open
+        Assert.Equal(new DoorloopStats(3, 38, 38, 1), digest.Total.Doorloop.FromFirstDay);
+        Assert.Equal(new DoorloopStats(3, 18, 18, null), digest.Total.Doorloop.FromThuiszitter);
+        var ended = Assert.Single(dossiers[0].EndedThuiszitterCases());
+        Assert.Equal((back, typeof(BeterMeldingRecorded)), (ended.BackOn, ended.EndedBy.GetType()));
+    }
+
     [Fact] // domain.md §7 overdue steps; 002 Bijlage 1 stap 3 and 5, 004 Verzuimschema for the kinds.
     public void Overdue_ByKind()
     {

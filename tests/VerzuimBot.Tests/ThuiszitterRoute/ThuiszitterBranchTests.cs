@@ -252,4 +252,27 @@ public sealed class ThuiszitterBranchTests
         Assert.Contains("geen open thuiszitterscasus", (await route.TickAsync(Zora, schoolCase, SchoolItemZorgstructuur)).Shown(), StringComparison.Ordinal);
         Assert.Contains("De thuiszitterscasus is gesloten: Passend aanbod gestart op 21-12-2026", Visible(await route.CardReplyAsync(Zora, "thuiszitter 123456")), StringComparison.Ordinal);
     }
+
+    [Fact] // 003 "de doorloopsnelheid: de gemiddelde tijd dat een kind thuiszit"; domain.md §7: a sick thuiszitter beter gemeld is back at school.
+    public async Task BeterMelding_OnAnOpenCase_EndsItAsAReturn_SaidInTheReplyAndOnTheCaseCard()
+    {
+        var (route, schoolCase) = await OpenCaseAsync();
+        await using var _route = route;
+        await route.SetClockAsync(At(2026, 12, 7, 8, 0));
+
+        var beter = await route.SayAsync(Rita, "beter 123456");
+        Assert.Contains(beter, t => t.StartsWith("Beter gemeld: Daan de Vries (2b) is vanaf maandag 7 december 2026 weer op school.", StringComparison.Ordinal)
+            && t.EndsWith("Daarmee is de thuiszitterscasus gesloten: terug op school.", StringComparison.Ordinal));
+
+        var dossier = await DossierAsync(route);
+        Assert.Null(dossier.OpenThuiszitterCase(VerzuimBot.Domain.Profiles.ProtocolProfiles.Load("utrecht-west-vo").Thuiszitter));
+        var ended = Assert.Single(dossier.EndedThuiszitterCases());
+        Assert.Equal((new DateOnly(2026, 12, 7), typeof(BeterMeldingRecorded)), (ended.BackOn, ended.EndedBy.GetType()));
+        var caseCard = await route.CardReplyAsync(Zora, "thuiszitter 123456");
+        Assert.Contains("De thuiszitterscasus is gesloten: Beter gemeld, terug op school op 07-12-2026", Visible(caseCard), StringComparison.Ordinal);
+
+        // The case card pressed before the beter-melding: nothing more to close, and it says why.
+        Assert.Contains("Al afgehandeld: Beter-melding, terug op 07-12-2026", (await route.PressAsync(Vera, schoolCase, "thuiszitter.terug", title: "Terug op school")).Shown(), StringComparison.Ordinal);
+        Assert.Single((await DossierAsync(route)).EndedThuiszitterCases());
+    }
 }

@@ -30,7 +30,7 @@ internal sealed class TerugOpSchoolAction(ThuiszitterActionSupport support) : IC
 
         if (context.Dossier.OpenThuiszitterCase(context.Protocol.Profile.Thuiszitter) is null)
         {
-            return support.AlreadyDone(context, context.Dossier.Of<ReturnedToSchool>().LastOrDefault());
+            return support.AlreadyDone(context, context.Dossier.EndedThuiszitterCases().LastOrDefault()?.EndedBy);
         }
 
         var passend = choice == "passend-aanbod";
