@@ -120,8 +120,8 @@ public class SwvDigestScenarioTests
         Assert.True(digest.Total.VrijstellingenInForce > digest.VrijstellingGoal);
     }
 
-    [Fact] // 003 "de doorloopsnelheid: de gemiddelde tijd dat een kind thuiszit": a sick thuiszitter back at school by a beter-melding is a return.
-    public void SickThuiszitterBackByBeterMelding_EndsTheCase_CountedOnceAsReturnAndInDoorloop()
+    [Fact] // 003 "de doorloopsnelheid: de gemiddelde tijd dat een kind thuiszit": a thuiszitter back at school by a beter-melding or "weer aanwezig" is a return.
+    public void BackAtSchoolByBeterMeldingOrWeerAanwezig_EndsTheThuiszitterCase_CountedOnceAsReturnAndInDoorloop()
     {
         // Sick since Mon 28 Sep 2026 (midden, herfstvakantie 17–25 Oct), judged thuiszitter 27 Oct, back Thu 26 Nov:
         // 38 school days from the first day, 18 from Mon 2 Nov (the thuiszitter day), as B3 of DigestDataSet.
@@ -149,14 +149,21 @@ public class SwvDigestScenarioTests
                 b.Do(beter).Do(new EventRetracted(b.NextId(), At(back, 12), zorg, beter.Id, "verkeerde leerling"));
             }),
         };
+        // The same run away without leave ("ongeoorloofd afwezig" from 28 Sep), ended by "weer aanwezig" on 26 Nov.
+        var away = new DossierBuilder();
+        away.Afwezig(D(2026, 9, 28));
+        away.Do(new LeerplichtJudgementRecorded(away.NextId(), At(D(2026, 10, 27), 10), leerplicht, true, null));
+        away.WeerAanwezig(back);
+        dossiers.Add(DossierView.From(new StudentId("weer-aanwezig"), away.Events));
         var digest = SwvDigestCalculator.Compute(new DigestRequest([new DigestSchool(SchoolA, Profile, DigestDataSet.Calendar, dossiers)], Now, Previous));
 
-        Assert.Equal(3, digest.Total.ReturnedToSchool); // each ended case once; before, the beter-melding alone counted nowhere
+        Assert.Equal(4, digest.Total.ReturnedToSchool); // each ended case once; before, the beter-melding and "weer aanwezig" alone counted nowhere
         Assert.Equal(1, digest.Total.OpenThuiszitterCases); // the retracted beter-melding leaves its case open
-        Assert.Equal(new DoorloopStats(3, 38, 38, 1), digest.Total.Doorloop.FromFirstDay);
-        Assert.Equal(new DoorloopStats(3, 18, 18, null), digest.Total.Doorloop.FromThuiszitter);
+        Assert.Equal(new DoorloopStats(4, 38, 38, 1), digest.Total.Doorloop.FromFirstDay);
+        Assert.Equal(new DoorloopStats(4, 18, 18, null), digest.Total.Doorloop.FromThuiszitter);
         var ended = Assert.Single(dossiers[0].EndedThuiszitterCases());
         Assert.Equal((back, typeof(BeterMeldingRecorded)), (ended.BackOn, ended.EndedBy.GetType()));
+        Assert.IsType<UnauthorisedAbsenceEnded>(Assert.Single(dossiers[^1].EndedThuiszitterCases()).EndedBy);
     }
 
     [Fact] // domain.md §7 overdue steps; 002 Bijlage 1 stap 3 and 5, 004 Verzuimschema for the kinds.
